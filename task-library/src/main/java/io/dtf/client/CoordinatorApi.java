@@ -1,0 +1,31 @@
+package io.dtf.client;
+
+/**
+ * The coordinator's service contract, as clients proxy it (thin client, embedded node, other
+ * languages). Every argument and answer is JSON text of a model record (see {@code io.dtf.wire.Json}):
+ * the wire stays language-neutral and free of Ignite's binary marshaller.
+ *
+ * <p>A caller passes its bearer token in the service call context attribute {@link #TOKEN_ATTRIBUTE}.
+ */
+public interface CoordinatorApi {
+    /** The Ignite service name of the coordinator singleton. */
+    String SERVICE_NAME = "dtf-coordinator";
+
+    /** Service call context attribute that carries {@code Bearer <jwt>}. */
+    String TOKEN_ATTRIBUTE = "authorization";
+
+    /** Submits a {@code Suite}; answers a {@code SubmitReply} (a run id, or the reasons for refusal). */
+    String submit(String suiteJson);
+
+    /** A {@code RunView}, or null when no such run exists. */
+    String run(String runId);
+
+    /** Every known run as a list of {@code RunView}, newest first. */
+    String runs();
+
+    /** A run's tasks as a list of {@code TaskView}; an empty list for an unknown run. */
+    String tasks(String runId);
+
+    /** Up to {@code limit} {@code TaskResult}s of a run with {@code seq > afterSeq}, in seq order. */
+    String results(String runId, long afterSeq, int limit);
+}

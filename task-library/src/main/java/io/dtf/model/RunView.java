@@ -1,0 +1,30 @@
+package io.dtf.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A run's progress: how many of its tasks are in each state. */
+public record RunView(String runId, String suite, Instant submittedAt, Instant endedAt, int total,
+                      Map<TaskState, Integer> counts) {
+
+    public RunView {
+        counts = Map.copyOf(counts);
+    }
+
+    public int count(TaskState state) {
+        return counts.getOrDefault(state, 0);
+    }
+
+    public int done() {
+        return counts.entrySet().stream().filter(e -> e.getKey().isFinal()).mapToInt(Map.Entry::getValue).sum();
+    }
+
+    public boolean isDone() {
+        return done() == total;
+    }
+
+    /** True when every task passed; only meaningful once {@link #isDone()}. */
+    public boolean passed() {
+        return count(TaskState.PASSED) == total;
+    }
+}

@@ -1,0 +1,38 @@
+package io.dtf.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record of one attempt, as stored in the results cache and replicated into DuckDB.
+ *
+ * @param seq           cluster-wide sequence number, unique and increasing per result
+ * @param finalAttempt  true for the attempt that ended the task (exactly one per task)
+ * @param hwClass       the hardware class of the node that ran it
+ */
+public record TaskResult(
+        long seq,
+        String runId,
+        String suite,
+        String taskId,
+        String taskName,
+        Map<String, String> params,
+        int attempt,
+        boolean finalAttempt,
+        TaskState status,
+        Instant startedAt,
+        Instant endedAt,
+        String nodeId,
+        String hwClass,
+        Integer exitCode,
+        List<Metric> metrics,
+        String stdoutTail,
+        String stderrTail,
+        String error) {
+
+    public TaskResult {
+        params = params == null ? Map.of() : Map.copyOf(params);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+}

@@ -1,0 +1,35 @@
+package io.dtf.model;
+
+import io.dtf.requirements.Requirement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One runnable task after matrix expansion and repetition: what to run, where it may run, and how
+ * to treat failure.
+ *
+ * @param id          unique within its suite, e.g. {@code sha256[size=1MiB]#2}
+ * @param name        the entry name in the suite file, shared by all its expansions
+ * @param params      the parameter values of this expansion
+ * @param priority    higher runs first when tasks compete for the same nodes
+ * @param timeout     the whole attempt, process tree included
+ * @param retries     further attempts after a failed one
+ * @param repetition  1-based index among {@code repeat} copies of the same expansion
+ */
+public record TaskSpec(
+        String id,
+        String name,
+        Map<String, String> params,
+        TaskAction action,
+        List<Requirement> requirements,
+        int priority,
+        Duration timeout,
+        int retries,
+        int repetition) {
+
+    public TaskSpec {
+        params = params == null ? Map.of() : Map.copyOf(params);
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
+    }
+}

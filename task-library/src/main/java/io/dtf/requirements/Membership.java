@@ -1,0 +1,27 @@
+package io.dtf.requirements;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code key in [a, b]}: the attribute equals one of the values (case-insensitive). */
+public record Membership(String key, List<String> values) implements Requirement {
+    public Membership {
+        values = List.copyOf(values);
+    }
+
+    @Override
+    public String expression() {
+        return key + " in [" + String.join(", ", values) + "]";
+    }
+
+    @Override
+    public boolean test(Map<String, ?> attributes) {
+        Object actual = attributes.get(key);
+        if (actual == null) {
+            return false;
+        }
+        String have = actual.toString().toLowerCase(Locale.ROOT);
+        return values.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).equals(have));
+    }
+}

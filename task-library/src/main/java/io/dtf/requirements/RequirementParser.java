@@ -1,0 +1,84 @@
+package io.dtf.requirements;
+
+import io.dtf.hardware.HardwareKeys;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the requirement lines described on {@link Requirement}. */
+final class RequirementParser {
+    static final int MAX_LENGTH = 512;
+    private static final String KEY = "([A-Za-z][A-Za-z0-9_.-]*)";
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.+-]*";
+    private static final Pattern TAG = Pattern.compile("tag\\s+(" + NAME + ")");
+    private static final Pattern HAS = Pattern.compile("has\\s+" + KEY);
+    private static final Pattern IN = Pattern.compile(KEY + "\\s+in\\s*[\\[(](.*)[\\])]");
+    private static final Pattern COMPARE = Pattern.compile(KEY + "\\s*(==|!=|>=|<=|>|<|=)\\s*(.+)");
+    private static final String FORMS = "write one of: 'KEY >= 16GiB' (==, !=, >=, <=, >, <), "
+            + "'KEY in [a, b]', 'has KEY', 'tag NAME'";
+
+    private RequirementParser() {
+    }
+
+    static Requirement parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new RequirementSyntaxException("empty requirement; " + FORMS);
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new RequirementSyntaxException("requirement longer than " + MAX_LENGTH + " characters");
+        }
+        String line = text.strip();
+        Matcher m;
+        if ((m = TAG.matcher(line)).matches()) {
+            return new TagRequirement(m.group(1));
+        }
+        if ((m = HAS.matcher(line)).matches()) {
+            return new Presence(key(m.group(1), line));
+        }
+        if ((m = IN.matcher(line)).matches()) {
+            List<String> values = Arrays.stream(m.group(2).split(",")).map(String::strip)
+                    .map(RequirementParser::unquote).filter(v -> !v.isEmpty()).toList();
+            if (values.isEmpty()) {
+                throw new RequirementSyntaxException("'" + line + "': the list after 'in' is empty; write e.g. 'gpu.vendor in [nvidia, amd]'");
+            }
+            return new Membership(key(m.group(1), line), values);
+        }
+        if ((m = COMPARE.matcher(line)).matches()) {
+            String key = key(m.group(1), line);
+            String symbol = m.group(2).equals("=") ? "==" : m.group(2);
+            Comparison.Operator op = Arrays.stream(Comparison.Operator.values())
+                    .filter(o -> o.symbol().equals(symbol)).findFirst().orElseThrow();
+            String value = unquote(m.group(3).strip());
+            BigDecimal number = Quantity.parse(value).orElse(null);
+            if (number == null && Quantity.looksNumeric(value)) {
+                throw new RequirementSyntaxException("'" + line + "': unknown unit in '" + value
+                        + "'; use B, KB, MB, GB, TB, KiB, MiB, GiB, TiB, k, m, g or t");
+            }
+            if (number == null && op != Comparison.Operator.EQ && op != Comparison.Operator.NE) {
+                throw new RequirementSyntaxException("'" + line + "': " + op.symbol()
+                        + " needs a number (e.g. 16GiB, 8); text compares only with == or !=");
+            }
+            return new Comparison(key, op, value, number);
+        }
+        if (line.matches(NAME)) {
+            throw new RequirementSyntaxException("'" + line + "' is not a requirement; did you mean 'tag " + line
+                    + "' or 'has " + line + "'? " + FORMS);
+        }
+        throw new RequirementSyntaxException("'" + line + "' is not a requirement; " + FORMS);
+    }
+
+    private static String key(String name, String line) {
+        return HardwareKeys.resolve(name).orElseThrow(() -> new RequirementSyntaxException("'" + line
+                + "': unknown attribute '" + name + "'; use one of " + HardwareKeys.aliasList()
+                + ", or a full attribute name starting with 'dtf.'"));
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,16 @@
+package io.dtf.wire;
+
+/** The DTF caches. Values are JSON text of model records (see {@link Json}). */
+public final class CacheNames {
+    /** runId -> {@code RunRecord}. */
+    public static final String RUNS = "dtf-runs";
+    /** taskKey (runId/taskId) -> {@code TaskRecord}. */
+    public static final String TASKS = "dtf-tasks";
+    /** seq (Long) -> {@code TaskResult}; append-only, the system of record for results. */
+    public static final String RESULTS = "dtf-results";
+    /** The cluster-wide sequence that numbers results. */
+    public static final String RESULT_SEQUENCE = "dtf-result-seq";
+
+    private CacheNames() {
+    }
+}
