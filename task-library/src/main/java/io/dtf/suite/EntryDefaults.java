@@ -1,0 +1,23 @@
+package io.dtf.suite;
+
+import io.dtf.requirements.Requirement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The values a task entry takes when it does not set them: the suite's {@code defaults:} section,
+ * which starts from {@link #BUILT_IN}.
+ *
+ * @param requires prepended to every entry's own requirements
+ */
+record EntryDefaults(Duration timeout, int retries, int priority, int repeat, List<Requirement> requires) {
+    static final EntryDefaults BUILT_IN = new EntryDefaults(Duration.ofMinutes(10), 0, 0, 1, List.of());
+    /** Benchmark runs not recorded before the measured ones. */
+    static final int WARMUP = 2;
+    /** Measured benchmark runs. */
+    static final int ITERATIONS = 5;
+
+    EntryDefaults {
+        requires = List.copyOf(requires);
+    }
+}

@@ -1,0 +1,228 @@
+package io.dtf.suite;
+
+import io.dtf.model.BenchmarkAction;
+import io.dtf.model.CommandAction;
+import io.dtf.model.TaskAction;
+import io.dtf.requirements.Requirement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Reads and checks one entry of a suite's {@code tasks:} list. */
+final class EntryReader {
+    private static final String BENCHMARK = "benchmark";
+    private static final String COMMAND = "command";
+    private static final List<String> COMMON = List.of("name", "type", "params", "requires", "priority",
+            "timeout", "retries", "repeat");
+    private static final List<String> BENCHMARK_FIELDS = List.of("benchmark", "warmup", "iterations");
+    private static final List<String> COMMAND_FIELDS = List.of("command", "env", "workdir");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,199}");
+
+    private final MappingReader in;
+    private final EntryDefaults defaults;
+    private final List<String> defaultConflicts;
+    /** Parameter names as written, valid or not: placeholders are checked against these. */
+    private final Set<String> declaredParams = new HashSet<>();
+
+    private EntryReader(MappingReader in, EntryDefaults defaults, List<String> defaultConflicts) {
+        this.in = in;
+        this.defaults = defaults;
+        this.defaultConflicts = defaultConflicts;
+    }
+
+    /**
+     * The entry, or empty when it has errors (all of them reported).
+     *
+     * @param defaultConflicts contradictions already reported for the defaults, not to repeat per entry
+     */
+    static Optional<TaskEntry> read(DocNode node, int position, EntryDefaults defaults,
+                                    List<String> defaultConflicts, BenchmarkCheck benchmarks, SuiteErrors errors) {
+        if (!(node instanceof DocNode.Mapping mapping)) {
+            errors.add(null, position, null, "a task entry is a mapping with at least 'name' and 'type', not "
+                    + node.describe());
+            return Optional.empty();
+        }
+        int before = errors.count();
+        MappingReader in = new MappingReader(mapping, errors, label(mapping), position, "");
+        TaskEntry entry = new EntryReader(in, defaults, defaultConflicts).read(position, benchmarks);
+        return errors.count() == before ? Optional.of(entry) : Optional.empty();
+    }
+
+    private TaskEntry read(int position, BenchmarkCheck benchmarks) {
+        String name = in.requiredName("name", "sha256");
+        String type = type();
+        SortedMap<String, List<String>> params = params();
+        TaskAction action = BENCHMARK.equals(type) ? benchmark(benchmarks)
+                : COMMAND.equals(type) ? command() : null;
+        int priority = in.integer("priority", defaults.priority(), SuiteLimits.MIN_PRIORITY, SuiteLimits.MAX_PRIORITY);
+        Duration timeout = in.duration("timeout", defaults.timeout());
+        int retries = in.integer("retries", defaults.retries(), 0, SuiteLimits.MAX_RETRIES);
+        int repeat = in.integer("repeat", defaults.repeat(), 1, SuiteLimits.MAX_REPEAT);
+        List<Requirement> requires = Stream.concat(defaults.requires().stream(), in.requirements("requires").stream())
+                .distinct().toList();
+        RequirementConflicts.find(requires).stream().filter(c -> !defaultConflicts.contains(c))
+                .forEach(c -> in.error("requires", c));
+        return new TaskEntry(position, name, action, params, requires, priority, timeout, retries, repeat);
+    }
+
+    /** The type, after checking the fields against it; null when it is missing or unknown. */
+    private String type() {
+        Optional<DocNode> node = in.get("type");
+        String type = node.isEmpty() ? null : node.get() instanceof DocNode.Scalar s ? s.text() : node.get().describe();
+        List<String> valid = new ArrayList<>(COMMON);
+        Map<String, String> elsewhere = new LinkedHashMap<>();
+        if (BENCHMARK.equals(type)) {
+            valid.addAll(BENCHMARK_FIELDS);
+            COMMAND_FIELDS.forEach(f -> elsewhere.put(f, "'" + f + "' is a field of command tasks; this task has type benchmark"));
+        } else if (COMMAND.equals(type)) {
+            valid.addAll(COMMAND_FIELDS);
+            BENCHMARK_FIELDS.forEach(f -> elsewhere.put(f, "'" + f + "' is a field of benchmark tasks; this task has type command"));
+        } else {
+            valid.addAll(BENCHMARK_FIELDS);
+            valid.addAll(COMMAND_FIELDS);
+            in.error("type", (type == null ? "missing required field" : "unknown type '" + type + "'")
+                    + "; write type: benchmark or type: command");
+        }
+        in.allowOnly(valid, elsewhere);
+        return type;
+    }
+
+    private BenchmarkAction benchmark(BenchmarkCheck benchmarks) {
+        String benchmark = in.requiredName("benchmark", "sha256");
+        if (benchmark != null && !benchmarks.known().test(benchmark)) {
+            String guess = MappingReader.closest(benchmark, benchmarks.names()).map(g -> " (did you mean '" + g + "'?)")
+                    .orElse("");
+            in.error("benchmark", "unknown benchmark '" + benchmark + "'" + guess
+                    + (benchmarks.names().isEmpty() ? "" : "; known benchmarks: " + String.join(", ", benchmarks.names())));
+        }
+        int warmup = in.integer("warmup", EntryDefaults.WARMUP, 0, SuiteLimits.MAX_WARMUP);
+        int iterations = in.integer("iterations", EntryDefaults.ITERATIONS, 1, SuiteLimits.MAX_ITERATIONS);
+        return new BenchmarkAction(benchmark, warmup, iterations);
+    }
+
+    private CommandAction command() {
+        List<String> argv = argv();
+        Map<String, String> env = env();
+        String workdir = in.optionalText("workdir");
+        if (argv != null) {
+            argv.forEach(arg -> checkPlaceholders("command", arg));
+        }
+        env.forEach((key, value) -> checkPlaceholders("env." + key, value));
+        if (workdir != null) {
+            checkPlaceholders("workdir", workdir);
+        }
+        return argv == null ? null : new CommandAction(argv, env, workdir);
+    }
+
+    private List<String> argv() {
+        Optional<DocNode> node = in.get("command");
+        if (node.isEmpty()) {
+            in.error("command", "missing required field; write e.g. command: [sh, -c, \"echo hello\"]");
+            return null;
+        }
+        if (node.get() instanceof DocNode.Scalar s) {
+            in.error("command", "a single string is not accepted; write the command as a list of arguments, "
+                    + "e.g. command: [sh, -c, \"" + s.text().replace("\"", "\\\"") + "\"]");
+            return null;
+        }
+        List<String> argv = in.scalars("command", node.get(), "a list of arguments");
+        if (argv != null && argv.isEmpty()) {
+            in.error("command", "the list is empty; write e.g. command: [sh, -c, \"echo hello\"]");
+            return null;
+        }
+        return argv;
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new LinkedHashMap<>();
+        Optional<DocNode> node = in.get("env");
+        if (node.isEmpty()) {
+            return env;
+        }
+        if (!(node.get() instanceof DocNode.Mapping mapping)) {
+            in.error("env", "expected a mapping of variable names to values, e.g. env: {GREETING: hi}, found "
+                    + node.get().describe());
+            return env;
+        }
+        mapping.fields().forEach((key, value) -> {
+            if (!ENV_NAME.matcher(key).matches()) {
+                in.error("env." + key, "'" + key + "' is not a variable name; use letters, digits and '_', "
+                        + "not starting with a digit");
+            } else if (value instanceof DocNode.Scalar s && s.kind() != DocNode.Kind.NULL) {
+                env.put(key, s.text());
+            } else {
+                in.error("env." + key, "expected a text value, found " + value.describe());
+            }
+        });
+        return env;
+    }
+
+    /** Each parameter's values, keys sorted; a scalar becomes a list of one. */
+    private SortedMap<String, List<String>> params() {
+        SortedMap<String, List<String>> params = new TreeMap<>();
+        Optional<DocNode> node = in.get("params");
+        if (node.isEmpty()) {
+            return params;
+        }
+        if (!(node.get() instanceof DocNode.Mapping mapping)) {
+            in.error("params", "expected a mapping of names to values, e.g. params: {size: [1KiB, 1MiB]}, found "
+                    + node.get().describe());
+            return params;
+        }
+        declaredParams.addAll(mapping.fields().keySet());
+        mapping.fields().forEach((key, value) -> {
+            String field = "params." + key;
+            if (!MappingReader.NAME.matcher(key).matches()) {
+                in.error(field, "'" + key + "' is not a valid parameter name; use letters, digits, '_', '.' or '-'");
+                return;
+            }
+            if (value instanceof DocNode.Scalar s) {
+                if (s.kind() == DocNode.Kind.NULL) {
+                    in.error(field, "has no value; write a value or a list of values");
+                } else {
+                    params.put(key, List.of(s.text()));
+                }
+                return;
+            }
+            List<String> values = in.scalars(field, value, "a value or a list of values (a matrix)");
+            if (values == null) {
+                return;
+            }
+            if (values.isEmpty()) {
+                in.error(field, "the list is empty; a matrix dimension needs at least one value");
+                return;
+            }
+            Set<String> seen = new HashSet<>();
+            values.stream().filter(v -> !seen.add(v)).findFirst()
+                    .ifPresentOrElse(v -> in.error(field, "'" + v + "' appears twice in the list"),
+                            () -> params.put(key, values));
+        });
+        return params;
+    }
+
+    private void checkPlaceholders(String field, String text) {
+        Set<String> unknown = new LinkedHashSet<>(Placeholders.names(text));
+        unknown.removeAll(declaredParams);
+        for (String name : unknown) {
+            in.error(field, "unknown placeholder ${" + name + "}; " + (declaredParams.isEmpty() ? "this task has no params"
+                    : "this task's params are: " + String.join(", ", new TreeSet<>(declaredParams)))
+                    + " (write $${" + name + "} for a literal ${" + name + "})");
+        }
+    }
+
+    /** The entry's name as written, for error reports, even when it is not a valid name. */
+    private static String label(DocNode.Mapping mapping) {
+        return mapping.fields().get("name") instanceof DocNode.Scalar s && s.kind() != DocNode.Kind.NULL ? s.text() : null;
+    }
+}

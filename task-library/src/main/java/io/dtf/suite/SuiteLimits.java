@@ -1,0 +1,32 @@
+package io.dtf.suite;
+
+import java.time.Duration;
+
+/**
+ * Every bound the loader enforces, in one place. The size bounds protect the process that reads a
+ * suite (a CLI, the coordinator) from files that would exhaust its memory or time; the value
+ * bounds catch typos (a priority of 50000, a repeat of 10000) before they cost a grid hours.
+ */
+public final class SuiteLimits {
+    /** A suite file larger than this is refused before it is parsed. */
+    public static final long MAX_FILE_BYTES = 4L << 20;
+    /** Tasks one entry may expand to (matrix combinations times repeat). */
+    public static final int MAX_TASKS_PER_ENTRY = 10_000;
+    /** Tasks a whole suite may expand to. */
+    public static final int MAX_TASKS = 100_000;
+    /** Values that YAML aliases may add to a document by referring back to anchors. */
+    public static final int MAX_ALIAS_VALUES = 100_000;
+    /** Nesting of mappings and lists; the format itself needs four. */
+    public static final int MAX_DEPTH = 32;
+
+    public static final int MAX_RETRIES = 100;
+    public static final int MIN_PRIORITY = -1_000;
+    public static final int MAX_PRIORITY = 1_000;
+    public static final int MAX_REPEAT = 1_000;
+    public static final int MAX_WARMUP = 10_000;
+    public static final int MAX_ITERATIONS = 100_000;
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
+
+    private SuiteLimits() {
+    }
+}

@@ -1,0 +1,140 @@
+package io.dtf.suite;
+
+import io.dtf.model.Suite;
+import io.dtf.model.TaskSpec;
+import io.dtf.requirements.Quantity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Reads suite files (YAML or JSON) into {@link Suite}s of expanded tasks, refusing an invalid file
+ * as a whole with every error in it. The format is described in docs/SUITE-FORMAT.md.
+ *
+ * <pre>{@code
+ * try {
+ *     Suite suite = SuiteLoader.load(Path.of("examples/quickstart.yaml"), Benchmarks.standard().names());
+ *     client.submit(suite);
+ * } catch (SuiteValidationException e) {
+ *     e.errors().forEach(System.err::println);      // quickstart.yaml: task 'sha256' (#2), field ...
+ *     System.exit(SuiteValidationException.EXIT_CODE);
+ * }
+ * }</pre>
+ *
+ * <p>Benchmark names are accepted as written unless the caller passes the names (or a check) of the
+ * benchmarks that exist; then an unknown one is an error.
+ */
+public final class SuiteLoader {
+    private SuiteLoader() {
+    }
+
+    /** Reads a suite file; every benchmark name is accepted. */
+    public static Suite load(Path file) {
+        return load(file, BenchmarkCheck.ANY);
+    }
+
+    /** Reads a suite file; a benchmark not in {@code knownBenchmarks} is an error that lists them. */
+    public static Suite load(Path file, Collection<String> knownBenchmarks) {
+        return load(file, BenchmarkCheck.of(knownBenchmarks));
+    }
+
+    /** Reads a suite file; a benchmark for which {@code knownBenchmark} is false is an error. */
+    public static Suite load(Path file, Predicate<String> knownBenchmark) {
+        return load(file, BenchmarkCheck.of(knownBenchmark));
+    }
+
+    /** Reads suite text; {@code sourceName} names it in errors (a file name, "request body"). */
+    public static Suite parse(String text, String sourceName) {
+        return parse(text, sourceName, BenchmarkCheck.ANY);
+    }
+
+    public static Suite parse(String text, String sourceName, Collection<String> knownBenchmarks) {
+        return parse(text, sourceName, BenchmarkCheck.of(knownBenchmarks));
+    }
+
+    public static Suite parse(String text, String sourceName, Predicate<String> knownBenchmark) {
+        return parse(text, sourceName, BenchmarkCheck.of(knownBenchmark));
+    }
+
+    private static Suite load(Path file, BenchmarkCheck benchmarks) {
+        String source = file.toString();
+        SuiteErrors errors = new SuiteErrors(source);
+        try {
+            long size = Files.size(file);
+            if (size > SuiteLimits.MAX_FILE_BYTES) {
+                throw tooLarge(errors, size);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return parse(text, source, benchmarks);
+        } catch (NoSuchFileException e) {
+            throw errors.fatal(null, "no such file");
+        } catch (CharacterCodingException e) {
+            throw errors.fatal(null, "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw errors.fatal(null, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static Suite parse(String text, String sourceName, BenchmarkCheck benchmarks) {
+        SuiteErrors errors = new SuiteErrors(sourceName);
+        long size = utf8Length(text);
+        if (size > SuiteLimits.MAX_FILE_BYTES) {
+            throw tooLarge(errors, size);
+        }
+        SuiteReader.Draft draft = SuiteReader.read(DocumentReader.read(text, errors), benchmarks, errors);
+        List<TaskSpec> tasks = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (TaskEntry entry : draft.entries()) {
+            for (TaskSpec task : MatrixExpansion.expand(entry)) {
+                // Only parameter values that themselves contain ',' or '=' can make two ids equal.
+                if (!ids.add(task.id())) {
+                    errors.add(entry.name(), entry.position(), "params", "two expansions get the same id '"
+                            + task.id() + "'; avoid ',' and '=' in parameter values");
+                }
+                tasks.add(task);
+            }
+        }
+        errors.throwIfAny();
+        return new Suite(draft.name(), tasks);
+    }
+
+    private static SuiteValidationException tooLarge(SuiteErrors errors, long size) {
+        return errors.fatal(null, "the file is " + Quantity.bytes(size) + " (" + size + " bytes); the limit is "
+                + Quantity.bytes(SuiteLimits.MAX_FILE_BYTES) + " (split the suite, or use params for repetitive tasks)");
+    }
+
+    /** Bytes in UTF-8 without encoding the text: a 4 MiB limit must not cost a copy of 4 MiB. */
+    private static long utf8Length(String text) {
+        if (text.length() > SuiteLimits.MAX_FILE_BYTES) {
+            return text.length(); // at least one byte per char: already over the limit
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+}
