@@ -1,0 +1,161 @@
+package io.dtf.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.dtf.model.RunView;
+import io.dtf.model.SubmitReply;
+import io.dtf.model.Suite;
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskView;
+import io.dtf.wire.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.configuration.ClientConfiguration;
+import org.apache.ignite.services.ServiceCallContext;
+import org.apache.ignite.services.ServiceCallContextBuilder;
+
+/**
+ * Submits suites to a DTF grid and follows their results.
+ *
+ * <pre>{@code
+ * Suite suite = SuiteLoader.load(Path.of("examples/quickstart.yaml"));
+ * try (DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10800"))) {
+ *     String runId = client.submit(suite);
+ *     RunView done = client.await(runId, Duration.ofMinutes(10),
+ *             r -> System.out.println(r.taskId() + " " + r.status()));
+ *     System.exit(done.passed() ? 0 : 1);
+ * }
+ * }</pre>
+ *
+ * <p>The client never runs tasks itself: the coordinator owns them, so a client that disconnects
+ * (a CI job cancelled, a laptop closed) does not cancel the run.
+ */
+public final class DtfClient implements AutoCloseable {
+    private static final int PAGE = 1_000;
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final CoordinatorApi api;
+    private final AutoCloseable connection;
+
+    private DtfClient(CoordinatorApi api, AutoCloseable connection) {
+        this.api = api;
+        this.connection = connection;
+    }
+
+    /** Connects with an Ignite thin client; the JVM needs DTF's Java 17 flags (config/jvm.args). */
+    public static DtfClient connect(ClientOptions options) {
+        ClientConfiguration cfg = new ClientConfiguration()
+                .setAddresses(options.addresses().toArray(String[]::new))
+                .setTimeout((int) options.timeout().toMillis());
+        IgniteClient client = Ignition.startClient(cfg);
+        try {
+            ServiceCallContextBuilder ctx = new ServiceCallContextBuilder();
+            if (options.token() != null) {
+                ctx.put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token());
+            }
+            ServiceCallContext callContext = ctx.build();
+            CoordinatorApi api = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME, CoordinatorApi.class,
+                    callContext, options.timeout().toMillis());
+            return new DtfClient(api, client);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** A client over a coordinator proxy obtained elsewhere (e.g. from an embedded node). */
+    public static DtfClient over(CoordinatorApi api) {
+        return new DtfClient(api, () -> { });
+    }
+
+    /**
+     * Submits a suite and returns its run id.
+     *
+     * @throws SubmissionRefusedException when the coordinator refuses the suite; its errors say why
+     */
+    public String submit(Suite suite) {
+        SubmitReply reply = Json.read(api.submit(Json.write(suite)), SubmitReply.class);
+        if (!reply.accepted()) {
+            throw new SubmissionRefusedException(reply.errors());
+        }
+        return reply.runId();
+    }
+
+    /** The run's progress, or null when the grid does not know the run. */
+    public RunView status(String runId) {
+        String json = api.run(runId);
+        return json == null ? null : Json.read(json, RunView.class);
+    }
+
+    public List<RunView> runs() {
+        return Json.read(api.runs(), new TypeReference<List<RunView>>() { });
+    }
+
+    public List<TaskView> tasks(String runId) {
+        return Json.read(api.tasks(runId), new TypeReference<List<TaskView>>() { });
+    }
+
+    /** Results of a run with a sequence number above {@code afterSeq}, oldest first, one page. */
+    public List<TaskResult> results(String runId, long afterSeq) {
+        return Json.read(api.results(runId, afterSeq, PAGE), new TypeReference<List<TaskResult>>() { });
+    }
+
+    /** Every result of a run so far. */
+    public List<TaskResult> results(String runId) {
+        List<TaskResult> all = new java.util.ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<TaskResult> page = results(runId, after);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return all;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    /**
+     * Waits until every task of the run has ended, handing each result to {@code onResult} as it
+     * arrives (attempts that will be retried included), and returns the final progress.
+     */
+    public RunView await(String runId, Duration timeout, Consumer<TaskResult> onResult) throws TimeoutException,
+            InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        long after = 0;
+        while (true) {
+            RunView view = status(runId);
+            if (view == null) {
+                throw new IllegalArgumentException("run " + runId + " is not known to the grid");
+            }
+            List<TaskResult> page;
+            do {
+                page = results(runId, after);
+                for (TaskResult r : page) {
+                    onResult.accept(r);
+                    after = r.seq();
+                }
+            } while (page.size() == PAGE);
+            if (view.isDone()) {
+                return view;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new TimeoutException("run " + runId + " not done after " + timeout + ": " + view.done()
+                        + " of " + view.total() + " tasks ended");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the grid connection failed", e);
+        }
+    }
+}
