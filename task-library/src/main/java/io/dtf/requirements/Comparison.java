@@ -54,6 +54,11 @@ public record Comparison(String key, Operator op, String value, BigDecimal numbe
                     : Quantity.parse(actual.toString());
             return have.isPresent() && op.holds(have.get().compareTo(number));
         }
+        if (HardwareKeys.isList(key)) {
+            // On a list attribute (tags, accelerators, cpu.flags, roles) == means "contains".
+            boolean contains = ListValues.of(actual).contains(value.toLowerCase(Locale.ROOT));
+            return op == Operator.EQ ? contains : op == Operator.NE && !contains;
+        }
         int cmp = actual.toString().toLowerCase(Locale.ROOT).compareTo(value.toLowerCase(Locale.ROOT));
         return op.holds(cmp);
     }

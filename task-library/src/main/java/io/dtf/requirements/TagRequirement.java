@@ -1,7 +1,6 @@
 package io.dtf.requirements;
 
 import io.dtf.hardware.HardwareKeys;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +35,6 @@ public record TagRequirement(String tag) implements Requirement {
     }
 
     private boolean contains(Object list) {
-        return list != null && Arrays.stream(list.toString().split(","))
-                .map(String::trim).anyMatch(t -> t.equalsIgnoreCase(tag));
+        return ListValues.of(list).contains(tag.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -32,9 +32,12 @@ final class RequirementConflicts {
         Map<String, List<Requirement>> byKey = new LinkedHashMap<>();
         requirements.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
         List<String> conflicts = new ArrayList<>();
-        byKey.values().forEach(list -> {
+        byKey.forEach((key, list) -> {
             numeric(list, conflicts);
-            text(list, conflicts);
+            // A list attribute (cpu.flags == avx2 and cpu.flags == fma) holds several values at once.
+            if (!HardwareKeys.isList(key)) {
+                text(list, conflicts);
+            }
         });
         return conflicts;
     }

@@ -60,6 +60,17 @@ class RequirementMatchingTest {
     }
 
     @Test
+    void onListAttributesEqualityAndMembershipMatchAnElement() {
+        Map<String, Object> node = Map.of("dtf.accelerators", "cuda,webgpu", "dtf.cpu.flags", "sse4_2,avx2,fma");
+        assertTrue(Requirement.parse("cpu.flags == avx2").test(node));
+        assertFalse(Requirement.parse("cpu.flags == avx512f").test(node));
+        assertTrue(Requirement.parse("cpu.flags != avx512f").test(node));
+        assertFalse(Requirement.parse("accelerators != cuda").test(node));
+        assertTrue(Requirement.parse("accelerators in [rocm, CUDA]").test(node));
+        assertFalse(Requirement.parse("accelerators in [rocm, tpu]").test(node));
+    }
+
+    @Test
     void presenceNeedsANonBlankValue() {
         assertTrue(matches("has gpu.vendor"));
         assertFalse(matches("has gpu.model"));
