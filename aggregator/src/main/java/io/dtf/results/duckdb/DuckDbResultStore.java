@@ -1,0 +1,224 @@
+package io.dtf.results.duckdb;
+
+import io.dtf.model.TaskResult;
+import io.dtf.results.ResultStore;
+import io.dtf.results.ResultStoreException;
+import io.dtf.results.SeqRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+
+/**
+ * A {@link ResultStore} in one DuckDB file; the schema is in docs/DUCKDB-SCHEMA.md.
+ *
+ * <p>DuckDB lets one process open a file for writing, and then no other process may even read it:
+ * the process that replicates results into the file also serves every query on it. Within that
+ * process reads run on their own connections, so they do not wait for an ingest.
+ *
+ * <pre>{@code
+ * try (DuckDbResultStore store = DuckDbResultStore.open(Path.of("dtf-results.duckdb"))) {
+ *     store.ingest(batch);
+ * }
+ * // later, with no node writing it:
+ * try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(Path.of("dtf-results.duckdb"))) {
+ *     store.runIds().forEach(System.out::println);
+ * }
+ * }</pre>
+ */
+public final class DuckDbResultStore implements ResultStore {
+    private final Path file;
+    private final DuckDBConnection connection;
+    private final BatchIngest writer;
+    private final Object writeLock = new Object();
+    private volatile boolean closed;
+
+    private DuckDbResultStore(Path file, DuckDBConnection connection, BatchIngest writer) {
+        this.file = file;
+        this.connection = connection;
+        this.writer = writer;
+    }
+
+    /** Opens the file for reading and writing, creating it, its parent directories and the schema as needed. */
+    public static DuckDbResultStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new ResultStoreException("cannot create the directory of " + file, e);
+        }
+        DuckDBConnection connection = connect(file, new Properties());
+        try {
+            DuckDbSchema.migrate(connection);
+            return new DuckDbResultStore(file, connection, new BatchIngest(connection));
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new ResultStoreException("cannot prepare " + file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing file for reading only, for tools that run while no node writes it;
+     * {@link #ingest} then throws {@link IllegalStateException}.
+     */
+    public static DuckDbResultStore openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ResultStoreException("no results database at " + file, null);
+        }
+        Properties properties = new Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        DuckDBConnection connection = connect(file, properties);
+        try {
+            DuckDbSchema.requireLatest(connection);
+            return new DuckDbResultStore(file, connection, null);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new ResultStoreException("cannot read " + file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    @Override
+    public int ingest(Collection<TaskResult> batch) {
+        if (writer == null) {
+            throw new IllegalStateException(file + " is open read-only");
+        }
+        synchronized (writeLock) {
+            requireOpen();
+            try {
+                return writer.ingest(batch);
+            } catch (SQLException e) {
+                throw new ResultStoreException("cannot store " + batch.size() + " results in " + file, e);
+            }
+        }
+    }
+
+    @Override
+    public long lastSeq() {
+        return read(c -> single(c, "SELECT coalesce(max(seq), 0) FROM results"));
+    }
+
+    @Override
+    public long count() {
+        return read(c -> single(c, "SELECT count(*) FROM results"));
+    }
+
+    @Override
+    public List<TaskResult> results(String runId) {
+        return read(c -> ResultRows.ofRun(c, runId));
+    }
+
+    @Override
+    public List<String> runIds() {
+        return read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery(
+                         "SELECT run_id FROM runs ORDER BY first_seen DESC NULLS LAST, first_seq DESC")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public List<SeqRange> seqRanges() {
+        return read(c -> {
+            List<SeqRange> ranges = new ArrayList<>();
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("""
+                         SELECT min(seq), max(seq)
+                         FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS island FROM results)
+                         GROUP BY island ORDER BY 1""")) {
+                while (rs.next()) {
+                    ranges.add(new SeqRange(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+            return ranges;
+        });
+    }
+
+    /** Closes the file; later calls throw {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (!closed) {
+                closed = true;
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DuckDbResultStore[" + file + (writer == null ? ", read-only]" : "]");
+    }
+
+    private interface Query<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs a read on its own connection and transaction, so it sees one consistent snapshot. */
+    private <T> T read(Query<T> query) {
+        requireOpen();
+        try (Connection reader = connection.duplicate()) {
+            reader.setAutoCommit(false);
+            try {
+                return query.run(reader);
+            } finally {
+                reader.rollback();
+            }
+        } catch (SQLException e) {
+            throw new ResultStoreException("cannot read " + file, e);
+        }
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    private static DuckDBConnection connect(Path file, Properties properties) {
+        try {
+            // The driver directly, not DriverManager: that would also load (and initialise) every other
+            // JDBC driver on the class path, Ignite's among them, which fails without its JVM flags.
+            return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+        } catch (SQLException e) {
+            throw new ResultStoreException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing more can be done with a connection that will not close
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.dtf.results.duckdb;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables and views of a results database, and the migrations that build them.
+ *
+ * <p>{@code schema_version} holds one row per applied migration. Migration {@code n} is
+ * {@code MIGRATIONS.get(n - 1)}; a database is brought to {@link #LATEST} at open, each step in its
+ * own transaction. Add a step to change the schema; never edit a released one. The tables are
+ * described in docs/DUCKDB-SCHEMA.md.
+ *
+ * <p>Only {@code results.seq} (the idempotency key) and {@code runs.run_id} (the upsert key) are
+ * declared keys. {@code metrics (seq, metric)} and {@code samples (seq, metric, idx)} are unique by
+ * construction (written only with a new result, in its transaction, names merged per result):
+ * declared, their indexes made the file about four times larger and ingestion slower.
+ */
+final class DuckDbSchema {
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
+            CREATE TABLE IF NOT EXISTS runs (
+                run_id     VARCHAR PRIMARY KEY,
+                suite      VARCHAR,
+                first_seq  BIGINT NOT NULL,
+                first_seen TIMESTAMP
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS results (
+                seq           BIGINT PRIMARY KEY,
+                run_id        VARCHAR,
+                suite         VARCHAR,
+                task_id       VARCHAR,
+                task_name     VARCHAR,
+                params        MAP(VARCHAR, VARCHAR),
+                attempt       INTEGER,
+                final_attempt BOOLEAN,
+                status        VARCHAR,
+                started_at    TIMESTAMP,
+                ended_at      TIMESTAMP,
+                duration_ms   DOUBLE,
+                node_id       VARCHAR,
+                hw_class      VARCHAR,
+                exit_code     INTEGER,
+                error         VARCHAR,
+                stdout_tail   VARCHAR,
+                stderr_tail   VARCHAR
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS metrics (
+                seq     BIGINT NOT NULL,
+                metric  VARCHAR NOT NULL,
+                unit    VARCHAR NOT NULL,
+                ordinal INTEGER NOT NULL
+            )""",
+            """
+            CREATE TABLE IF NOT EXISTS samples (
+                seq    BIGINT NOT NULL,
+                metric VARCHAR NOT NULL,
+                unit   VARCHAR NOT NULL,
+                idx    INTEGER NOT NULL,
+                value  DOUBLE NOT NULL
+            )""",
+            """
+            CREATE OR REPLACE VIEW metric_summary AS
+            WITH stats AS (
+                SELECT seq, metric, count(*) AS n, avg(value) AS mean, median(value) AS median,
+                       min(value) AS min, max(value) AS max, stddev_samp(value) AS stddev
+                FROM samples GROUP BY seq, metric)
+            SELECT r.seq, r.run_id, r.suite, r.task_id, r.task_name, r.params, r.attempt,
+                   r.final_attempt, r.status, r.hw_class, r.node_id, r.started_at,
+                   m.metric, m.unit, coalesce(s.n, 0) AS n, s.mean, s.median, s.min, s.max, s.stddev
+            FROM metrics m
+            JOIN results r ON r.seq = m.seq
+            LEFT JOIN stats s ON s.seq = m.seq AND s.metric = m.metric"""));
+
+    /** The schema version this code reads and writes. */
+    static final int LATEST = MIGRATIONS.size();
+
+    private DuckDbSchema() {
+    }
+
+    /** Brings the database to {@link #LATEST}; refuses a database written by a newer schema. */
+    static void migrate(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_version (
+                        version    INTEGER PRIMARY KEY,
+                        applied_at TIMESTAMP NOT NULL
+                    )""");
+        }
+        int current = version(connection);
+        refuseNewer(current);
+        for (int version = current + 1; version <= LATEST; version++) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : MIGRATIONS.get(version - 1)) {
+                    statement.execute(sql);
+                }
+                statement.execute("INSERT INTO schema_version VALUES (" + version + ", now()::TIMESTAMP)");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** For read-only use: the database must be exactly at {@link #LATEST}, since it cannot be migrated. */
+    static void requireLatest(Connection connection) throws SQLException {
+        int current = version(connection);
+        refuseNewer(current);
+        if (current < LATEST) {
+            throw new IllegalStateException("results database has schema version " + current + ", this DTF reads "
+                    + LATEST + ": open it once for writing to migrate it");
+        }
+    }
+
+    private static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT count(*) FROM duckdb_tables()
+                    WHERE schema_name = 'main' AND table_name = 'schema_version'""")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return 0;
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void refuseNewer(int current) {
+        if (current > LATEST) {
+            throw new IllegalStateException("results database has schema version " + current
+                    + ", newer than this DTF understands (" + LATEST + "): use a newer DTF");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.dtf.results.duckdb;
+
+import io.dtf.model.Metric;
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads stored results back into {@link TaskResult} records: one query per table, joined here. */
+final class ResultRows {
+    private static final String RESULTS = """
+            SELECT seq, run_id, suite, task_id, task_name, params, attempt, final_attempt, status,
+                   started_at, ended_at, node_id, hw_class, exit_code, error, stdout_tail, stderr_tail
+            FROM results WHERE run_id = ? ORDER BY seq""";
+    private static final String METRICS = """
+            SELECT m.seq, m.metric, m.unit FROM metrics m JOIN results r ON r.seq = m.seq
+            WHERE r.run_id = ? ORDER BY m.seq, m.ordinal""";
+    private static final String SAMPLES = """
+            SELECT s.seq, s.metric, s.value FROM samples s JOIN results r ON r.seq = s.seq
+            WHERE r.run_id = ? ORDER BY s.seq, s.metric, s.idx""";
+
+    private ResultRows() {
+    }
+
+    /** The run's results; the caller holds {@code connection} in one transaction for a consistent view. */
+    static List<TaskResult> ofRun(Connection connection, String runId) throws SQLException {
+        Map<Long, Map<String, Metric>> metrics = new HashMap<>();
+        Map<Long, Map<String, List<Double>>> samples = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(SAMPLES)) {
+            query.setString(1, runId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    samples.computeIfAbsent(rs.getLong(1), seq -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), name -> new ArrayList<>())
+                            .add(rs.getDouble(3));
+                }
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement(METRICS)) {
+            query.setString(1, runId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    String name = rs.getString(2);
+                    List<Double> values = samples.getOrDefault(seq, Map.of()).getOrDefault(name, List.of());
+                    metrics.computeIfAbsent(seq, s -> new LinkedHashMap<>())
+                            .put(name, new Metric(name, rs.getString(3), values));
+                }
+            }
+        }
+        List<TaskResult> results = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(RESULTS)) {
+            query.setString(1, runId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    results.add(result(rs, List.copyOf(metrics.getOrDefault(seq, Map.of()).values())));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static TaskResult result(ResultSet rs, List<Metric> metrics) throws SQLException {
+        String status = rs.getString(9);
+        return new TaskResult(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                params(rs.getObject(6)),
+                rs.getInt(7),
+                rs.getBoolean(8),
+                status == null ? null : TaskState.valueOf(status),
+                instant(rs.getObject(10, LocalDateTime.class)),
+                instant(rs.getObject(11, LocalDateTime.class)),
+                rs.getString(12),
+                rs.getString(13),
+                (Integer) rs.getObject(14),
+                metrics,
+                rs.getString(16),
+                rs.getString(17),
+                rs.getString(15));
+    }
+
+    private static Map<String, String> params(Object map) {
+        Map<String, String> params = new HashMap<>();
+        if (map instanceof Map<?, ?> entries) {
+            entries.forEach((key, value) -> params.put(String.valueOf(key), value == null ? null : value.toString()));
+        }
+        return params;
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}

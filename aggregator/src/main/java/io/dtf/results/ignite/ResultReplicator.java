@@ -1,0 +1,279 @@
+package io.dtf.results.ignite;
+
+import io.dtf.results.ResultStore;
+import io.dtf.wire.CacheNames;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.cache.event.CacheEntryEvent;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.query.ContinuousQuery;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a {@link ResultStore} a faithful copy of the results cache (seq -> {@code TaskResult} JSON),
+ * on the aggregator node.
+ *
+ * <h2>How</h2>
+ * {@link #start()} registers a continuous query on the cache first, so every result put from then
+ * on is delivered; then it catches up on what the store lacks: each gap below the highest stored
+ * seq is looked up by key (a result may land below it: numbers come from an
+ * {@code IgniteAtomicSequence}, reserved in blocks per writer, so they are unique but neither dense
+ * nor put in order), and the cache is scanned for everything above it. One writer thread stores
+ * what arrives in batches. A result can arrive twice (listener and catch-up); storing is idempotent.
+ * After a restart, a new replicator on the same store resumes the same way.
+ *
+ * <h2>What is guaranteed</h2>
+ * <ul>
+ *   <li>Every result in the cache reaches the store exactly once (its seq is the primary key), whether
+ *       it was put while the aggregator ran or while it was down, provided the cache keeps it (the
+ *       results cache is append-only) and its value is a readable {@code TaskResult} (one that is not
+ *       is logged and left out).
+ *   <li>{@link #awaitIngested}{@code (seq, timeout)} returns true only when every result with a seq at
+ *       most {@code seq} that the cache held when the call checked is in the store. It checks the
+ *       cache for the seqs the store lacks, so gaps in the numbering cost one look-up each, not a
+ *       wait. A result put after that check, under a number already handed out before it, is not
+ *       covered (it is still replicated). For the check to see every completed put from any node,
+ *       the cache must be {@code FULL_SYNC} (or not read from backups).
+ * </ul>
+ *
+ * <h2>Contract with the caller</h2>
+ * The cache must exist (the coordinator creates it; the replicator never does, so it cannot create
+ * one with the wrong configuration). The caller owns the store: {@link #close()} stops replication
+ * and leaves the store open. The store must not be written by anything else meanwhile.
+ *
+ * <pre>{@code
+ * ResultStore store = DuckDbResultStore.open(Path.of("dtf-results.duckdb"));
+ * try (ResultReplicator replicator = new ResultReplicator(ignite, store)) {
+ *     replicator.start();
+ *     ...
+ *     replicator.awaitIngested(lastSeqOfMyRun, Duration.ofSeconds(30));
+ * } finally {
+ *     store.close();
+ * }
+ * }</pre>
+ */
+public final class ResultReplicator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultReplicator.class);
+    /** How far above the highest stored seq {@link #awaitIngested} looks keys up itself. */
+    private static final long PROBE_AHEAD = 100_000;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int CATCH_UP_ATTEMPTS = 3;
+    private static final Duration WRITER_DRAIN = Duration.ofSeconds(30);
+
+    private final Ignite ignite;
+    private final String cacheName;
+    private final ResultStore store;
+    private final int queueCapacity;
+    // Set once by start(); volatile because awaitIngested and the getters run on other threads.
+    private volatile SeqGaps gaps;
+    private volatile CacheReads reads;
+    private volatile ResultWriter writer;
+    private Thread writerThread;
+    private QueryCursor<?> subscription;
+    private boolean closed;
+
+    /** Replicates {@link CacheNames#RESULTS}. */
+    public ResultReplicator(Ignite ignite, ResultStore store) {
+        this(ignite, CacheNames.RESULTS, store);
+    }
+
+    public ResultReplicator(Ignite ignite, String cacheName, ResultStore store) {
+        this(ignite, cacheName, store, ResultWriter.QUEUE_CAPACITY);
+    }
+
+    /** With a given queue size: tests use a tiny one to make the listener overflow. */
+    ResultReplicator(Ignite ignite, String cacheName, ResultStore store, int queueCapacity) {
+        this.ignite = ignite;
+        this.cacheName = cacheName;
+        this.store = store;
+        this.queueCapacity = queueCapacity;
+    }
+
+    /**
+     * Subscribes to the cache and catches up. Returns once everything the store lacked has been read
+     * from the cache (the writer may still be storing it: use {@link #awaitIngested} to wait).
+     *
+     * @throws IllegalStateException if the cache does not exist or catch-up keeps failing
+     */
+    public synchronized void start() {
+        if (writer != null || closed) {
+            throw new IllegalStateException("a replicator starts once");
+        }
+        IgniteCache<Long, String> cache = ignite.cache(cacheName);
+        if (cache == null) {
+            throw new IllegalStateException("cache " + cacheName + " does not exist: the coordinator creates it");
+        }
+        gaps = SeqGaps.around(store.seqRanges());
+        reads = new CacheReads(cache);
+        writer = new ResultWriter(store, gaps, reads, queueCapacity);
+        writerThread = new Thread(writer, "dtf-results-writer");
+        writerThread.setDaemon(true);
+        writerThread.start();
+        ContinuousQuery<Long, String> query = new ContinuousQuery<>();
+        query.setLocalListener(events -> {
+            for (CacheEntryEvent<? extends Long, ? extends String> event : events) {
+                if (event.getValue() != null) {
+                    writer.offer(event.getKey(), event.getValue());
+                }
+            }
+        });
+        try {
+            subscription = cache.query(query);
+            catchUp();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void catchUp() {
+        long floor = gaps.highest();
+        long[] gapSeqs = gaps.missing(floor);
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long found = 0;
+                for (Map.Entry<Long, String> entry : reads.present(gapSeqs).entrySet()) {
+                    writer.put(entry.getKey(), entry.getValue());
+                    found++;
+                }
+                found += reads.scanAbove(floor, writer::put);
+                LOG.info("replicating {} into {} from seq {}: {} results read to catch up "
+                        + "({} gap seqs looked up, {} ms)",
+                        cacheName, store, floor, found, gapSeqs.length,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while catching up on " + cacheName, e);
+            } catch (RuntimeException e) {
+                if (attempt == CATCH_UP_ATTEMPTS) {
+                    throw new IllegalStateException(
+                            "cannot catch up on " + cacheName + " after " + attempt + " attempts", e);
+                }
+                LOG.warn("catching up on {} failed (attempt {} of {}), retrying: {}", cacheName, attempt,
+                        CATCH_UP_ATTEMPTS, e.toString());
+                sleepBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /**
+     * Waits until the store holds every result with a seq at most {@code seq} that the cache holds
+     * (see the class comment for exactly what is covered), reading back and storing any that are
+     * missing.
+     *
+     * @return true when they are all stored; false if the timeout passed first, or at once if one
+     *     of them is in the cache but unreadable
+     */
+    public boolean awaitIngested(long seq, Duration timeout) throws InterruptedException {
+        requireStarted();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Usually the listener is a moment behind the caller: let it deliver before looking anything up.
+        writer.awaitProgress(highest -> highest >= seq, Math.min(POLL_NANOS, deadline - System.nanoTime()));
+        while (true) {
+            if (gaps.missingCount(seq) == 0) {
+                return true;
+            }
+            Boolean verdict = seq - gaps.highest() <= PROBE_AHEAD ? lookUpMissing(seq, deadline) : null;
+            if (verdict != null) {
+                return verdict;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            writer.awaitProgress(highest -> highest >= seq - PROBE_AHEAD, Math.min(POLL_NANOS, left));
+        }
+    }
+
+    /**
+     * Looks up in the cache the seqs up to {@code seq} that the store lacks and hands the ones found
+     * to the writer, waiting (until the deadline) for them to be stored.
+     *
+     * @return true if none is in the cache, false if only unreadable ones are, null to look again
+     */
+    private Boolean lookUpMissing(long seq, long deadline) throws InterruptedException {
+        Map<Long, String> present;
+        try {
+            present = reads.present(gaps.missing(seq));
+        } catch (RuntimeException e) {
+            LOG.debug("cannot look missing results up in {} yet: {}", cacheName, e.toString());
+            return null;
+        }
+        if (present.isEmpty()) {
+            return true;
+        }
+        if (present.keySet().stream().allMatch(writer::isUnreadable)) {
+            return false;
+        }
+        present.forEach(writer::offer);
+        long left;
+        while (!present.keySet().stream().allMatch(k -> gaps.isStored(k) || writer.isUnreadable(k))
+                && (left = deadline - System.nanoTime()) > 0) {
+            writer.awaitProgress(highest -> false, Math.min(POLL_NANOS, left));
+        }
+        return null;
+    }
+
+    /** The highest seq stored so far (the store may still lack lower ones: see {@link #awaitIngested}). */
+    public long ingestedSeq() {
+        requireStarted();
+        return gaps.highest();
+    }
+
+    /** How many results this replicator has newly stored since {@link #start()}. */
+    public long ingestedCount() {
+        requireStarted();
+        return writer.ingested();
+    }
+
+    /** Unsubscribes, stores what is already queued and stops; the store stays open. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (RuntimeException e) {
+                LOG.debug("continuous query on {} already gone: {}", cacheName, e.toString());
+            }
+        }
+        if (writer != null) {
+            writer.stop();
+            try {
+                writerThread.join(WRITER_DRAIN.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (writerThread.isAlive()) {
+                LOG.warn("results writer still busy after {} s; interrupting it", WRITER_DRAIN.toSeconds());
+                writerThread.interrupt();
+            }
+            LOG.info("stopped replicating {} at seq {} ({} results stored by this replicator)", cacheName,
+                    gaps.highest(), writer.ingested());
+        }
+    }
+
+    private void requireStarted() {
+        if (writer == null) {
+            throw new IllegalStateException("replicator not started");
+        }
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while catching up", e);
+        }
+    }
+}

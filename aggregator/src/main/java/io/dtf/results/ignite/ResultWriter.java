@@ -1,0 +1,224 @@
+package io.dtf.results.ignite;
+
+import io.dtf.model.TaskResult;
+import io.dtf.results.ResultStore;
+import io.dtf.wire.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes the store: takes cache entries from a bounded queue, decodes them
+ * and ingests them in batches (as many as are waiting, up to {@link #MAX_BATCH}).
+ *
+ * <p>Nothing here blocks an Ignite thread: when the queue is full, {@link #offer} keeps only the
+ * key, and the writer reads the value back from the cache once it has room. A batch the store
+ * refuses is retried row by row; rows that still fail are read back and retried later, with a
+ * growing pause, so one bad row cannot hold up the rest. A value that is not a readable result
+ * is logged once and left out: it remains a gap, which {@code awaitIngested} reports.
+ */
+final class ResultWriter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(ResultWriter.class);
+    static final int MAX_BATCH = 2_000;
+    static final int QUEUE_CAPACITY = 20_000;
+    private static final long LINGER_MS = 50;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(1);
+
+    private final ResultStore store;
+    private final SeqGaps gaps;
+    private final CacheReads cache;
+    private final BlockingQueue<Map.Entry<Long, String>> queue;
+    /** Keys whose value must be read back from the cache: overflowed, or not stored yet. */
+    private final ConcurrentSkipListSet<Long> refetch = new ConcurrentSkipListSet<>();
+    private final Set<Long> unreadable = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ingested = new AtomicLong();
+    private final Object progress = new Object();
+    private volatile long refetchDueNanos = System.nanoTime();
+    private volatile Duration retryPause = FIRST_RETRY;
+    private volatile boolean stopping;
+
+    ResultWriter(ResultStore store, SeqGaps gaps, CacheReads cache, int queueCapacity) {
+        this.store = store;
+        this.gaps = gaps;
+        this.cache = cache;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    }
+
+    /** Hands over an entry without blocking (for Ignite's listener threads). */
+    void offer(long seq, String json) {
+        if (!stopping && !queue.offer(Map.entry(seq, json))) {
+            refetch.add(seq);
+        }
+    }
+
+    /** Hands over an entry, waiting for room (for catch-up, which may find far more than the queue holds). */
+    void put(long seq, String json) throws InterruptedException {
+        if (!stopping) {
+            queue.put(Map.entry(seq, json));
+        }
+    }
+
+    /** Results newly stored by this writer. */
+    long ingested() {
+        return ingested.get();
+    }
+
+    /** Whether the value under {@code seq} was found unreadable (it will never be stored). */
+    boolean isUnreadable(long seq) {
+        return unreadable.contains(seq);
+    }
+
+    /**
+     * Waits until {@code done} holds for the highest stored seq, or the next batch is written, or
+     * {@code maxWaitNanos} pass, whichever comes first.
+     */
+    void awaitProgress(LongPredicate done, long maxWaitNanos) throws InterruptedException {
+        synchronized (progress) {
+            if (!done.test(gaps.highest()) && maxWaitNanos > 0) {
+                TimeUnit.NANOSECONDS.timedWait(progress, maxWaitNanos);
+            }
+        }
+    }
+
+    /** Stops taking entries; the thread writes what is queued, then ends. */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        List<Map.Entry<Long, String>> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (true) {
+                Map.Entry<Long, String> first = queue.poll(LINGER_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
+                if (batch.size() < MAX_BATCH && !stopping) {
+                    readBack(batch);
+                }
+                if (batch.isEmpty()) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                write(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("results writer stopped: results are no longer replicated into {}", store, e);
+        }
+    }
+
+    private void readBack(List<Map.Entry<Long, String>> batch) {
+        if (refetch.isEmpty() || System.nanoTime() < refetchDueNanos) {
+            return;
+        }
+        List<Long> keys = new ArrayList<>();
+        for (Long seq; keys.size() < MAX_BATCH - batch.size() && (seq = refetch.pollFirst()) != null; ) {
+            keys.add(seq);
+        }
+        try {
+            Map<Long, String> present = cache.present(keys.stream().mapToLong(Long::longValue).toArray());
+            present.forEach((seq, json) -> batch.add(Map.entry(seq, json)));
+            keys.removeAll(present.keySet());
+            if (!keys.isEmpty()) {
+                // The listener hears of a put from the primary before this node's backup copy has it:
+                // the cache is append-only, so the value will be there in a moment.
+                refetch.addAll(keys);
+                long soon = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MS);
+                refetchDueNanos = Math.max(refetchDueNanos, soon);
+                LOG.debug("{} results not readable here yet (first seq {}); reading them again shortly",
+                        keys.size(), keys.get(0));
+            }
+        } catch (RuntimeException e) {
+            refetch.addAll(keys);
+            pauseRetries("cannot read " + keys.size() + " results back from the cache: " + e);
+        }
+    }
+
+    private void write(List<Map.Entry<Long, String>> batch) {
+        Map<Long, TaskResult> results = new LinkedHashMap<>();
+        for (Map.Entry<Long, String> entry : batch) {
+            TaskResult result = decode(entry.getKey(), entry.getValue());
+            if (result != null) {
+                results.putIfAbsent(entry.getKey(), result);
+            }
+        }
+        try {
+            stored(results.values(), store.ingest(results.values()));
+            retryPause = FIRST_RETRY;
+        } catch (RuntimeException batchFailure) {
+            List<Long> failed = new ArrayList<>();
+            RuntimeException firstFailure = batchFailure;
+            for (TaskResult result : results.size() > 1 ? results.values() : List.<TaskResult>of()) {
+                try {
+                    stored(List.of(result), store.ingest(List.of(result)));
+                } catch (RuntimeException e) {
+                    failed.add(result.seq());
+                    firstFailure = e;
+                }
+            }
+            if (results.size() == 1) {
+                failed.addAll(results.keySet());
+            }
+            if (!failed.isEmpty()) {
+                refetch.addAll(failed);
+                pauseRetries(failed.size() + " of " + results.size() + " results could not be stored (first seq "
+                        + failed.get(0) + "): " + firstFailure);
+            }
+        }
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    private void stored(Collection<TaskResult> results, int newlyStored) {
+        ingested.addAndGet(newlyStored);
+        results.forEach(result -> gaps.stored(result.seq()));
+    }
+
+    private TaskResult decode(long seq, String json) {
+        try {
+            TaskResult result = Json.read(json, TaskResult.class);
+            if (result.seq() == seq) {
+                return result;
+            }
+            failedToRead(seq, "it holds a result numbered " + result.seq());
+        } catch (RuntimeException e) {
+            failedToRead(seq, e.getMessage());
+        }
+        return null;
+    }
+
+    private void failedToRead(long seq, String why) {
+        if (unreadable.add(seq)) {
+            LOG.error("result seq {} in the cache is not a readable result and is left out of the store: {}", seq, why);
+        }
+    }
+
+    private void pauseRetries(String why) {
+        Duration pause = retryPause;
+        refetchDueNanos = System.nanoTime() + pause.toNanos();
+        retryPause = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
+        LOG.error("{}; retrying in {} s", why, pause.toSeconds());
+    }
+}
