@@ -1,0 +1,141 @@
+package io.dtf.worker.benchmark;
+
+import io.dtf.benchmark.Benchmark;
+import io.dtf.benchmark.BenchmarkCancelledException;
+import io.dtf.benchmark.BenchmarkHarness;
+import io.dtf.benchmark.BenchmarkParameterException;
+import io.dtf.benchmark.Benchmarks;
+import io.dtf.model.AttemptOutcome;
+import io.dtf.model.BenchmarkAction;
+import io.dtf.model.Metric;
+import io.dtf.model.TaskState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link BenchmarkAction} in this JVM with {@link BenchmarkHarness}, on a thread of its own.
+ *
+ * <pre>{@code
+ * AttemptOutcome outcome = new BenchmarkRunner(Benchmarks.standard())
+ *         .run(new BenchmarkAction("matmul", 2, 10), Map.of("n", "512"), Duration.ofMinutes(5));
+ * }</pre>
+ *
+ * <p>PASSED carries the harness's metrics. An unknown benchmark, bad counts or a bad param is ERROR
+ * (it could not run); an exception from the benchmark is FAILED with its message. At the timeout
+ * the benchmark's thread is interrupted and given two seconds to stop, and the attempt is TIMED_OUT; a benchmark that
+ * ignores interruption and never calls {@code checkCancelled()} keeps its thread busy until its
+ * iteration ends, which is why long iterations should check.
+ */
+public final class BenchmarkRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRunner.class);
+    // How long an interrupted benchmark may take to wind down before the worker stops waiting.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final Benchmarks benchmarks;
+    private final Duration stopGrace;
+
+    public BenchmarkRunner(Benchmarks benchmarks) {
+        this(benchmarks, STOP_GRACE);
+    }
+
+    BenchmarkRunner(Benchmarks benchmarks, Duration stopGrace) {
+        this.benchmarks = benchmarks;
+        this.stopGrace = stopGrace;
+    }
+
+    /** Runs the action's benchmark with {@code params}, for at most {@code timeout}. */
+    public AttemptOutcome run(BenchmarkAction action, Map<String, String> params, Duration timeout) {
+        Instant started = Instant.now();
+        Optional<Benchmark> found;
+        try {
+            found = benchmarks.find(action.benchmark());
+        } catch (RuntimeException e) {
+            return AttemptOutcome.error(started,
+                    "cannot create benchmark '" + action.benchmark() + "': " + describe(e));
+        }
+        if (found.isEmpty()) {
+            return AttemptOutcome.error(started, "unknown benchmark '" + action.benchmark()
+                    + "'; this worker knows: " + String.join(", ", benchmarks.names()));
+        }
+        BenchmarkHarness harness;
+        try {
+            harness = new BenchmarkHarness(action.warmup(), action.iterations()).withDeadline(started.plus(timeout));
+        } catch (IllegalArgumentException e) {
+            return AttemptOutcome.error(started, e.getMessage());
+        }
+        Benchmark benchmark = found.get();
+        CompletableFuture<List<Metric>> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(harness.run(benchmark, params));
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "dtf-benchmark-" + benchmark.name());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            List<Metric> metrics = result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return outcome(started, TaskState.PASSED, metrics, null);
+        } catch (TimeoutException e) {
+            stop(thread, benchmark);
+            return timedOut(started, timeout);
+        } catch (InterruptedException e) {
+            stop(thread, benchmark);
+            Thread.currentThread().interrupt();
+            return outcome(started, TaskState.CANCELLED, List.of(), "cancelled: the worker stopped the benchmark");
+        } catch (ExecutionException e) {
+            return failure(started, benchmark, e.getCause(), timeout);
+        }
+    }
+
+    private static AttemptOutcome failure(Instant started, Benchmark benchmark, Throwable cause, Duration timeout) {
+        if (cause instanceof BenchmarkCancelledException) {
+            return timedOut(started, timeout); // the harness saw the deadline a moment before this thread did
+        }
+        if (cause instanceof BenchmarkParameterException) {
+            return AttemptOutcome.error(started, cause.getMessage());
+        }
+        LOG.debug("benchmark {} failed", benchmark.name(), cause);
+        return outcome(started, TaskState.FAILED, List.of(),
+                "benchmark " + benchmark.name() + " failed: " + describe(cause));
+    }
+
+    private void stop(Thread thread, Benchmark benchmark) {
+        thread.interrupt();
+        try {
+            thread.join(stopGrace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("benchmark {} ignores interruption; its thread runs on until its iteration ends",
+                    benchmark.name());
+        }
+    }
+
+    private static AttemptOutcome timedOut(Instant started, Duration timeout) {
+        return outcome(started, TaskState.TIMED_OUT, List.of(), "timed out after " + human(timeout));
+    }
+
+    private static AttemptOutcome outcome(Instant started, TaskState status, List<Metric> metrics, String error) {
+        return new AttemptOutcome(status, started, Instant.now(), null, metrics, "", "", error);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,202 @@
+package io.dtf.worker.command;
+
+import io.dtf.model.AttemptOutcome;
+import io.dtf.model.CommandAction;
+import io.dtf.model.TaskState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link CommandAction} as a process on this machine and reports how it ended.
+ *
+ * <pre>{@code
+ * AttemptOutcome outcome = new CommandRunner().run(
+ *         new CommandAction(List.of("sh", "-c", "echo DTF_METRIC latency=12.5 ms"), Map.of(), null),
+ *         "task-1", Map.of("size", "1MiB"), Duration.ofMinutes(5));
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Environment: the worker's own, plus the action's {@code env}, plus {@code DTF_TASK_ID},
+ *       {@code DTF_ATTEMPT_ID} and {@code DTF_PARAM_<NAME>} per param (see {@link #paramVariable}).
+ *   <li>Standard input is closed (reads see end of file). The working directory is the action's
+ *       {@code workdir}, else the worker's.
+ *   <li>stdout and stderr are drained concurrently; the last {@link #DEFAULT_TAIL_BYTES} of each are
+ *       kept, and stdout lines are read for metrics while they stream ({@link MetricLineParser}).
+ *   <li>Exit code 0 is PASSED, any other FAILED; a missing executable or workdir is ERROR; past the
+ *       timeout the whole process tree is killed and the attempt is TIMED_OUT. Processes the command
+ *       leaves running after it exits are killed too.
+ * </ul>
+ * Task failures never throw: they are outcomes.
+ */
+public final class CommandRunner {
+    /** How much of each of stdout and stderr is kept: the end, where the failure usually is. */
+    public static final int DEFAULT_TAIL_BYTES = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
+    // The output pipes close when the process tree is gone; this only bounds a pathological wait.
+    private static final long PUMP_JOIN_MILLIS = 5_000;
+    private static final int MAX_ERROR_LINE = 500;
+
+    private final int tailBytes;
+
+    public CommandRunner() {
+        this(DEFAULT_TAIL_BYTES);
+    }
+
+    public CommandRunner(int tailBytes) {
+        if (tailBytes < 1) {
+            throw new IllegalArgumentException("tailBytes must be positive, got " + tailBytes);
+        }
+        this.tailBytes = tailBytes;
+    }
+
+    /** The variable that carries a param: {@code block-size} becomes {@code DTF_PARAM_BLOCK_SIZE}. */
+    public static String paramVariable(String param) {
+        return "DTF_PARAM_" + param.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * Runs {@code action} for task {@code taskId} and waits for it, at most {@code timeout}.
+     * If the calling thread is interrupted, the process tree is killed and the outcome is CANCELLED.
+     */
+    public AttemptOutcome run(CommandAction action, String taskId, Map<String, String> params, Duration timeout) {
+        Instant started = Instant.now();
+        if (action.argv().isEmpty()) {
+            return AttemptOutcome.error(started, "command task " + taskId + " has an empty argv");
+        }
+        String executable = action.argv().get(0);
+        ProcessBuilder builder = new ProcessBuilder(action.argv());
+        if (action.workdir() != null) {
+            Path dir;
+            try {
+                dir = Path.of(action.workdir());
+            } catch (InvalidPathException e) {
+                return AttemptOutcome.error(started, "workdir '" + action.workdir() + "' is not a valid path");
+            }
+            if (!Files.isDirectory(dir)) {
+                return AttemptOutcome.error(started,
+                        "workdir '" + action.workdir() + "' does not exist or is not a directory");
+            }
+            builder.directory(dir.toFile());
+        }
+        String attemptId = UUID.randomUUID().toString();
+        Map<String, String> env = builder.environment();
+        env.putAll(action.env());
+        params.forEach((name, value) -> env.put(paramVariable(name), value));
+        // Set last, so that a task cannot spoof the ids the worker relies on.
+        env.put("DTF_TASK_ID", taskId);
+        env.put(ProcessTree.ATTEMPT_VARIABLE, attemptId);
+
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            return AttemptOutcome.error(started, "cannot start '" + executable + "': " + reason);
+        }
+        return supervise(process, new ProcessTree(process, attemptId), taskId, timeout, started);
+    }
+
+    private AttemptOutcome supervise(Process process, ProcessTree tree, String taskId, Duration timeout,
+                                     Instant started) {
+        closeQuietly(process);
+        OutputTail stdout = new OutputTail(tailBytes);
+        OutputTail stderr = new OutputTail(tailBytes);
+        MetricLineParser metrics = new MetricLineParser();
+        Thread outPump = startPump(new OutputPump(process.getInputStream(), stdout, metrics), taskId, "stdout");
+        Thread errPump = startPump(new OutputPump(process.getErrorStream(), stderr, null), taskId, "stderr");
+
+        TaskState status;
+        Integer exitCode = null;
+        String error = null;
+        boolean interrupted = false;
+        try {
+            if (process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                exitCode = process.exitValue();
+                status = exitCode == 0 ? TaskState.PASSED : TaskState.FAILED;
+                int leftovers = tree.killAll();
+                if (leftovers > 0) {
+                    LOG.info("task {} left {} processes running after it exited; killed them", taskId, leftovers);
+                }
+            } else {
+                int killed = tree.killAll();
+                status = TaskState.TIMED_OUT;
+                error = "timed out after " + human(timeout) + "; killed the process"
+                        + (killed > 0 ? " and " + killed + " processes it started" : "");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            tree.killAll();
+            status = TaskState.CANCELLED;
+            error = "cancelled: the worker stopped waiting for the command and killed it";
+        }
+        interrupted |= join(outPump, taskId);
+        interrupted |= join(errPump, taskId);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        String stderrText = stderr.text();
+        if (status == TaskState.FAILED) {
+            error = "exit code " + exitCode + lastLine(stderrText).map(line -> ": " + line).orElse("");
+        }
+        if (metrics.ignoredLines() > 0) {
+            LOG.debug("task {}: ignored {} malformed or surplus metric lines", taskId, metrics.ignoredLines());
+        }
+        return new AttemptOutcome(status, started, Instant.now(), exitCode, metrics.metrics(),
+                stdout.text(), stderrText, error);
+    }
+
+    private static Thread startPump(OutputPump pump, String taskId, String stream) {
+        Thread thread = new Thread(pump, "dtf-" + stream + "-" + taskId);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Waits for a pump to drain; returns whether this thread was interrupted meanwhile. */
+    private static boolean join(Thread pump, String taskId) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pump.join(PUMP_JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (pump.isAlive()) {
+            LOG.warn("task {}: {} still open after the process ended; reporting the output read so far",
+                    taskId, pump.getName());
+        }
+        return interrupted;
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Nothing to close if the process is already gone.
+        }
+    }
+
+    private static Optional<String> lastLine(String text) {
+        String[] lines = text.strip().split("\\R");
+        String last = lines[lines.length - 1].strip();
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(last.length() > MAX_ERROR_LINE ? last.substring(0, MAX_ERROR_LINE) + "..." : last);
+    }
+
+    static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}
