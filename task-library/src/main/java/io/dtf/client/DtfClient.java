@@ -53,11 +53,9 @@ public final class DtfClient implements AutoCloseable {
                 .setTimeout((int) options.timeout().toMillis());
         IgniteClient client = Ignition.startClient(cfg);
         try {
-            ServiceCallContextBuilder ctx = new ServiceCallContextBuilder();
-            if (options.token() != null) {
-                ctx.put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token());
-            }
-            ServiceCallContext callContext = ctx.build();
+            // Ignite refuses an empty call context: without a token there is none.
+            ServiceCallContext callContext = options.token() == null ? null : new ServiceCallContextBuilder()
+                    .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token()).build();
             CoordinatorApi api = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME, CoordinatorApi.class,
                     callContext, options.timeout().toMillis());
             return new DtfClient(api, client);

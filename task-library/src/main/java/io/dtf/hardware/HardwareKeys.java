@@ -22,6 +22,8 @@ public final class HardwareKeys {
     public static final String ACCELERATORS = "dtf.accelerators";
     public static final String HW_CLASS = "dtf.hw.class";
     public static final String HOSTNAME = "dtf.hostname";
+    /** "true" when the worker runs {@code command} tasks (processes); workers opt in. */
+    public static final String COMMANDS = "dtf.commands";
     public static final String OS_FAMILY = "dtf.os.family";
     public static final String OS_ARCH = "dtf.os.arch";
     public static final String CPU_MODEL = "dtf.cpu.model";
@@ -59,6 +61,7 @@ public final class HardwareKeys {
         ALIASES.put("hw.class", HW_CLASS);
         ALIASES.put("hostname", HOSTNAME);
         ALIASES.put("roles", ROLES);
+        ALIASES.put("commands", COMMANDS);
     }
 
     private HardwareKeys() {

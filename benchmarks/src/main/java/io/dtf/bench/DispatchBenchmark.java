@@ -1,0 +1,159 @@
+package io.dtf.bench;
+
+import io.dtf.client.DtfClient;
+import io.dtf.model.BenchmarkAction;
+import io.dtf.model.RunView;
+import io.dtf.model.Suite;
+import io.dtf.model.TaskSpec;
+import io.dtf.node.DtfNode;
+import io.dtf.node.NodeOptions;
+import io.dtf.wire.CacheNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javax.cache.event.CacheEntryEvent;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.query.ContinuousQuery;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cluster.ClusterGroup;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.lang.IgniteFuture;
+
+/**
+ * End-to-end dispatch cost: N no-op tasks through the whole DTF path (submit, route, execute on a
+ * worker, result in the results cache, row in DuckDB) next to raw Ignite {@code compute().callAsync}
+ * no-op calls on the same three nodes (one server, two workers, one JVM), in the same run.
+ *
+ * <p>Run: {@code benchmarks/run-dispatch.sh [tasks] [rounds]}. Prints tasks/s and the p50/p99 of
+ * submit-to-result latency for both paths (all tasks are submitted at once, so latency includes
+ * queueing; it is measured the same way for both).
+ */
+public final class DispatchBenchmark {
+    private static final int DISCOVERY = 47900;
+    private static final int COMMUNICATION = 47950;
+
+    public static void main(String[] args) throws Exception {
+        int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int slots = 16;
+        Path root = Path.of("target", "dispatch-benchmark").toAbsolutePath();
+        Path config = Path.of(System.getProperty("dtf.home", "..")).resolve("config/ignite-default.xml");
+        List<DtfNode> nodes = new ArrayList<>();
+        try {
+            DtfNode server = start(nodes, config, root, "server", Set.of("coordinator", "data", "aggregator"), slots);
+            start(nodes, config, root, "worker-1", Set.of("worker"), slots);
+            start(nodes, config, root, "worker-2", Set.of("worker"), slots);
+            Ignite ignite = server.ignite();
+            DtfClient client = DtfClient.over(server.coordinator(Duration.ofSeconds(30)));
+            ClusterGroup workers = ignite.cluster().forAttribute("dtf.roles", "worker");
+
+            System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s; 3 nodes in one JVM (1 server, 2 workers, %d slots each)%n",
+                    Runtime.getRuntime().availableProcessors(), server.attributes().get("dtf.hw.class"),
+                    Runtime.version(), slots);
+            System.out.println("warm-up: 2,000 tasks through each path");
+            raw(ignite, workers, 2_000);
+            dtf(server, client, 2_000);
+
+            System.out.printf(Locale.ROOT, "%n%-22s %6s %12s %10s %10s%n", "path", "tasks", "tasks/s", "p50 ms", "p99 ms");
+            for (int round = 1; round <= rounds; round++) {
+                Figures rawFigures = raw(ignite, workers, tasks);
+                Figures dtfFigures = dtf(server, client, tasks);
+                rawFigures.print("raw callAsync #" + round, tasks);
+                dtfFigures.print("dtf to DuckDB #" + round, tasks);
+                System.out.printf(Locale.ROOT, "%-22s %6s %11.1f%%%n", "dtf / raw", "",
+                        100 * dtfFigures.throughput(tasks) / rawFigures.throughput(tasks));
+            }
+        } finally {
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                nodes.get(i).close();
+            }
+        }
+    }
+
+    private static DtfNode start(List<DtfNode> nodes, Path config, Path root, String name, Set<String> roles, int slots) {
+        int i = nodes.size();
+        DtfNode node = DtfNode.start(NodeOptions.of(config, root.resolve(name)).withRoles(roles).withSlots(slots)
+                .withInstanceName(name).withNetwork("127.0.0.1", DISCOVERY + i, COMMUNICATION + i, null,
+                        List.of("127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + 9))));
+        nodes.add(node);
+        return node;
+    }
+
+    /** Baseline: no-op callables straight onto the workers, all in flight at once. */
+    private static Figures raw(Ignite ignite, ClusterGroup workers, int n) throws InterruptedException {
+        long[] done = new long[n];
+        CountDownLatch latch = new CountDownLatch(n);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            int slot = i;
+            IgniteFuture<Integer> f = ignite.compute(workers).callAsync((IgniteCallable<Integer>) () -> 1);
+            f.listen(x -> {
+                done[slot] = System.nanoTime();
+                latch.countDown();
+            });
+        }
+        latch.await(10, TimeUnit.MINUTES);
+        long end = System.nanoTime();
+        return new Figures(start, end, done);
+    }
+
+    /**
+     * DTF: one suite of n no-op benchmark tasks; latency is submit to the result's arrival in the
+     * results cache (seen by a continuous query); the clock stops when DuckDB holds every row.
+     */
+    private static Figures dtf(DtfNode server, DtfClient client, int n) throws Exception {
+        List<TaskSpec> specs = IntStream.range(0, n).mapToObj(i -> new TaskSpec("noop-" + i, "noop", Map.of(),
+                new BenchmarkAction("noop", 0, 1), List.of(), 0, Duration.ofMinutes(1), 0, 1)).toList();
+        Suite suite = new Suite("dispatch", specs);
+        IgniteCache<Long, String> results = server.ignite().cache(CacheNames.RESULTS);
+        Map<Long, Long> arrived = new ConcurrentHashMap<>();
+        ContinuousQuery<Long, String> query = new ContinuousQuery<>();
+        query.setLocalListener(events -> {
+            long now = System.nanoTime();
+            for (CacheEntryEvent<? extends Long, ? extends String> e : events) {
+                arrived.putIfAbsent(e.getKey(), now);
+            }
+        });
+        try (QueryCursor<?> ignored = results.query(query)) {
+            long start = System.nanoTime();
+            String runId = client.submit(suite);
+            RunView view = client.await(runId, Duration.ofMinutes(10), r -> { });
+            if (!view.passed()) {
+                throw new IllegalStateException("benchmark run failed: " + view);
+            }
+            long last = client.results(runId).stream().mapToLong(io.dtf.model.TaskResult::seq).max().orElseThrow();
+            if (!server.replicator().orElseThrow().awaitIngested(last, Duration.ofMinutes(5))) {
+                throw new IllegalStateException("DuckDB did not receive every result");
+            }
+            long end = System.nanoTime();
+            long[] done = arrived.values().stream().mapToLong(Long::longValue).toArray();
+            return new Figures(start, end, done);
+        }
+    }
+
+    private record Figures(long start, long end, long[] done) {
+        double throughput(int n) {
+            return n / ((end - start) / 1e9);
+        }
+
+        void print(String label, int n) {
+            long[] latency = Arrays.stream(done).map(t -> t - start).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-22s %6d %12.0f %10.1f %10.1f%n", label, n, throughput(n),
+                    percentile(latency, 0.50) / 1e6, percentile(latency, 0.99) / 1e6);
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.dtf.cli;
+
+/** What the {@code dtf} process exit code means; documented in the README. */
+public final class ExitCodes {
+    /** Everything ran and passed. */
+    public static final int OK = 0;
+    /** The run finished and at least one task did not pass. */
+    public static final int TASKS_FAILED = 1;
+    /** A command-line option is wrong (picocli's usage errors). */
+    public static final int USAGE = 2;
+    /** The suite file is invalid; nothing ran. */
+    public static final int INVALID_SUITE = 3;
+    /** The grid could not be reached or failed; the run's outcome is unknown. */
+    public static final int GRID_ERROR = 4;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,47 @@
+package io.dtf.cli;
+
+import io.dtf.node.Roles;
+import io.dtf.node.hardware.HardwareDetector;
+import io.dtf.node.hardware.NodeAttributes;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dtf hw}: what this machine would advertise as a node, detected and declared. */
+@Command(name = "hw", description = "Print the hardware attributes this machine would advertise as a grid node.")
+final class HwCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print a JSON object instead of a table.")
+    boolean json;
+
+    @Option(names = "--tags", paramLabel = "LIST", description = "Tags to include, as `dtf node --tags` would.")
+    String tags;
+
+    @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "Declared attributes, as `dtf node --attr` would.")
+    Map<String, String> attributes = new LinkedHashMap<>();
+
+    @Option(names = "--slots", paramLabel = "N", description = "Slots, as `dtf node --slots` would.")
+    Integer slots;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "dtf-data", description = "Whose free disk to report (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        DtfCli.configureLogging(dataDir, false);
+        NodeAttributes node = NodeAttributes.of(new HardwareDetector().detect(dataDir))
+                .roles(Roles.ALL)
+                .tags(tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList())
+                .overrides(attributes);
+        if (slots != null) {
+            node = node.slots(slots);
+        }
+        var report = new io.dtf.node.hardware.HardwareReport(node);
+        System.out.print(json ? report.json() + "\n" : report.table());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,89 @@
+package io.dtf.cli;
+
+import io.dtf.node.DtfNode;
+import io.dtf.node.NodeOptions;
+import io.dtf.node.Roles;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dtf node}: starts a grid node and keeps it running until the process is stopped. */
+@Command(name = "node", description = "Start a grid node (runs until stopped with Ctrl-C or SIGTERM).")
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Spring config: config/ignite-default.xml (all roles, the default), ignite-server.xml or ignite-worker.xml.")
+    Path config;
+
+    @Option(names = "--roles", paramLabel = "LIST", description = "Replace the config's roles: coordinator,data,worker,aggregator.")
+    String roles;
+
+    @Option(names = "--tags", paramLabel = "LIST", description = "Tags this node offers, e.g. webgpu,chrome.")
+    String tags;
+
+    @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "Declare or override an attribute, e.g. dtf.accelerators=cuda or dtf.memory.bytes=16GiB (repeatable).")
+    Map<String, String> attributes = new LinkedHashMap<>();
+
+    @Option(names = "--slots", paramLabel = "N", description = "Tasks run at once (default: logical CPU threads).")
+    Integer slots;
+
+    @Option(names = "--join", paramLabel = "HOST:PORT[..PORT]", split = ",",
+            description = "Discovery addresses of the grid (default: the config's, 127.0.0.1:47500..47509).")
+    List<String> join;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on and advertise (default: the config's, 127.0.0.1).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Exact discovery port (default: first free in the config's range).")
+    Integer port;
+
+    @Option(names = "--comm-port", paramLabel = "PORT", description = "Exact communication port.")
+    Integer commPort;
+
+    @Option(names = "--client-port", paramLabel = "PORT", description = "Exact thin-client port (default: first free of 10800..10809).")
+    Integer clientPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "dtf-data", description = "Logs, work files and the DuckDB file (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--no-commands", description = "Refuse command tasks (processes) on this worker.")
+    boolean noCommands;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Ignite instance name (default: none).")
+    String name;
+
+    @Option(names = "--verbose", description = "Show log lines on the console.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        DtfCli.configureLogging(dataDir, verbose);
+        Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
+        NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tagSet(), attributes,
+                join, bind, port, commPort, clientPort, dataDir, slots, !noCommands, name, false);
+        DtfNode node = DtfNode.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "dtf-node-shutdown"));
+        var cluster = node.ignite().cluster();
+        System.out.printf("DTF node %s up: roles %s, hardware class %s, %s slots; grid of %d node(s)%n",
+                node.nodeId(), String.join(",", node.roles()), node.attributes().get("dtf.hw.class"),
+                node.attributes().get("dtf.slots"), cluster.nodes().size());
+        System.out.println("logs: " + dataDir.resolve("logs").toAbsolutePath() + "; stop with Ctrl-C");
+        System.out.flush();
+        node.awaitShutdown();
+        return ExitCodes.OK;
+    }
+
+    private Set<String> tagSet() {
+        Set<String> out = new LinkedHashSet<>();
+        if (tags != null) {
+            Arrays.stream(tags.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+        }
+        return out;
+    }
+}

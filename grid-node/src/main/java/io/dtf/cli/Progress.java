@@ -1,0 +1,74 @@
+package io.dtf.cli;
+
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskState;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The live progress of a run. On a terminal, one line rewritten in place (done/total, passed,
+ * failed, ETA) with failures printed above it; elsewhere (CI logs, pipes) one plain line per
+ * ended task.
+ */
+final class Progress {
+    private final PrintStream out;
+    private final int total;
+    private final boolean terminal;
+    private final Instant start = Instant.now();
+    private int done;
+    private int passed;
+    private int failed;
+    private int retried;
+
+    Progress(PrintStream out, int total, boolean terminal) {
+        this.out = out;
+        this.total = total;
+        this.terminal = terminal;
+    }
+
+    void onResult(TaskResult r) {
+        if (!r.finalAttempt()) {
+            retried++;
+            if (!terminal) {
+                out.println("retry   " + r.taskId() + " attempt " + r.attempt() + " " + r.status() + reason(r));
+            }
+            return;
+        }
+        done++;
+        if (r.status() == TaskState.PASSED) {
+            passed++;
+        } else {
+            failed++;
+        }
+        String line = String.format("%-7s %s on %s in %s %s%s", r.status(), r.taskId(), r.hwClass(),
+                Format.seconds(Format.seconds(r)), Format.metrics(r.metrics()), reason(r)).stripTrailing();
+        if (terminal) {
+            if (r.status() != TaskState.PASSED) {
+                out.print("\r\033[K" + line + "\n");
+            }
+            out.print("\r\033[K" + status());
+        } else {
+            out.println(String.format("[%d/%d] ", done, total) + line);
+        }
+        out.flush();
+    }
+
+    void finish() {
+        if (terminal) {
+            out.print("\r\033[K" + status() + "\n");
+        }
+        out.flush();
+    }
+
+    String status() {
+        Duration elapsed = Duration.between(start, Instant.now());
+        String eta = done == 0 ? "?" : Format.clock(elapsed.multipliedBy(total - done).dividedBy(done));
+        return String.format("[%d/%d] passed %d, failed %d%s, elapsed %s, eta %s", done, total, passed, failed,
+                retried > 0 ? ", retried " + retried : "", Format.clock(elapsed), done == total ? "0:00" : eta);
+    }
+
+    private static String reason(TaskResult r) {
+        return r.status() == TaskState.PASSED || r.error() == null ? "" : " - " + r.error();
+    }
+}

@@ -1,0 +1,107 @@
+package io.dtf.cli;
+
+import io.dtf.client.ClientOptions;
+import io.dtf.client.DtfClient;
+import io.dtf.model.TaskResult;
+import io.dtf.node.DtfNode;
+import io.dtf.results.duckdb.DuckDbResultStore;
+import io.dtf.wire.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dtf results RUN}: every attempt of a run, from a grid or from a DuckDB file. */
+@Command(name = "results", description = "Print a run's results (every attempt) from a DuckDB file or a running grid.")
+final class ResultsCommand implements Callable<Integer> {
+    enum OutputFormat { table, json, csv }
+
+    @Parameters(paramLabel = "RUN", description = "The run id (`dtf status` lists them).")
+    String runId;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--grid", paramLabel = "HOST:PORT", description = "Read from a running grid instead of a DuckDB file.")
+    String grid;
+
+    @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")
+    String token;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "DuckDB file (default: dtf-data/dtf.duckdb). "
+            + "A running node holds its file open: ask it with --grid instead.")
+    Path db;
+
+    @Override
+    public Integer call() {
+        List<TaskResult> results;
+        if (grid != null) {
+            try (DtfClient client = DtfClient.connect(ClientOptions.of(grid).withToken(token))) {
+                if (client.status(runId) == null) {
+                    System.err.println("dtf: no run '" + runId + "' on grid " + grid);
+                    return ExitCodes.USAGE;
+                }
+                results = client.results(runId);
+            }
+        } else {
+            Path file = db != null ? db : Path.of("dtf-data").resolve(DtfNode.DUCKDB_FILE);
+            if (!Files.isRegularFile(file)) {
+                System.err.println("dtf: no DuckDB file at " + file + "; give --db FILE or --grid HOST:PORT");
+                return ExitCodes.USAGE;
+            }
+            try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(file)) {
+                results = store.results(runId);
+            }
+            if (results.isEmpty()) {
+                System.err.println("dtf: no results of run '" + runId + "' in " + file);
+                return ExitCodes.USAGE;
+            }
+        }
+        System.out.print(switch (format) {
+            case json -> Json.write(results) + "\n";
+            case csv -> csv(results);
+            case table -> table(results);
+        });
+        return ExitCodes.OK;
+    }
+
+    private static String table(List<TaskResult> results) {
+        TextTable t = new TextTable("seq", "task", "attempt", "final", "status", "hardware class", "time", "exit", "metrics (mean)", "error");
+        for (TaskResult r : results) {
+            t.row(r.seq(), r.taskId(), r.attempt(), r.finalAttempt() ? "yes" : "no", r.status(), r.hwClass(),
+                    Format.seconds(Format.seconds(r)), r.exitCode(), Format.metrics(r.metrics()), r.error());
+        }
+        return t.toString();
+    }
+
+    private static String csv(List<TaskResult> results) {
+        StringBuilder out = new StringBuilder("seq,run,task,attempt,final,status,hw_class,node,started_at,ended_at,exit_code,metric,unit,mean,samples,error\n");
+        for (TaskResult r : results) {
+            if (r.metrics().isEmpty()) {
+                line(out, r, "", "", "", "");
+            }
+            r.metrics().forEach(m -> line(out, r, m.name(), m.unit(), String.valueOf(m.mean()),
+                    m.samples().stream().map(String::valueOf).reduce((a, b) -> a + ";" + b).orElse("")));
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, TaskResult r, String metric, String unit, String mean, String samples) {
+        Object[] cells = {r.seq(), r.runId(), r.taskId(), r.attempt(), r.finalAttempt(), r.status(), r.hwClass(),
+                r.nodeId(), r.startedAt(), r.endedAt(), r.exitCode(), metric, unit, mean, samples, r.error()};
+        for (int i = 0; i < cells.length; i++) {
+            out.append(i == 0 ? "" : ",").append(quote(cells[i]));
+        }
+        out.append('\n');
+    }
+
+    /** RFC 4180: quote a cell holding a comma, quote or line break; double the quotes inside. */
+    private static String quote(Object cell) {
+        String s = cell == null ? "" : cell.toString();
+        return s.matches("(?s).*[,\"\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

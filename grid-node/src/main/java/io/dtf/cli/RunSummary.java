@@ -1,0 +1,57 @@
+package io.dtf.cli;
+
+import io.dtf.model.Metric;
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The end-of-run tables: by task name and by hardware class, counting each task's final attempt. */
+final class RunSummary {
+    private RunSummary() {
+    }
+
+    static String render(List<TaskResult> results) {
+        List<TaskResult> finals = results.stream().filter(TaskResult::finalAttempt).toList();
+        Map<String, List<TaskResult>> byTask = new LinkedHashMap<>();
+        finals.forEach(r -> byTask.computeIfAbsent(series(r), k -> new ArrayList<>()).add(r));
+        TextTable tasks = new TextTable("task", "runs", "passed", "failed", "attempts", "mean time", "metrics (mean)");
+        byTask.forEach((name, rs) -> tasks.row(name, rs.size(), count(rs, true), count(rs, false),
+                results.stream().filter(r -> series(r).equals(name)).count(),
+                Format.seconds(rs.stream().mapToDouble(Format::seconds).average().orElse(Double.NaN)),
+                Format.metrics(pooled(rs))));
+
+        Map<String, List<TaskResult>> byClass = new TreeMap<>();
+        finals.forEach(r -> byClass.computeIfAbsent(String.valueOf(r.hwClass()), k -> new ArrayList<>()).add(r));
+        TextTable classes = new TextTable("hardware class", "tasks", "passed", "failed");
+        byClass.forEach((hw, rs) -> classes.row(hw, rs.size(), count(rs, true), count(rs, false)));
+        return "By task\n" + tasks + "By hardware class\n" + classes;
+    }
+
+    /** The task id without its repetition suffix: repetitions of one expansion are one row. */
+    private static String series(TaskResult r) {
+        return r.taskId().replaceAll("#\\d+$", "");
+    }
+
+    private static long count(List<TaskResult> rs, boolean passed) {
+        return rs.stream().filter(r -> (r.status() == TaskState.PASSED) == passed).count();
+    }
+
+    /** Every sample of each metric name across the results, so the mean is over all of them. */
+    private static List<Metric> pooled(List<TaskResult> rs) {
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (TaskResult r : rs) {
+            for (Metric m : r.metrics()) {
+                samples.computeIfAbsent(m.name(), k -> new ArrayList<>()).addAll(m.samples());
+                units.putIfAbsent(m.name(), m.unit());
+            }
+        }
+        List<Metric> out = new ArrayList<>();
+        samples.forEach((name, values) -> out.add(new Metric(name, units.get(name), values)));
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package io.dtf.cli;
+
+import io.dtf.benchmark.Benchmarks;
+import io.dtf.client.DtfClient;
+import io.dtf.client.SubmissionRefusedException;
+import io.dtf.model.Suite;
+import io.dtf.suite.SuiteLoader;
+import io.dtf.suite.SuiteValidationException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code dtf submit SUITE}: hands a suite to a running grid and prints its run id. */
+@Command(name = "submit", description = "Submit a suite to a running grid and print the run id (does not wait).")
+final class SubmitCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SUITE", description = "Suite file (YAML or JSON).")
+    Path suiteFile;
+
+    @Mixin
+    GridOptions grid;
+
+    @Override
+    public Integer call() {
+        Suite suite;
+        try {
+            suite = SuiteLoader.load(suiteFile, Benchmarks::isKnown);
+        } catch (SuiteValidationException e) {
+            e.errors().forEach(System.err::println);
+            return ExitCodes.INVALID_SUITE;
+        }
+        try (DtfClient client = grid.connect()) {
+            System.out.println(client.submit(suite));
+            return ExitCodes.OK;
+        } catch (SubmissionRefusedException e) {
+            e.errors().forEach(System.err::println);
+            return ExitCodes.INVALID_SUITE;
+        }
+    }
+}

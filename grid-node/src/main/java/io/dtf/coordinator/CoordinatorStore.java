@@ -1,0 +1,32 @@
+package io.dtf.coordinator;
+
+import io.dtf.model.TaskResult;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the coordinator keeps its state, so that a new coordinator instance (after its node died)
+ * rebuilds everything from here. Writes are batched by the caller; each method is one round trip.
+ */
+public interface CoordinatorStore {
+    void saveRuns(Collection<RunRecord> runs);
+
+    void saveTasks(Collection<TaskRecord> tasks);
+
+    /** Appends results; their seq numbers come from {@link #nextSeq()}. */
+    void saveResults(Collection<TaskResult> results);
+
+    /** The next cluster-wide result sequence number; increasing, unique, not necessarily dense. */
+    long nextSeq();
+
+    List<RunRecord> loadRuns();
+
+    List<TaskRecord> loadTasks();
+
+    /** seq -> run id of every stored result, to rebuild the per-run result index. */
+    Map<Long, String> loadResultIndex();
+
+    /** The results with these seq numbers, in the given order. */
+    List<TaskResult> loadResults(List<Long> seqs);
+}

@@ -1,0 +1,51 @@
+package io.dtf.coordinator;
+
+import io.dtf.model.RunView;
+import io.dtf.model.TaskState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The coordinator's in-memory view of one run: its tasks, state counts and result index. */
+final class RunState {
+    RunRecord record;
+    final List<String> taskKeys = new ArrayList<>();
+    final Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
+    /** Seq numbers of this run's stored results, ascending. */
+    final List<Long> resultSeqs = new ArrayList<>();
+
+    RunState(RunRecord record) {
+        this.record = record;
+    }
+
+    void count(TaskState from, TaskState to) {
+        if (from != null) {
+            counts.merge(from, -1, Integer::sum);
+        }
+        counts.merge(to, 1, Integer::sum);
+    }
+
+    boolean allFinal() {
+        int done = counts.entrySet().stream().filter(e -> e.getKey().isFinal()).mapToInt(Map.Entry::getValue).sum();
+        return done == record.total();
+    }
+
+    List<Long> seqsAfter(long afterSeq, int limit) {
+        int from = Collections.binarySearch(resultSeqs, afterSeq);
+        from = from >= 0 ? from + 1 : -from - 1;
+        return List.copyOf(resultSeqs.subList(from, Math.min(resultSeqs.size(), from + limit)));
+    }
+
+    RunView view() {
+        Map<TaskState, Integer> positive = new EnumMap<>(TaskState.class);
+        counts.forEach((s, n) -> {
+            if (n > 0) {
+                positive.put(s, n);
+            }
+        });
+        return new RunView(record.runId(), record.suite(), record.submittedAt(), record.endedAt(), record.total(),
+                positive);
+    }
+}

@@ -1,0 +1,8 @@
+package io.dtf.coordinator;
+
+import java.util.List;
+
+/** The live workers, read fresh at every scheduling round. */
+public interface Topology {
+    List<WorkerNode> liveWorkers();
+}

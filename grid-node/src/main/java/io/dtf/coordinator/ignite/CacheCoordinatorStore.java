@@ -1,0 +1,125 @@
+package io.dtf.coordinator.ignite;
+
+import io.dtf.coordinator.CoordinatorStore;
+import io.dtf.coordinator.RunRecord;
+import io.dtf.coordinator.TaskRecord;
+import io.dtf.model.TaskResult;
+import io.dtf.wire.CacheNames;
+import io.dtf.wire.Json;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.cache.Cache;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteAtomicSequence;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.configuration.AtomicConfiguration;
+
+/** The coordinator's state in DTF's partitioned caches, as JSON text (see {@link Json} for why). */
+public final class CacheCoordinatorStore implements CoordinatorStore {
+    private static final int BATCH = 1_000;
+
+    private final IgniteCache<String, String> runs;
+    private final IgniteCache<String, String> tasks;
+    private final IgniteCache<Long, String> results;
+    private final IgniteAtomicSequence sequence;
+
+    public CacheCoordinatorStore(Ignite ignite) {
+        this.runs = ignite.cache(CacheNames.RUNS);
+        this.tasks = ignite.cache(CacheNames.TASKS);
+        this.results = ignite.cache(CacheNames.RESULTS);
+        // A reserve of 1,000 makes nextSeq a local increment almost always; a new coordinator
+        // reserves a fresh, higher range, so seq numbers never repeat.
+        this.sequence = ignite.atomicSequence(CacheNames.RESULT_SEQUENCE,
+                new AtomicConfiguration().setBackups(1).setAtomicSequenceReserveSize(1_000), 0, true);
+    }
+
+    @Override
+    public void saveRuns(Collection<RunRecord> records) {
+        Map<String, String> batch = new HashMap<>();
+        records.forEach(r -> batch.put(r.runId(), Json.write(r)));
+        runs.putAll(batch);
+    }
+
+    @Override
+    public void saveTasks(Collection<TaskRecord> records) {
+        Map<String, String> batch = new HashMap<>();
+        for (TaskRecord t : records) {
+            batch.put(t.key(), Json.write(t));
+            if (batch.size() == BATCH) {
+                tasks.putAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            tasks.putAll(batch);
+        }
+    }
+
+    @Override
+    public void saveResults(Collection<TaskResult> records) {
+        // A TreeMap: putAll takes keys in a stable order, so concurrent writers cannot deadlock.
+        Map<Long, String> batch = new TreeMap<>();
+        for (TaskResult r : records) {
+            batch.put(r.seq(), Json.write(r));
+            if (batch.size() == BATCH) {
+                results.putAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            results.putAll(batch);
+        }
+    }
+
+    @Override
+    public long nextSeq() {
+        return sequence.incrementAndGet();
+    }
+
+    @Override
+    public List<RunRecord> loadRuns() {
+        List<RunRecord> out = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, String>> cursor = runs.query(new ScanQuery<>())) {
+            cursor.forEach(e -> out.add(Json.read(e.getValue(), RunRecord.class)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<TaskRecord> loadTasks() {
+        List<TaskRecord> out = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, String>> cursor = tasks.query(new ScanQuery<>())) {
+            cursor.forEach(e -> out.add(Json.read(e.getValue(), TaskRecord.class)));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Long, String> loadResultIndex() {
+        Map<Long, String> out = new HashMap<>();
+        try (QueryCursor<Cache.Entry<Long, String>> cursor = results.query(new ScanQuery<>())) {
+            cursor.forEach(e -> out.put(e.getKey(), Json.read(e.getValue(), TaskResult.class).runId()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<TaskResult> loadResults(List<Long> seqs) {
+        Map<Long, String> found = results.getAll(new LinkedHashSet<>(seqs));
+        List<TaskResult> out = new ArrayList<>(seqs.size());
+        for (Long seq : seqs) {
+            String json = found.get(seq);
+            if (json != null) {
+                out.add(Json.read(json, TaskResult.class));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package io.dtf.coordinator.ignite;
+
+import io.dtf.client.CoordinatorApi;
+import io.dtf.coordinator.Coordinator;
+import io.dtf.model.SubmitReply;
+import io.dtf.model.Suite;
+import io.dtf.wire.Json;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.events.Event;
+import org.apache.ignite.events.EventType;
+import org.apache.ignite.lang.IgnitePredicate;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.services.Service;
+
+/**
+ * The coordinator as an Ignite cluster singleton on a {@code coordinator} node. Ignite redeploys
+ * it on another coordinator node if this one dies; the new instance starts empty and rebuilds
+ * from the caches in {@link Coordinator#run()}.
+ */
+public final class CoordinatorService implements Service, CoordinatorApi {
+    private static final long serialVersionUID = 1L;
+    private static final int[] TOPOLOGY_EVENTS = {
+            EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+    private transient volatile Coordinator coordinator;
+    private transient IgnitePredicate<Event> topologyListener;
+
+    @Override
+    public void init() {
+        coordinator = new Coordinator(new CacheCoordinatorStore(ignite), new ComputeDispatcher(ignite),
+                new ClusterTopology(ignite));
+        topologyListener = event -> {
+            coordinator.topologyChanged();
+            return true;
+        };
+        ignite.events().localListen(topologyListener, TOPOLOGY_EVENTS);
+    }
+
+    @Override
+    public void execute() {
+        coordinator.run();
+    }
+
+    @Override
+    public void cancel() {
+        ignite.events().stopLocalListen(topologyListener, TOPOLOGY_EVENTS);
+        coordinator.stop();
+    }
+
+    @Override
+    public String submit(String suiteJson) {
+        Suite suite;
+        try {
+            suite = Json.read(suiteJson, Suite.class);
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return Json.write(new SubmitReply(null, List.of("suite: not a valid suite document: " + e.getMessage())));
+        }
+        return Json.write(coordinator.submit(suite));
+    }
+
+    @Override
+    public String run(String runId) {
+        return coordinator.run(runId).map(Json::write).orElse(null);
+    }
+
+    @Override
+    public String runs() {
+        return Json.write(coordinator.runs());
+    }
+
+    @Override
+    public String tasks(String runId) {
+        return Json.write(coordinator.tasks(runId));
+    }
+
+    @Override
+    public String results(String runId, long afterSeq, int limit) {
+        return Json.write(coordinator.results(runId, afterSeq, limit));
+    }
+}

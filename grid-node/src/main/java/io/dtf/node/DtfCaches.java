@@ -1,0 +1,41 @@
+package io.dtf.node;
+
+import io.dtf.wire.CacheNames;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.configuration.CacheConfiguration;
+
+/**
+ * DTF's caches: partitioned over the {@code data} nodes with one backup, so a worker joining or
+ * leaving moves no data and any single data node may die without loss. Writes wait for the backup
+ * (FULL_SYNC): a result acknowledged is a result on two nodes.
+ */
+public final class DtfCaches {
+    private DtfCaches() {
+    }
+
+    @SuppressWarnings("rawtypes")
+    public static List<CacheConfiguration> configurations() {
+        return List.of(
+                config(CacheNames.RUNS),
+                config(CacheNames.TASKS),
+                config(CacheNames.RESULTS));
+    }
+
+    /** Creates the caches when missing; safe to call from every node at start-up. */
+    public static void ensure(Ignite ignite) {
+        ignite.getOrCreateCaches(configurations());
+    }
+
+    private static <K, V> CacheConfiguration<K, V> config(String name) {
+        return new CacheConfiguration<K, V>(name)
+                .setCacheMode(CacheMode.PARTITIONED)
+                .setBackups(1)
+                .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+                .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+                .setNodeFilter(new RoleFilter(Roles.DATA));
+    }
+}

@@ -1,0 +1,88 @@
+package io.dtf.node;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a node is started with. Null means "as the Spring config says" (the config's own
+ * defaults are documented in config/README.md).
+ *
+ * @param config            Spring XML file with an IgniteConfiguration bean named {@code ignite.cfg}
+ * @param roles             replaces the config's {@code dtf.roles}
+ * @param tags              added to the config's {@code dtf.tags}
+ * @param overrides         attribute overrides, {@code dtf.memory.bytes=16GiB}, applied last
+ * @param join              discovery addresses, {@code host:port} or {@code host:from..to}
+ * @param bindHost          the address this node listens on and advertises
+ * @param discoveryPort     exact discovery port (no range); communication and client ports likewise
+ * @param dataDir           Ignite work files, logs and the DuckDB file live here
+ * @param slots             tasks this node runs at once; default its logical threads
+ * @param allowCommands     whether this worker runs {@code command} tasks (processes)
+ * @param isolated          a private one-node grid on free ports, joining nothing (for {@code dtf run})
+ */
+public record NodeOptions(
+        Path config,
+        Set<String> roles,
+        Set<String> tags,
+        Map<String, String> overrides,
+        List<String> join,
+        String bindHost,
+        Integer discoveryPort,
+        Integer communicationPort,
+        Integer clientPort,
+        Path dataDir,
+        Integer slots,
+        boolean allowCommands,
+        String instanceName,
+        boolean isolated) {
+
+    public NodeOptions {
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        join = join == null ? List.of() : List.copyOf(join);
+    }
+
+    /** A node from {@code config} with everything else as the config says. */
+    public static NodeOptions of(Path config, Path dataDir) {
+        return new NodeOptions(config, null, null, null, null, null, null, null, null, dataDir, null, true, null, false);
+    }
+
+    /** The embedded default of {@code dtf run}: one node, all roles, its own private grid. */
+    public static NodeOptions embedded(Path config, Path dataDir) {
+        return new NodeOptions(config, null, null, null, null, "127.0.0.1", null, null, null, dataDir, null, true,
+                "dtf-embedded", true);
+    }
+
+    public NodeOptions withRoles(Set<String> value) {
+        return new NodeOptions(config, value, tags, overrides, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated);
+    }
+
+    public NodeOptions withTags(Set<String> value) {
+        return new NodeOptions(config, roles, value, overrides, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated);
+    }
+
+    public NodeOptions withOverrides(Map<String, String> value) {
+        return new NodeOptions(config, roles, tags, value, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated);
+    }
+
+    public NodeOptions withSlots(Integer value) {
+        return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, value, allowCommands, instanceName, isolated);
+    }
+
+    /** Network placement: where to listen and whom to join. Null keeps the config's value. */
+    public NodeOptions withNetwork(String host, Integer discovery, Integer communication, Integer client,
+                                   List<String> joinAddresses) {
+        return new NodeOptions(config, roles, tags, overrides, joinAddresses, host, discovery, communication,
+                client, dataDir, slots, allowCommands, instanceName, isolated);
+    }
+
+    public NodeOptions withInstanceName(String value) {
+        return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, slots, allowCommands, value, isolated);
+    }
+}

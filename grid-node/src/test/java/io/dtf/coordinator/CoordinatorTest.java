@@ -1,0 +1,184 @@
+package io.dtf.coordinator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dtf.model.AttemptOutcome;
+import io.dtf.model.Metric;
+import io.dtf.model.RunView;
+import io.dtf.model.SubmitReply;
+import io.dtf.model.Suite;
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskState;
+import io.dtf.model.TaskView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The coordinator's logic with an in-memory store and workers that answer at once. */
+class CoordinatorTest {
+    private final InMemoryCoordinatorStore store = new InMemoryCoordinatorStore();
+    private final Map<String, AtomicInteger> attemptsSeen = new ConcurrentHashMap<>();
+    /** Task ids that fail their first N attempts. */
+    private final Map<String, Integer> failFirst = new ConcurrentHashMap<>();
+    private volatile List<WorkerNode> workers = List.of(new WorkerNode("w1", Map.of("dtf.os.family", "linux"), 4));
+    private Coordinator coordinator;
+    private Thread loop;
+
+    private final Dispatcher dispatcher = (a, onDone) -> {
+        String id = a.task().spec().id();
+        int n = attemptsSeen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        boolean fail = n <= failFirst.getOrDefault(id, 0);
+        Instant now = Instant.now();
+        AttemptOutcome outcome = new AttemptOutcome(fail ? TaskState.FAILED : TaskState.PASSED, now, now,
+                fail ? 1 : 0, List.of(new Metric("answer", "", List.of(42.0))), "", "", fail ? "exit 1" : null);
+        onDone.accept(new JobReply(a.nodeId(), "hw-" + a.nodeId(), outcome));
+    };
+
+    private void start() {
+        coordinator = new Coordinator(store, dispatcher, () -> workers);
+        loop = new Thread(coordinator::run, "test-coordinator");
+        loop.start();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (coordinator != null) {
+            coordinator.stop();
+            loop.join(5_000);
+        }
+    }
+
+    @Test
+    void aRunEndsWithOneFinalResultPerTaskStoredBeforeItIsReportedDone() {
+        start();
+        String runId = submit(new Suite("s", List.of(Tasks.spec("a", 0), Tasks.spec("b", 0), Tasks.spec("c", 0))));
+
+        RunView done = awaitDone(runId);
+
+        assertTrue(done.passed());
+        assertEquals(3, done.count(TaskState.PASSED));
+        List<TaskResult> results = coordinator.results(runId, 0, 100);
+        assertEquals(3, results.size());
+        assertTrue(results.stream().allMatch(TaskResult::finalAttempt));
+        assertEquals(List.of("hw-w1"), results.stream().map(TaskResult::hwClass).distinct().toList());
+        assertTrue(store.runs.get(runId).endedAt() != null, "the run's end is stored");
+        assertTrue(store.tasks.values().stream().allMatch(t -> t.state() == TaskState.PASSED));
+    }
+
+    @Test
+    void aFailedAttemptWithRetriesLeftRunsAgainAndEveryAttemptIsRecorded() {
+        start();
+        failFirst.put("flaky", 2);
+        failFirst.put("broken", 99);
+        String runId = submit(new Suite("s", List.of(Tasks.retried("flaky", 2), Tasks.retried("broken", 1))));
+
+        RunView done = awaitDone(runId);
+
+        assertFalse(done.passed());
+        assertEquals(1, done.count(TaskState.PASSED));
+        assertEquals(1, done.count(TaskState.FAILED));
+        List<TaskResult> results = coordinator.results(runId, 0, 100);
+        assertEquals(5, results.size(), "flaky: 3 attempts, broken: 2 attempts");
+        TaskResult flakyFinal = results.stream().filter(r -> r.taskId().equals("flaky") && r.finalAttempt())
+                .findFirst().orElseThrow();
+        assertEquals(3, flakyFinal.attempt());
+        assertEquals(TaskState.PASSED, flakyFinal.status());
+        assertEquals(1, results.stream().filter(r -> r.taskId().equals("broken") && r.finalAttempt()).count());
+    }
+
+    @Test
+    void anUnmatchedTaskWaitsVisiblyUntilAMatchingWorkerJoins() {
+        start();
+        String runId = submit(new Suite("s", List.of(Tasks.spec("gpu-task", 0, "tag cuda"), Tasks.spec("cpu-task", 0))));
+
+        await(() -> coordinator.run(runId).orElseThrow().count(TaskState.PASSED) == 1);
+        TaskView waiting = coordinator.tasks(runId).stream().filter(t -> t.taskId().equals("gpu-task"))
+                .findFirst().orElseThrow();
+        assertEquals(TaskState.QUEUED, waiting.state());
+        assertTrue(waiting.waitingReason().contains("'tag cuda' unmet"), waiting.waitingReason());
+        assertEquals(0, attemptsSeen.getOrDefault("gpu-task", new AtomicInteger()).get(), "never ran elsewhere");
+
+        workers = List.of(workers.get(0), new WorkerNode("gpu1", Map.of("dtf.tags", "cuda"), 1));
+        coordinator.topologyChanged();
+
+        assertTrue(awaitDone(runId).passed());
+        TaskView ran = coordinator.tasks(runId).stream().filter(t -> t.taskId().equals("gpu-task")).findFirst().orElseThrow();
+        assertEquals("gpu1", ran.nodeId());
+        assertNull(ran.waitingReason());
+    }
+
+    @Test
+    void resultsArePagedInSequenceOrder() {
+        start();
+        List<io.dtf.model.TaskSpec> specs = java.util.stream.IntStream.range(0, 25)
+                .mapToObj(i -> Tasks.spec("t" + i, 0)).toList();
+        String runId = submit(new Suite("s", specs));
+        awaitDone(runId);
+
+        List<TaskResult> first = coordinator.results(runId, 0, 10);
+        List<TaskResult> rest = coordinator.results(runId, first.get(9).seq(), 100);
+        assertEquals(10, first.size());
+        assertEquals(15, rest.size());
+        assertTrue(first.get(9).seq() < rest.get(0).seq());
+    }
+
+    @Test
+    void aNewCoordinatorRebuildsItsStateFromTheStore() throws InterruptedException {
+        start();
+        String runId = submit(new Suite("s", List.of(Tasks.spec("done", 0), Tasks.spec("stuck", 0, "tag tpu"))));
+        await(() -> coordinator.run(runId).orElseThrow().count(TaskState.PASSED) == 1);
+        stop();
+
+        workers = List.of(new WorkerNode("tpu1", Map.of("dtf.tags", "tpu"), 1));
+        start();
+
+        RunView done = awaitDone(runId);
+        assertTrue(done.passed());
+        assertEquals(2, coordinator.results(runId, 0, 100).size(), "the earlier result is still there, once");
+        assertEquals(1, attemptsSeen.get("done").get(), "a finished task is not run again");
+    }
+
+    @Test
+    void anInvalidSuiteIsRefusedWithReasons() {
+        start();
+        SubmitReply reply = coordinator.submit(new Suite("s", List.of(Tasks.spec("same", 0), Tasks.spec("same", 0))));
+        assertFalse(reply.accepted());
+        assertTrue(reply.errors().get(0).contains("appears twice"), reply.errors().toString());
+        assertTrue(coordinator.runs().isEmpty());
+    }
+
+    private String submit(Suite suite) {
+        SubmitReply reply = coordinator.submit(suite);
+        assertTrue(reply.accepted(), reply.errors().toString());
+        return reply.runId();
+    }
+
+    private RunView awaitDone(String runId) {
+        await(() -> coordinator.run(runId).orElseThrow().isDone());
+        return coordinator.run(runId).orElseThrow();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.dtf.coordinator;
+
+import io.dtf.model.TaskResult;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The coordinator's store in memory, for tests of its logic without a grid. */
+final class InMemoryCoordinatorStore implements CoordinatorStore {
+    final Map<String, RunRecord> runs = new ConcurrentHashMap<>();
+    final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
+    final ConcurrentSkipListMap<Long, TaskResult> results = new ConcurrentSkipListMap<>();
+    private final AtomicLong seq = new AtomicLong();
+
+    @Override
+    public void saveRuns(Collection<RunRecord> records) {
+        records.forEach(r -> runs.put(r.runId(), r));
+    }
+
+    @Override
+    public void saveTasks(Collection<TaskRecord> records) {
+        records.forEach(t -> tasks.put(t.key(), t));
+    }
+
+    @Override
+    public void saveResults(Collection<TaskResult> records) {
+        records.forEach(r -> results.put(r.seq(), r));
+    }
+
+    @Override
+    public long nextSeq() {
+        return seq.addAndGet(3); // not dense, like Ignite's reserved sequence across coordinators
+    }
+
+    @Override
+    public List<RunRecord> loadRuns() {
+        return new ArrayList<>(runs.values());
+    }
+
+    @Override
+    public List<TaskRecord> loadTasks() {
+        return new ArrayList<>(tasks.values());
+    }
+
+    @Override
+    public Map<Long, String> loadResultIndex() {
+        Map<Long, String> out = new ConcurrentHashMap<>();
+        results.forEach((k, v) -> out.put(k, v.runId()));
+        return out;
+    }
+
+    @Override
+    public List<TaskResult> loadResults(List<Long> seqs) {
+        return seqs.stream().map(results::get).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package io.dtf.coordinator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+    private static final WorkerNode CPU = new WorkerNode("cpu", Map.of("dtf.os.family", "linux",
+            "dtf.memory.bytes", 8L << 30, "dtf.tags", ""), 2);
+    private static final WorkerNode GPU = new WorkerNode("gpu", Map.of("dtf.os.family", "linux",
+            "dtf.memory.bytes", 64L << 30, "dtf.tags", "cuda,chrome"), 1);
+
+    @Test
+    void tasksLandOnlyOnNodesThatMeetTheirRequirements() {
+        Scheduler s = new Scheduler();
+        s.enqueue(Tasks.queued(1, Tasks.spec("needs-cuda", 0, "tag cuda")));
+        s.enqueue(Tasks.queued(2, Tasks.spec("needs-memory", 0, "memory >= 16GiB")));
+        s.enqueue(Tasks.queued(3, Tasks.spec("anywhere", 0, "os == linux")));
+
+        List<Assignment> out = s.schedule(List.of(CPU, GPU), new HashMap<>());
+
+        Map<String, String> placed = new HashMap<>();
+        out.forEach(a -> placed.put(a.task().spec().id(), a.nodeId()));
+        assertEquals("gpu", placed.get("needs-cuda"));
+        assertEquals("cpu", placed.get("anywhere"), "the GPU node's only slot went to the CUDA task");
+        assertTrue(!placed.containsKey("needs-memory"), "the 64 GiB node is busy, the 8 GiB node does not qualify");
+        assertEquals(List.of("gpu"), out.stream().filter(a -> a.task().spec().id().equals("needs-cuda"))
+                .findFirst().orElseThrow().eligibleNodeIds());
+    }
+
+    @Test
+    void anUnmatchedTaskWaitsWithTheReasonAndRunsWhenAMatchingNodeAppears() {
+        Scheduler s = new Scheduler();
+        TaskRecord tpu = Tasks.queued(1, Tasks.spec("tpu-job", 0, "tag tpu"));
+        s.enqueue(tpu);
+
+        assertTrue(s.schedule(List.of(CPU, GPU), new HashMap<>()).isEmpty());
+        String reason = s.waitingReason(tpu).orElseThrow();
+        assertTrue(reason.contains("no live worker meets") && reason.contains("'tag tpu' unmet on 2"), reason);
+
+        WorkerNode tpuNode = new WorkerNode("tpu", Map.of("dtf.tags", "tpu"), 1);
+        List<Assignment> later = s.schedule(List.of(CPU, GPU, tpuNode), new HashMap<>());
+        assertEquals(1, later.size());
+        assertEquals("tpu", later.get(0).nodeId());
+        assertEquals(0, s.queued());
+    }
+
+    @Test
+    void slotsBoundWhatANodeRunsAtOnce() {
+        Scheduler s = new Scheduler();
+        for (int i = 0; i < 5; i++) {
+            s.enqueue(Tasks.queued(i, Tasks.spec("t" + i, 0)));
+        }
+        Map<String, Integer> busy = new HashMap<>(Map.of("cpu", 1));
+
+        List<Assignment> out = s.schedule(List.of(CPU, GPU), busy);
+
+        assertEquals(2, out.size(), "cpu has one free slot of two, gpu one of one");
+        assertEquals(Map.of("cpu", 2, "gpu", 1), busy);
+        assertTrue(s.waitingReason(Tasks.queued(9, Tasks.spec("x", 0))).orElseThrow().contains("busy"));
+        assertEquals(3, s.queued());
+    }
+
+    @Test
+    void higherPriorityGoesFirstThenSubmissionOrder() {
+        Scheduler s = new Scheduler();
+        s.enqueue(Tasks.queued(1, Tasks.spec("early-low", 0)));
+        s.enqueue(Tasks.queued(2, Tasks.spec("late-high", 10)));
+        s.enqueue(Tasks.queued(3, Tasks.spec("later-low", 0)));
+        s.enqueue(Tasks.queued(4, Tasks.spec("other-group-mid", 5, "os == linux")));
+
+        WorkerNode one = new WorkerNode("one", Map.of("dtf.os.family", "linux"), 1);
+        List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            s.schedule(List.of(one), new HashMap<>()).forEach(a -> order.add(a.task().spec().id()));
+        }
+        assertEquals(List.of("late-high", "other-group-mid", "early-low", "later-low"), order);
+    }
+
+    @Test
+    void commandTasksGoOnlyToWorkersThatRunCommands() {
+        Scheduler s = new Scheduler();
+        io.dtf.model.TaskSpec base = Tasks.spec("cmd", 0);
+        TaskRecord cmd = Tasks.queued(1, new io.dtf.model.TaskSpec("cmd", "cmd", Map.of(),
+                new io.dtf.model.CommandAction(List.of("true"), Map.of(), null), List.of(), 0, base.timeout(), 0, 1));
+        s.enqueue(cmd);
+        WorkerNode refuses = new WorkerNode("refuses", Map.of("dtf.commands", "false"), 4);
+        WorkerNode runs = new WorkerNode("runs", Map.of("dtf.commands", "true"), 1);
+
+        assertTrue(s.schedule(List.of(refuses), new HashMap<>()).isEmpty());
+        assertTrue(s.waitingReason(cmd).orElseThrow().contains("'runs command tasks' unmet on 1"));
+        assertEquals("runs", s.schedule(List.of(refuses, runs), new HashMap<>()).get(0).nodeId());
+    }
+
+    @Test
+    void anEmptyGridSaysSo() {
+        Scheduler s = new Scheduler();
+        TaskRecord t = Tasks.queued(1, Tasks.spec("t", 0));
+        s.enqueue(t);
+        s.schedule(List.of(), new HashMap<>());
+        assertEquals("no live worker in the grid", s.waitingReason(t).orElseThrow());
+    }
+}

@@ -1,0 +1,75 @@
+package io.dtf.grid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A {@code dtf node} started through the real launcher, as its own JVM. */
+final class NodeProcess implements AutoCloseable {
+    private static final Pattern UP = Pattern.compile("DTF node ([0-9a-f-]{36}) up");
+
+    private final Process process;
+    private final Path log;
+    private final String nodeId;
+
+    private NodeProcess(Process process, Path log, String nodeId) {
+        this.process = process;
+        this.log = log;
+        this.nodeId = nodeId;
+    }
+
+    /** Starts {@code dtf node ARGS} and waits until it reports that it is up. */
+    static NodeProcess start(Path dir, String... args) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        List<String> command = new ArrayList<>(List.of(TestGrid.home().resolve("dtf").toString(), "node",
+                "--data-dir", dir.toString()));
+        command.addAll(List.of(args));
+        Path log = dir.resolve("console.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            String out = Files.exists(log) ? Files.readString(log) : "";
+            Matcher m = UP.matcher(out);
+            if (m.find()) {
+                return new NodeProcess(p, log, m.group(1));
+            }
+            if (!p.isAlive()) {
+                throw new IllegalStateException("dtf node exited with " + p.exitValue() + ":\n" + out);
+            }
+            Thread.sleep(100);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("dtf node not up within 90 s:\n" + Files.readString(log));
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** A graceful stop (SIGTERM): the node closes its DuckDB file and leaves the grid. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
