@@ -5,5 +5,5 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$ROOT" && mvn -q -DskipTests -pl benchmarks -am package)
 cd "$ROOT/benchmarks"
-exec java @"$ROOT/config/jvm.args" -Xmx4g -Ddtf.home="$ROOT" -Ddtf.log.dir="$ROOT/benchmarks/target/logs" \
+exec java @"$ROOT/config/jvm.args" -Xmx4g ${BENCH_OPTS:-} -Ddtf.home="$ROOT" -Ddtf.log.dir="$ROOT/benchmarks/target/logs" \
   -cp "target/benchmarks-0.1.0-SNAPSHOT.jar:target/lib/*" io.dtf.bench.DispatchBenchmark "$@"

@@ -45,7 +45,7 @@ public final class DispatchBenchmark {
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int slots = 16;
+        int slots = Integer.getInteger("slots", 16);
         Path root = Path.of("target", "dispatch-benchmark").toAbsolutePath();
         Path config = Path.of(System.getProperty("dtf.home", "..")).resolve("config/ignite-default.xml");
         List<DtfNode> nodes = new ArrayList<>();

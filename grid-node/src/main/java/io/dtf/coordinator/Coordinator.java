@@ -210,11 +210,8 @@ public final class Coordinator {
             runs.get(running.runId()).count(TaskState.QUEUED, TaskState.RUNNING);
             started.add(new Assignment(running, a.nodeId(), a.eligibleNodeIds()));
         }
-        try {
-            flush(); // RUNNING is stored before any attempt can report back
-        } catch (RuntimeException e) {
-            LOG.warn("could not store started attempts; dispatching anyway, the store write is retried", e);
-        }
+        // RUNNING is stored with this turn's flush, not before dispatch: a report is handled on this
+        // same loop, after that flush, so the stored state never goes backwards.
         for (Assignment a : started) {
             String key = a.task().key();
             int attempt = a.task().attempts();

@@ -19,7 +19,9 @@ import java.io.UncheckedIOException;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // Instants as epoch seconds with nanoseconds (1795870262.729000000): exact, read by any
+            // language, and far cheaper than ISO text, which was a visible cost per task.
+            .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

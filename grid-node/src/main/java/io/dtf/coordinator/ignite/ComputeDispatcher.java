@@ -8,6 +8,9 @@ import io.dtf.wire.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterGroup;
@@ -18,6 +21,15 @@ public final class ComputeDispatcher implements Dispatcher {
     private static final long GRACE_MS = 30_000;
 
     private final Ignite ignite;
+    /**
+     * Starting a compute task runs its mapping in the calling thread; doing that here keeps it off
+     * the coordinator's event loop, which stays free to handle replies.
+     */
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dtf-dispatch");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ComputeDispatcher(Ignite ignite) {
         this.ignite = ignite;
@@ -25,6 +37,19 @@ public final class ComputeDispatcher implements Dispatcher {
 
     @Override
     public void dispatch(Assignment a, Consumer<JobReply> onDone) {
+        try {
+            starter.execute(() -> start(a, onDone));
+        } catch (RejectedExecutionException e) {
+            onDone.accept(failed(a, Instant.now(), e));
+        }
+    }
+
+    /** Stops starting attempts; those already started report as usual. */
+    public void close() {
+        starter.shutdown();
+    }
+
+    private void start(Assignment a, Consumer<JobReply> onDone) {
         Instant started = Instant.now();
         try {
             List<UUID> eligible = a.eligibleNodeIds().stream().map(UUID::fromString).toList();

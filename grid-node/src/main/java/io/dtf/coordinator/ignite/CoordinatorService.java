@@ -28,11 +28,12 @@ public final class CoordinatorService implements Service, CoordinatorApi {
     private transient Ignite ignite;
     private transient volatile Coordinator coordinator;
     private transient IgnitePredicate<Event> topologyListener;
+    private transient ComputeDispatcher dispatcher;
 
     @Override
     public void init() {
-        coordinator = new Coordinator(new CacheCoordinatorStore(ignite), new ComputeDispatcher(ignite),
-                new ClusterTopology(ignite));
+        dispatcher = new ComputeDispatcher(ignite);
+        coordinator = new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, new ClusterTopology(ignite));
         topologyListener = event -> {
             coordinator.topologyChanged();
             return true;
@@ -49,6 +50,7 @@ public final class CoordinatorService implements Service, CoordinatorApi {
     public void cancel() {
         ignite.events().stopLocalListen(topologyListener, TOPOLOGY_EVENTS);
         coordinator.stop();
+        dispatcher.close();
     }
 
     @Override

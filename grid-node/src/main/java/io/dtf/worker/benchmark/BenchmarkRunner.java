@@ -16,13 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link BenchmarkAction} in this JVM with {@link BenchmarkHarness}, on a thread of its own.
+ * Runs a {@link BenchmarkAction} in this JVM with {@link BenchmarkHarness}, on a pooled thread of its own.
  *
  * <pre>{@code
  * AttemptOutcome outcome = new BenchmarkRunner(Benchmarks.standard())
@@ -39,6 +42,12 @@ public final class BenchmarkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRunner.class);
     // How long an interrupted benchmark may take to wind down before the worker stops waiting.
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    // Reused threads: a new thread per attempt costs more than a short benchmark itself.
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dtf-benchmark");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Benchmarks benchmarks;
     private final Duration stopGrace;
@@ -74,23 +83,23 @@ public final class BenchmarkRunner {
         }
         Benchmark benchmark = found.get();
         CompletableFuture<List<Metric>> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        Future<?> task = THREADS.submit(() -> {
             try {
                 result.complete(harness.run(benchmark, params));
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+            } finally {
+                Thread.interrupted(); // a pooled thread must not carry a stale interrupt into the next attempt
             }
-        }, "dtf-benchmark-" + benchmark.name());
-        thread.setDaemon(true);
-        thread.start();
+        });
         try {
             List<Metric> metrics = result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return outcome(started, TaskState.PASSED, metrics, null);
         } catch (TimeoutException e) {
-            stop(thread, benchmark);
+            stop(task, result, benchmark);
             return timedOut(started, timeout);
         } catch (InterruptedException e) {
-            stop(thread, benchmark);
+            stop(task, result, benchmark);
             Thread.currentThread().interrupt();
             return outcome(started, TaskState.CANCELLED, List.of(), "cancelled: the worker stopped the benchmark");
         } catch (ExecutionException e) {
@@ -110,14 +119,19 @@ public final class BenchmarkRunner {
                 "benchmark " + benchmark.name() + " failed: " + describe(cause));
     }
 
-    private void stop(Thread thread, Benchmark benchmark) {
-        thread.interrupt();
+    private void stop(Future<?> task, CompletableFuture<?> result, Benchmark benchmark) {
+        task.cancel(true);
+        boolean ended;
         try {
-            thread.join(stopGrace.toMillis());
+            result.handle((v, t) -> null).get(stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+            ended = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            ended = false;
+        } catch (ExecutionException | TimeoutException e) {
+            ended = false;
         }
-        if (thread.isAlive()) {
+        if (!ended) {
             LOG.warn("benchmark {} ignores interruption; its thread runs on until its iteration ends",
                     benchmark.name());
         }
