@@ -57,6 +57,11 @@ final class NodeProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** kill -9: the JVM gets no chance to close anything (the launcher execs java, so this is the JVM). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** A graceful stop (SIGTERM): the node closes its DuckDB file and leaves the grid. */
     int stop() throws InterruptedException {
         process.destroy();

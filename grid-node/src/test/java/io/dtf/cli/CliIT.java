@@ -1,0 +1,187 @@
+package io.dtf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dtf.wire.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every command of the {@code dtf} launcher and the README's examples, run as a person would. */
+class CliIT {
+    private static final Path HOME = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath();
+    private static Path work;
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void cleanWorkDir() throws IOException {
+        work = Path.of("target", "cli-it").toAbsolutePath();
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
+    }
+
+    @Test
+    void hwPrintsTheAttributesAsATableAndAsJson() throws Exception {
+        Outcome table = dtf("hw", "--tags", "chrome");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("dtf.hw.class") && table.out().contains("chrome"), table.out());
+
+        Outcome json = dtf("hw", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode attributes = Json.mapper().readTree(json.out());
+        assertTrue(attributes.get("dtf.cpu.cores").asInt() >= 1);
+        assertEquals("linux", attributes.get("dtf.os.family").asText());
+    }
+
+    @Test
+    void theQuickstartRunsOnTheEmbeddedNodeAndItsResultsAreInDuckDb() throws Exception {
+        Path data = work.resolve("quickstart");
+        Outcome run = dtf("run", HOME.resolve("examples/quickstart.yaml").toString(), "--data-dir", data.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("PASSED: all 8 tasks passed"), run.out());
+        assertTrue(run.out().contains("By hardware class"), run.out());
+        assertTrue(!run.out().contains("Ignite"), "Ignite's start-up chatter stays in the log file:\n" + run.out());
+        assertTrue(Files.readString(data.resolve("logs/dtf.log")).contains("Node started"));
+        String runId = runId(run.out());
+
+        Outcome json = dtf("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(8, Json.mapper().readTree(json.out()).size());
+
+        Outcome csv = dtf("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "csv");
+        assertEquals(0, csv.exitCode(), csv.err());
+        assertTrue(csv.out().startsWith("seq,run,task,attempt"), csv.out());
+        assertTrue(csv.out().contains("matmul[n=256]") && csv.out().contains("GFLOP/s"), csv.out());
+    }
+
+    @Test
+    void anInvalidSuiteIsRefusedWithExitCode3AndNothingRuns() throws Exception {
+        Path suite = work.resolve("invalid.yaml");
+        Files.writeString(suite, """
+                suite: broken
+                tasks:
+                  - name: a
+                    type: command
+                    command: [true]
+                    timeout: 10 parsecs
+                  - name: b
+                    type: benchmark
+                    benchmark: no-such-benchmark
+                """);
+        Outcome run = dtf("run", suite.toString(), "--data-dir", work.resolve("invalid").toString());
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("'timeout'") && run.err().contains("no-such-benchmark"), run.err());
+        assertTrue(!Files.exists(work.resolve("invalid/dtf.duckdb")), "no node was started");
+    }
+
+    @Test
+    void aFailingTaskMakesTheRunExitWith1() throws Exception {
+        Path suite = work.resolve("failing.yaml");
+        Files.writeString(suite, """
+                suite: failing
+                tasks:
+                  - name: fails
+                    type: command
+                    command: [sh, -c, "echo broken >&2; exit 7"]
+                  - name: passes
+                    type: command
+                    command: [sh, -c, "exit 0"]
+                """);
+        Outcome run = dtf("run", suite.toString(), "--data-dir", work.resolve("failing").toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("FAILED  fails") && run.out().contains("broken"), run.out());
+    }
+
+    @Test
+    void submitStatusAndResultsWorkAgainstARunningGridAndSoDoesTheJavaClientExample() throws Exception {
+        List<String> nodeCommand = List.of(HOME.resolve("dtf").toString(), "node", "--port", "47640", "--comm-port",
+                "47660", "--client-port", "10880", "--join", "127.0.0.1:47640..47649",
+                "--data-dir", work.resolve("grid").toString());
+        Path log = work.resolve("grid-node.log");
+        Process node = new ProcessBuilder(nodeCommand).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(Files.exists(log) && Files.readString(log).contains(" up: "))) {
+                assertTrue(node.isAlive() && System.nanoTime() < deadline, "node did not start: " + Files.readString(log));
+                Thread.sleep(100);
+            }
+            String grid = "127.0.0.1:10880";
+            Outcome submit = dtf("submit", HOME.resolve("examples/quickstart.yaml").toString(), "--grid", grid);
+            assertEquals(0, submit.exitCode(), submit.err());
+            String runId = submit.out().strip();
+
+            Outcome example = run(List.of("java", "@" + HOME.resolve("config/jvm.args"), "-cp",
+                    HOME.resolve("grid-node/target/grid-node.jar") + ":" + HOME.resolve("grid-node/target/lib/*"),
+                    HOME.resolve("examples/java-client/SubmitAndWait.java").toString(), grid,
+                    HOME.resolve("examples/quickstart.yaml").toString()));
+            assertEquals(0, example.exitCode(), example.out() + example.err());
+            assertTrue(example.out().contains("all 8 tasks passed"), example.out());
+
+            Outcome list = dtf("status", "--grid", grid);
+            assertEquals(0, list.exitCode(), list.err());
+            assertTrue(list.out().contains(runId), list.out());
+
+            Outcome tasks = dtf("status", runId, "--grid", grid);
+            assertEquals(0, tasks.exitCode(), tasks.err());
+            assertTrue(tasks.out().contains("sha256[size=64KiB]"), tasks.out());
+
+            Outcome results = dtf("results", runId, "--grid", grid, "--format", "table");
+            assertEquals(0, results.exitCode(), results.err());
+            assertTrue(results.out().contains("memory-bandwidth"), results.out());
+
+            Outcome unknown = dtf("status", "no-such-run", "--grid", grid);
+            assertEquals(2, unknown.exitCode());
+            assertTrue(unknown.err().contains("no run 'no-such-run'"), unknown.err());
+        } finally {
+            node.destroy();
+            node.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anUnreachableGridIsExitCode4WithAHint() throws Exception {
+        Outcome status = dtf("status", "--grid", "127.0.0.1:10899");
+        assertEquals(4, status.exitCode(), status.out() + status.err());
+        assertTrue(status.err().startsWith("dtf: "), status.err());
+    }
+
+    private static String runId(String out) {
+        Matcher m = Pattern.compile("(?m)^run (\\S+)").matcher(out);
+        assertTrue(m.find(), out);
+        return m.group(1);
+    }
+
+    private static Outcome dtf(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("dtf").toString());
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Outcome run(List<String> command) throws Exception {
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process p = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
