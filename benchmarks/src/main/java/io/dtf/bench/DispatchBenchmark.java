@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import javax.cache.event.CacheEntryEvent;
 import org.apache.ignite.Ignite;
@@ -45,7 +46,7 @@ public final class DispatchBenchmark {
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int slots = Integer.getInteger("slots", 16);
+        int slots = Integer.getInteger("slots", 64);
         Path root = Path.of("target", "dispatch-benchmark").toAbsolutePath();
         Path config = Path.of(System.getProperty("dtf.home", "..")).resolve("config/ignite-default.xml");
         List<DtfNode> nodes = new ArrayList<>();
@@ -127,11 +128,12 @@ public final class DispatchBenchmark {
         try (QueryCursor<?> ignored = results.query(query)) {
             long start = System.nanoTime();
             String runId = client.submit(suite);
-            RunView view = client.await(runId, Duration.ofMinutes(10), r -> { });
+            AtomicLong lastSeq = new AtomicLong();
+            RunView view = client.await(runId, Duration.ofMinutes(10), r -> lastSeq.accumulateAndGet(r.seq(), Math::max));
             if (!view.passed()) {
                 throw new IllegalStateException("benchmark run failed: " + view);
             }
-            long last = client.results(runId).stream().mapToLong(io.dtf.model.TaskResult::seq).max().orElseThrow();
+            long last = lastSeq.get();
             if (!server.replicator().orElseThrow().awaitIngested(last, Duration.ofMinutes(5))) {
                 throw new IllegalStateException("DuckDB did not receive every result");
             }

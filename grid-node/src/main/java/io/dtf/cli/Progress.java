@@ -1,5 +1,6 @@
 package io.dtf.cli;
 
+import io.dtf.model.RunView;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ final class Progress {
     private int passed;
     private int failed;
     private int retried;
+    private int running;
 
     Progress(PrintStream out, int total, boolean terminal) {
         this.out = out;
@@ -54,6 +56,15 @@ final class Progress {
         out.flush();
     }
 
+    /** Refreshes the terminal line between results, so elapsed time and running count stay live. */
+    void onProgress(RunView view) {
+        running = view.count(TaskState.RUNNING);
+        if (terminal) {
+            out.print("\r\033[K" + status());
+            out.flush();
+        }
+    }
+
     void finish() {
         if (terminal) {
             out.print("\r\033[K" + status() + "\n");
@@ -64,8 +75,9 @@ final class Progress {
     String status() {
         Duration elapsed = Duration.between(start, Instant.now());
         String eta = done == 0 ? "?" : Format.clock(elapsed.multipliedBy(total - done).dividedBy(done));
-        return String.format("[%d/%d] passed %d, failed %d%s, elapsed %s, eta %s", done, total, passed, failed,
-                retried > 0 ? ", retried " + retried : "", Format.clock(elapsed), done == total ? "0:00" : eta);
+        return String.format("[%d/%d] passed %d, failed %d, running %d%s, elapsed %s, eta %s", done, total, passed,
+                failed, done == total ? 0 : running, retried > 0 ? ", retried " + retried : "", Format.clock(elapsed),
+                done == total ? "0:00" : eta);
     }
 
     private static String reason(TaskResult r) {

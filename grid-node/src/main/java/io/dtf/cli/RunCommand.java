@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             view = client.await(runId, timeout, r -> {
                 results.add(r);
                 progress.onResult(r);
-            });
+            }, progress::onProgress);
         } catch (TimeoutException e) {
             progress.finish();
             System.err.println("dtf: " + e.getMessage() + "; the run goes on: `dtf status " + runId + "`");

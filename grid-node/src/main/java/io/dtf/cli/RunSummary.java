@@ -16,7 +16,7 @@ final class RunSummary {
 
     static String render(List<TaskResult> results) {
         List<TaskResult> finals = results.stream().filter(TaskResult::finalAttempt).toList();
-        Map<String, List<TaskResult>> byTask = new LinkedHashMap<>();
+        Map<String, List<TaskResult>> byTask = new TreeMap<>();
         finals.forEach(r -> byTask.computeIfAbsent(series(r), k -> new ArrayList<>()).add(r));
         TextTable tasks = new TextTable("task", "runs", "passed", "failed", "attempts", "mean time", "metrics (mean)");
         byTask.forEach((name, rs) -> tasks.row(name, rs.size(), count(rs, true), count(rs, false),

@@ -122,6 +122,12 @@ public final class DtfClient implements AutoCloseable {
      */
     public RunView await(String runId, Duration timeout, Consumer<TaskResult> onResult) throws TimeoutException,
             InterruptedException {
+        return await(runId, timeout, onResult, view -> { });
+    }
+
+    /** As {@link #await(String, Duration, Consumer)}, also handing the run's progress to {@code onProgress} at every poll. */
+    public RunView await(String runId, Duration timeout, Consumer<TaskResult> onResult, Consumer<RunView> onProgress)
+            throws TimeoutException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         long after = 0;
         while (true) {
@@ -137,6 +143,7 @@ public final class DtfClient implements AutoCloseable {
                     after = r.seq();
                 }
             } while (page.size() == PAGE);
+            onProgress.accept(view);
             if (view.isDone()) {
                 return view;
             }
