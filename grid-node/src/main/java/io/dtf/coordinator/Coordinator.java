@@ -11,6 +11,7 @@ import io.dtf.model.TaskView;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * The coordinator's logic: accepts runs, schedules their tasks onto workers, turns attempt outcomes
  * into results and task states. One event loop thread owns all state, so there are no locks: API
  * calls from other threads are posted to the loop and answered from it. Writes to the store are
- * batched once per loop turn, results before task states, so a task seen as ended always has its
- * result stored.
+ * batched once per loop turn and applied in order by one writer thread, results before task
+ * states; a query is answered only once every write so far is stored, so a task seen as ended
+ * always has its result stored.
  *
  * <p>Ignite stays outside: state goes through {@link CoordinatorStore}, attempts through
  * {@link Dispatcher}, workers come from {@link Topology}.
@@ -44,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
     private static final long IDLE_TICK_MS = 200;
+    private static final int MAX_PENDING_WRITES = 4;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -58,6 +64,12 @@ public final class Coordinator {
     private final Map<String, TaskRecord> dirtyTasks = new LinkedHashMap<>();
     private final Map<String, RunRecord> dirtyRuns = new LinkedHashMap<>();
     private final List<TaskResult> pendingResults = new ArrayList<>();
+    private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dtf-coordinator-store");
+        t.setDaemon(true);
+        return t;
+    });
     private long nextOrder;
     private volatile boolean stopped;
 
@@ -81,6 +93,7 @@ public final class Coordinator {
                 }
                 scheduleRound();
                 flush();
+                settleFinishedWrites();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -95,6 +108,7 @@ public final class Coordinator {
     public void stop() {
         stopped = true;
         inbox.add(() -> { });
+        writer.shutdown();
     }
 
     /** Wakes the loop so it schedules against the new topology at once. */
@@ -248,21 +262,114 @@ public final class Coordinator {
         }
     }
 
+    /**
+     * Hands this turn's changes to the store writer and goes on: the loop never waits on a cache
+     * write, except before answering a query ({@link #ask}) or when too many batches are pending.
+     * One writer thread applies batches in order, results before task states, so a later state of
+     * a task never lands before an earlier one.
+     */
     private void flush() {
-        if (!pendingResults.isEmpty()) {
-            store.saveResults(pendingResults);
-            for (TaskResult r : pendingResults) {
-                runs.get(r.runId()).resultSeqs.add(r.seq());
+        if (pendingResults.isEmpty() && dirtyTasks.isEmpty() && dirtyRuns.isEmpty()) {
+            return;
+        }
+        PendingWrite w = new PendingWrite(List.copyOf(pendingResults), List.copyOf(dirtyTasks.values()),
+                List.copyOf(dirtyRuns.values()));
+        pendingResults.clear();
+        dirtyTasks.clear();
+        dirtyRuns.clear();
+        // The index may run ahead of the store: every query waits for pending writes first.
+        w.results().forEach(r -> runs.get(r.runId()).addResult(r.seq()));
+        while (writes.size() >= MAX_PENDING_WRITES) {
+            settle(writes.poll(), true);
+        }
+        w.future = CompletableFuture.runAsync(() -> {
+            if (!w.results().isEmpty()) {
+                store.saveResults(w.results());
             }
-            pendingResults.clear();
+            if (!w.tasks().isEmpty()) {
+                store.saveTasks(w.tasks());
+            }
+            if (!w.runs().isEmpty()) {
+                store.saveRuns(w.runs());
+            }
+        }, writer);
+        writes.add(w);
+    }
+
+    /** Settles the writes that finished, without waiting. */
+    private void settleFinishedWrites() {
+        while (!writes.isEmpty() && writes.peek().future.isDone()) {
+            settle(writes.poll(), false);
         }
-        if (!dirtyTasks.isEmpty()) {
-            store.saveTasks(dirtyTasks.values());
-            dirtyTasks.clear();
+    }
+
+    /** Waits (if asked) for a write; a failed one goes back to be written again. Returns whether it failed. */
+    private boolean settle(PendingWrite w, boolean wait) {
+        try {
+            if (wait || w.future.isDone()) {
+                w.future.join();
+            }
+            return false;
+        } catch (CompletionException e) {
+            LOG.warn("storing {} results and {} task states failed; retrying", w.results().size(), w.tasks().size(),
+                    e.getCause());
+            w.results().forEach(r -> runs.get(r.runId()).removeResult(r.seq()));
+            pendingResults.addAll(w.results());
+            // Newer state of the same task or run, if any, is already queued and wins.
+            w.tasks().forEach(t -> {
+                if (tasks.get(t.key()) == t) {
+                    dirtyTasks.putIfAbsent(t.key(), t);
+                }
+            });
+            w.runs().forEach(r -> {
+                if (runs.get(r.runId()).record == r) {
+                    dirtyRuns.putIfAbsent(r.runId(), r);
+                }
+            });
+            return true;
         }
-        if (!dirtyRuns.isEmpty()) {
-            store.saveRuns(dirtyRuns.values());
-            dirtyRuns.clear();
+    }
+
+    /** Stores everything so far and waits for it: what a query answers is then stored. */
+    private void storeAll() {
+        for (int attempt = 1; ; attempt++) {
+            flush();
+            boolean failed = false;
+            while (!writes.isEmpty()) {
+                failed |= settle(writes.poll(), true);
+            }
+            if (!failed) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("the grid's caches are not accepting writes; try again shortly");
+            }
+        }
+    }
+
+    /** One batch on its way to the store. */
+    private static final class PendingWrite {
+        private final List<TaskResult> results;
+        private final List<TaskRecord> tasks;
+        private final List<RunRecord> runs;
+        CompletableFuture<Void> future;
+
+        PendingWrite(List<TaskResult> results, List<TaskRecord> tasks, List<RunRecord> runs) {
+            this.results = results;
+            this.tasks = tasks;
+            this.runs = runs;
+        }
+
+        List<TaskResult> results() {
+            return results;
+        }
+
+        List<TaskRecord> tasks() {
+            return tasks;
+        }
+
+        List<RunRecord> runs() {
+            return runs;
         }
     }
 
@@ -270,7 +377,7 @@ public final class Coordinator {
         CompletableFuture<T> answer = new CompletableFuture<>();
         inbox.add(() -> {
             try {
-                flush();
+                storeAll();
                 answer.complete(query.get());
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);

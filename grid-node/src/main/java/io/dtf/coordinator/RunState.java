@@ -32,6 +32,21 @@ final class RunState {
         return done == record.total();
     }
 
+    /** Keeps the index sorted: seqs arrive mostly in order, a retried write brings older ones back. */
+    void addResult(long seq) {
+        int at = Collections.binarySearch(resultSeqs, seq);
+        if (at < 0) {
+            resultSeqs.add(-at - 1, seq);
+        }
+    }
+
+    void removeResult(long seq) {
+        int at = Collections.binarySearch(resultSeqs, seq);
+        if (at >= 0) {
+            resultSeqs.remove(at);
+        }
+    }
+
     List<Long> seqsAfter(long afterSeq, int limit) {
         int from = Collections.binarySearch(resultSeqs, afterSeq);
         from = from >= 0 ? from + 1 : -from - 1;

@@ -148,6 +148,20 @@ class CoordinatorTest {
     }
 
     @Test
+    void failedStoreWritesAreRetriedAndAFinishedRunHasEveryResultStored() {
+        store.failingResultWrites.set(2);
+        start();
+        String runId = submit(new Suite("s", List.of(Tasks.spec("a", 0), Tasks.spec("b", 0), Tasks.spec("c", 0))));
+
+        RunView done = awaitDone(runId);
+
+        assertTrue(done.passed());
+        assertEquals(0, store.failingResultWrites.get(), "the failing writes happened");
+        assertEquals(3, store.results.size());
+        assertEquals(3, coordinator.results(runId, 0, 100).size());
+    }
+
+    @Test
     void anInvalidSuiteIsRefusedWithReasons() {
         start();
         SubmitReply reply = coordinator.submit(new Suite("s", List.of(Tasks.spec("same", 0), Tasks.spec("same", 0))));

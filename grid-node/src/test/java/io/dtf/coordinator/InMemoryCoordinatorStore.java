@@ -15,6 +15,8 @@ final class InMemoryCoordinatorStore implements CoordinatorStore {
     final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     final ConcurrentSkipListMap<Long, TaskResult> results = new ConcurrentSkipListMap<>();
     private final AtomicLong seq = new AtomicLong();
+    /** Writes of results that fail before one succeeds, as when data nodes restart. */
+    final java.util.concurrent.atomic.AtomicInteger failingResultWrites = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
@@ -28,6 +30,9 @@ final class InMemoryCoordinatorStore implements CoordinatorStore {
 
     @Override
     public void saveResults(Collection<TaskResult> records) {
+        if (failingResultWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("data nodes unavailable");
+        }
         records.forEach(r -> results.put(r.seq(), r));
     }
 
