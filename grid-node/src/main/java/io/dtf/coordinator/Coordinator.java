@@ -8,6 +8,7 @@ import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
+import io.dtf.suite.SuiteLimits;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,6 +51,7 @@ public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
     private static final long IDLE_TICK_MS = 200;
     private static final int MAX_PENDING_WRITES = 4;
+    private static final int MAX_NAME = 200;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -407,13 +409,26 @@ public final class Coordinator {
             errors.add("suite: a name is required");
             return errors;
         }
+        if (suite.name().length() > MAX_NAME) {
+            errors.add("suite: the name is " + suite.name().length() + " characters long; at most " + MAX_NAME);
+            return errors;
+        }
         if (suite.tasks().isEmpty()) {
             errors.add("suite '" + suite.name() + "': tasks: at least one task is required");
         }
+        if (suite.tasks().size() > SuiteLimits.MAX_TASKS) {
+            errors.add("suite '" + suite.name() + "': " + suite.tasks().size() + " tasks, more than the limit of "
+                    + SuiteLimits.MAX_TASKS + "; split it into several suites");
+            return errors;
+        }
         Set<String> ids = new HashSet<>();
         for (TaskSpec t : suite.tasks()) {
-            if (t.id() == null || t.action() == null || t.timeout() == null) {
-                errors.add("task '" + t.id() + "': id, action and timeout are required");
+            if (t == null || t.id() == null || t.action() == null || t.timeout() == null) {
+                errors.add("task '" + (t == null ? null : t.id()) + "': id, action and timeout are required");
+            } else if (t.timeout().isNegative() || t.timeout().isZero() || t.retries() < 0
+                    || t.retries() > SuiteLimits.MAX_RETRIES) {
+                errors.add("task '" + t.id() + "': timeout must be positive and retries between 0 and "
+                        + SuiteLimits.MAX_RETRIES);
             } else if (!ids.add(t.id())) {
                 errors.add("task '" + t.id() + "': id appears twice; task ids must be unique in a suite");
             }

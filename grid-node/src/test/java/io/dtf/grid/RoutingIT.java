@@ -91,6 +91,21 @@ class RoutingIT {
         assertEquals(results.size(), server.resultStore().orElseThrow().results(runId).size());
     }
 
+    @Test
+    void hostileSubmissionsAreRefusedWithReasonsAndTheCoordinatorCarriesOn() throws Exception {
+        var api = server.coordinator(Duration.ofSeconds(30));
+        for (String hostile : List.of("{not json", "[]", "null", "{\"name\":\"x\",\"tasks\":[{}]}",
+                "{\"name\":\"x\",\"tasks\":[{\"id\":\"a\",\"requirements\":[\"memory >= lots\"]}]}",
+                "{\"name\":\"x\",\"tasks\":[{\"id\":\"a\",\"action\":{\"type\":\"rm-rf\"}}]}",
+                "{\"name\":\"" + "x".repeat(100_000) + "\",\"tasks\":[]}")) {
+            var reply = io.dtf.wire.Json.read(api.submit(hostile), io.dtf.model.SubmitReply.class);
+            assertTrue(!reply.accepted() && !reply.errors().isEmpty(), hostile.substring(0, Math.min(80, hostile.length())));
+        }
+        assertEquals(null, api.run("no-such-run"));
+        String runId = client.submit(new Suite("after-hostile", List.of(task("still-works"))));
+        assertTrue(client.await(runId, Duration.ofSeconds(60), r -> { }).passed());
+    }
+
     private static TaskSpec task(String id, String... requirements) {
         return new TaskSpec(id, id, Map.of(), new CommandAction(List.of("sh", "-c", "echo DTF_METRIC one=1"), Map.of(), null),
                 Arrays.stream(requirements).map(Requirement::parse).toList(), 0, Duration.ofSeconds(30), 0, 1);

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteAtomicSequence;
@@ -42,39 +43,35 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
-        Map<String, String> batch = new HashMap<>();
-        records.forEach(r -> batch.put(r.runId(), Json.write(r)));
-        runs.putAll(batch);
+        putInBatches(runs, records, RunRecord::runId);
     }
 
     @Override
     public void saveTasks(Collection<TaskRecord> records) {
-        Map<String, String> batch = new HashMap<>();
-        for (TaskRecord t : records) {
-            batch.put(t.key(), Json.write(t));
-            if (batch.size() == BATCH) {
-                tasks.putAll(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            tasks.putAll(batch);
-        }
+        putInBatches(tasks, records, TaskRecord::key);
     }
 
     @Override
     public void saveResults(Collection<TaskResult> records) {
-        // A TreeMap: putAll takes keys in a stable order, so concurrent writers cannot deadlock.
-        Map<Long, String> batch = new TreeMap<>();
-        for (TaskResult r : records) {
-            batch.put(r.seq(), Json.write(r));
+        putInBatches(results, records, TaskResult::seq);
+    }
+
+    /**
+     * Writes in batches of {@value #BATCH}. Keys go in sorted order (a TreeMap), so two writers of
+     * overlapping keys cannot deadlock each other.
+     */
+    private static <K extends Comparable<K>, V> void putInBatches(IgniteCache<K, String> cache, Collection<V> records,
+                                                                Function<V, K> key) {
+        Map<K, String> batch = new TreeMap<>();
+        for (V record : records) {
+            batch.put(key.apply(record), Json.write(record));
             if (batch.size() == BATCH) {
-                results.putAll(batch);
+                cache.putAll(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            results.putAll(batch);
+            cache.putAll(batch);
         }
     }
 

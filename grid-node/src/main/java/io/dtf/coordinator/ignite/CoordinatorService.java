@@ -5,7 +5,6 @@ import io.dtf.coordinator.Coordinator;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
 import io.dtf.wire.Json;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.events.Event;
@@ -58,7 +57,7 @@ public final class CoordinatorService implements Service, CoordinatorApi {
         Suite suite;
         try {
             suite = Json.read(suiteJson, Suite.class);
-        } catch (UncheckedIOException | IllegalArgumentException e) {
+        } catch (RuntimeException e) { // whatever a client sends, it gets an answer, not a stack trace
             return Json.write(new SubmitReply(null, List.of("suite: not a valid suite document: " + e.getMessage())));
         }
         return Json.write(coordinator.submit(suite));
