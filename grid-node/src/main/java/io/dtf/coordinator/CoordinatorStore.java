@@ -12,6 +12,10 @@ import java.util.Map;
 public interface CoordinatorStore {
     void saveRuns(Collection<RunRecord> runs);
 
+    /**
+     * Stores task states. A task's spec never changes, so an implementation may store it only with
+     * the task's first save (QUEUED, no attempt yet) and keep later saves small.
+     */
     void saveTasks(Collection<TaskRecord> tasks);
 
     /** Appends results; their seq numbers come from {@link #nextSeq()}. */

@@ -22,6 +22,7 @@ public final class DtfCaches {
         return List.of(
                 config(CacheNames.RUNS),
                 config(CacheNames.TASKS),
+                config(CacheNames.TASK_SPECS),
                 config(CacheNames.RESULTS));
     }
 

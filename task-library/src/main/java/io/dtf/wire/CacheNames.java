@@ -4,8 +4,10 @@ package io.dtf.wire;
 public final class CacheNames {
     /** runId -> {@code RunRecord}. */
     public static final String RUNS = "dtf-runs";
-    /** taskKey (runId/taskId) -> {@code TaskRecord}. */
+    /** taskKey (runId/taskId) -> the task's state: small, rewritten at every state change. */
     public static final String TASKS = "dtf-tasks";
+    /** taskKey (runId/taskId) -> {@code TaskSpec}: written once, at submission. */
+    public static final String TASK_SPECS = "dtf-task-specs";
     /** seq (Long) -> {@code TaskResult}; append-only, the system of record for results. */
     public static final String RESULTS = "dtf-results";
     /** The cluster-wide sequence that numbers results. */

@@ -4,6 +4,8 @@ import io.dtf.coordinator.CoordinatorStore;
 import io.dtf.coordinator.RunRecord;
 import io.dtf.coordinator.TaskRecord;
 import io.dtf.model.TaskResult;
+import io.dtf.model.TaskSpec;
+import io.dtf.model.TaskState;
 import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
 import java.util.ArrayList;
@@ -28,12 +30,14 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     private final IgniteCache<String, String> runs;
     private final IgniteCache<String, String> tasks;
+    private final IgniteCache<String, String> specs;
     private final IgniteCache<Long, String> results;
     private final IgniteAtomicSequence sequence;
 
     public CacheCoordinatorStore(Ignite ignite) {
         this.runs = ignite.cache(CacheNames.RUNS);
         this.tasks = ignite.cache(CacheNames.TASKS);
+        this.specs = ignite.cache(CacheNames.TASK_SPECS);
         this.results = ignite.cache(CacheNames.RESULTS);
         // A reserve of 1,000 makes nextSeq a local increment almost always; a new coordinator
         // reserves a fresh, higher range, so seq numbers never repeat.
@@ -43,17 +47,22 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
-        putInBatches(runs, records, RunRecord::runId);
+        putInBatches(runs, records, RunRecord::runId, Json::write);
     }
 
     @Override
     public void saveTasks(Collection<TaskRecord> records) {
-        putInBatches(tasks, records, TaskRecord::key);
+        // Specs are large and never change: written with a task's first save only, so the two
+        // state writes of every attempt stay small (they were most of the coordinator's write cost).
+        List<TaskRecord> submitted = records.stream()
+                .filter(t -> t.state() == TaskState.QUEUED && t.attempts() == 0).toList();
+        putInBatches(specs, submitted, TaskRecord::key, t -> Json.write(t.spec()));
+        putInBatches(tasks, records, TaskRecord::key, t -> Json.write(StoredTask.of(t)));
     }
 
     @Override
     public void saveResults(Collection<TaskResult> records) {
-        putInBatches(results, records, TaskResult::seq);
+        putInBatches(results, records, TaskResult::seq, Json::write);
     }
 
     /**
@@ -61,10 +70,10 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
      * overlapping keys cannot deadlock each other.
      */
     private static <K extends Comparable<K>, V> void putInBatches(IgniteCache<K, String> cache, Collection<V> records,
-                                                                Function<V, K> key) {
+                                                                Function<V, K> key, Function<V, String> json) {
         Map<K, String> batch = new TreeMap<>();
         for (V record : records) {
-            batch.put(key.apply(record), Json.write(record));
+            batch.put(key.apply(record), json.apply(record));
             if (batch.size() == BATCH) {
                 cache.putAll(batch);
                 batch.clear();
@@ -91,9 +100,18 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public List<TaskRecord> loadTasks() {
-        List<TaskRecord> out = new ArrayList<>();
+        Map<String, StoredTask> stored = new HashMap<>();
         try (QueryCursor<Cache.Entry<String, String>> cursor = tasks.query(new ScanQuery<>())) {
-            cursor.forEach(e -> out.add(Json.read(e.getValue(), TaskRecord.class)));
+            cursor.forEach(e -> stored.put(e.getKey(), Json.read(e.getValue(), StoredTask.class)));
+        }
+        List<TaskRecord> out = new ArrayList<>(stored.size());
+        try (QueryCursor<Cache.Entry<String, String>> cursor = specs.query(new ScanQuery<>())) {
+            cursor.forEach(e -> {
+                StoredTask state = stored.get(e.getKey());
+                if (state != null) {
+                    out.add(state.with(Json.read(e.getValue(), TaskSpec.class)));
+                }
+            });
         }
         return out;
     }
