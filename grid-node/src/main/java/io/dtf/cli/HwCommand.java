@@ -2,6 +2,7 @@ package io.dtf.cli;
 
 import io.dtf.node.Roles;
 import io.dtf.node.hardware.HardwareDetector;
+import io.dtf.node.hardware.HardwareReport;
 import io.dtf.node.hardware.NodeAttributes;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,13 +35,13 @@ final class HwCommand implements Callable<Integer> {
     public Integer call() {
         DtfCli.configureLogging(dataDir, false);
         NodeAttributes node = NodeAttributes.of(new HardwareDetector().detect(dataDir))
-                .roles(Roles.ALL)
+                .roles(List.of(Roles.COORDINATOR, Roles.DATA, Roles.WORKER, Roles.AGGREGATOR))
                 .tags(tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList())
                 .overrides(attributes);
         if (slots != null) {
             node = node.slots(slots);
         }
-        var report = new io.dtf.node.hardware.HardwareReport(node);
+        HardwareReport report = new HardwareReport(node);
         System.out.print(json ? report.json() + "\n" : report.table());
         return ExitCodes.OK;
     }

@@ -7,6 +7,7 @@ import io.dtf.client.SubmissionRefusedException;
 import io.dtf.model.RunView;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
+import io.dtf.model.TaskState;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.suite.SuiteLoader;
@@ -111,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
                     + embedded.dataDir().resolve(DtfNode.DUCKDB_FILE) + " (run " + runId + ")");
         }
         out.println(view.passed() ? "PASSED: all " + view.total() + " tasks passed"
-                : "FAILED: " + (view.total() - view.count(io.dtf.model.TaskState.PASSED)) + " of " + view.total()
+                : "FAILED: " + (view.total() - view.count(TaskState.PASSED)) + " of " + view.total()
                 + " tasks did not pass");
         return view.passed() ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +128,7 @@ public final class DtfNode implements AutoCloseable {
         }
         overrides.putAll(options.overrides());
         HardwareProfile profile = new HardwareDetector().detect(dataDir);
-        Map<String, Object> attributes = new java.util.HashMap<>(
+        Map<String, Object> attributes = new HashMap<>(
                 NodeAttributes.build(profile, roles, tags, accelerators, slots, overrides));
         if (roles.contains(Roles.WORKER)) {
             attributes.put(HardwareKeys.COMMANDS, String.valueOf(options.allowCommands()));
