@@ -136,6 +136,7 @@ public final class Coordinator {
                 dirtyTasks.put(task.key(), task);
                 scheduler.enqueue(task);
             }
+            storeAll(); // a run id handed out is a run stored: the coordinator may die right after replying
             LOG.info("run {} accepted: suite {}, {} tasks", runId, suite.name(), suite.tasks().size());
             return new SubmitReply(runId, List.of());
         });

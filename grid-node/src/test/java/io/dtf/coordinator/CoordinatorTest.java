@@ -162,6 +162,16 @@ class CoordinatorTest {
     }
 
     @Test
+    void anAcceptedRunIsStoredBeforeItsIdIsReturned() {
+        workers = List.of();
+        start();
+        String runId = submit(new Suite("s", List.of(Tasks.spec("a", 0), Tasks.spec("b", 0))));
+
+        assertTrue(store.runs.containsKey(runId));
+        assertEquals(2, store.tasks.size());
+    }
+
+    @Test
     void anInvalidSuiteIsRefusedWithReasons() {
         start();
         SubmitReply reply = coordinator.submit(new Suite("s", List.of(Tasks.spec("same", 0), Tasks.spec("same", 0))));
