@@ -1,5 +1,6 @@
 package io.dtf.stats;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,8 +11,9 @@ import java.util.TreeMap;
 public record SeriesKey(String benchmark, Map<String, String> params, String metric, String unit, String hardware,
                         Map<String, String> context) {
     public SeriesKey {
-        params = params == null ? Map.of() : Map.copyOf(new TreeMap<>(params));
-        context = context == null ? Map.of() : Map.copyOf(new TreeMap<>(context));
+        // Sorted and fixed: a key prints the same way in every run of the analysis.
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+        context = context == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(context));
         unit = unit == null ? "" : unit;
     }
 }
