@@ -67,6 +67,10 @@ class CliIT {
         assertEquals(0, csv.exitCode(), csv.err());
         assertTrue(csv.out().startsWith("seq,run,task,attempt"), csv.out());
         assertTrue(csv.out().contains("matmul[n=256]") && csv.out().contains("GFLOP/s"), csv.out());
+
+        Outcome analysis = dtf("analyze", "--db", data.resolve("dtf.duckdb").toString(), "--format", "json");
+        assertEquals(0, analysis.exitCode(), analysis.err());
+        assertTrue(analysis.out().contains("\"matmul\"") && analysis.out().contains("throughput"), analysis.out());
     }
 
     @Test

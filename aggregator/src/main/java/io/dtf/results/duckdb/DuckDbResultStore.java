@@ -156,6 +156,36 @@ public final class DuckDbResultStore implements ResultStore {
         });
     }
 
+    /** Work on the database's own connection, for readers and loaders that need more than this contract. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(DuckDBConnection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on its own connection in one read-only snapshot (a history reader, a report). */
+    public <T> T query(SqlWork<T> work) {
+        return read(c -> work.run((DuckDBConnection) c));
+    }
+
+    /**
+     * Runs {@code work} on the writing connection under the write lock, so no ingest interleaves (a bulk
+     * import). The connection is in auto-commit mode: {@code work} opens its own transaction and must
+     * leave auto-commit on when it returns.
+     */
+    public <T> T write(SqlWork<T> work) {
+        if (writer == null) {
+            throw new IllegalStateException(file + " is open read-only");
+        }
+        synchronized (writeLock) {
+            requireOpen();
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new ResultStoreException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Closes the file; later calls throw {@link IllegalStateException}. */
     @Override
     public void close() {

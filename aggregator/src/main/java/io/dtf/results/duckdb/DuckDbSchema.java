@@ -75,7 +75,22 @@ final class DuckDbSchema {
                    m.metric, m.unit, coalesce(s.n, 0) AS n, s.mean, s.median, s.min, s.max, s.stddev
             FROM metrics m
             JOIN results r ON r.seq = m.seq
-            LEFT JOIN stats s ON s.seq = m.seq AND s.metric = m.metric"""));
+            LEFT JOIN stats s ON s.seq = m.seq AND s.metric = m.metric"""),
+            // 2: what imported history carries beyond a DTF result. Side tables, not new columns, so the
+            // replicator's positional copies into results and metrics stay as they are.
+            List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS result_context (
+                        seq    BIGINT NOT NULL,
+                        commit VARCHAR,
+                        branch VARCHAR
+                    )""",
+                    """
+                    CREATE TABLE IF NOT EXISTS metric_direction (
+                        seq       BIGINT NOT NULL,
+                        metric    VARCHAR NOT NULL,
+                        direction VARCHAR NOT NULL
+                    )"""));
 
     /** The schema version this code reads and writes. */
     static final int LATEST = MIGRATIONS.size();

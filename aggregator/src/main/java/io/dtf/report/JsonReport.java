@@ -1,0 +1,129 @@
+package io.dtf.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dtf.stats.ChangePoint;
+import io.dtf.stats.Forecast;
+import io.dtf.stats.Latest;
+import io.dtf.stats.Outlier;
+import io.dtf.stats.SeriesAnalysis;
+import io.dtf.stats.Trend;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code dtf analyze --format json}: one object per series, field by field as in
+ * docs/ANALYSIS-FORMAT.md. Numbers that are not finite are written as null, so any JSON reader
+ * accepts the output.
+ *
+ * <pre>{@code
+ * String json = JsonReport.render(analyses);
+ * }</pre>
+ */
+public final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String render(List<SeriesAnalysis> analyses) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("needsAttention", Attention.of(analyses).flagged().size());
+        ArrayNode series = root.putArray("series");
+        analyses.forEach(a -> series.add(series(a)));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the analysis as JSON", e);
+        }
+    }
+
+    private static ObjectNode series(SeriesAnalysis a) {
+        ObjectNode s = MAPPER.createObjectNode();
+        s.put("benchmark", a.key().benchmark());
+        strings(s.putObject("params"), a.key().params());
+        s.put("metric", a.key().metric());
+        s.put("unit", a.key().unit());
+        s.put("hardware", a.key().hardware());
+        strings(s.putObject("context"), a.key().context());
+        s.put("direction", a.direction() == null ? null : a.direction().name());
+        s.put("runs", a.runs());
+        s.put("needsAttention", a.needsAttention() || Attention.recentChangePoint(a) != null);
+        ArrayNode changePoints = s.putArray("changePoints");
+        for (ChangePoint cp : a.changePoints()) {
+            ObjectNode c = changePoints.addObject();
+            c.put("run", cp.run());
+            c.put("timestamp", cp.timestamp() == null ? null : cp.timestamp().toString());
+            number(c, "changePercent", cp.changePercent());
+            number(c, "pValue", cp.pValue());
+        }
+        ArrayNode outliers = s.putArray("outliers");
+        for (Outlier o : a.outliers()) {
+            ObjectNode n = outliers.addObject();
+            n.put("run", o.run());
+            number(n, "value", o.value());
+            number(n, "score", o.score());
+        }
+        Trend trend = a.trend();
+        if (trend == null) {
+            s.putNull("trend");
+        } else {
+            ObjectNode t = s.putObject("trend");
+            number(t, "slope", trend.slope());
+            number(t, "slopePercentPerRun", trend.slopePercentPerRun());
+            number(t, "pValue", trend.pValue());
+            t.put("significant", trend.significant());
+        }
+        Forecast forecast = a.forecast();
+        if (forecast == null) {
+            s.putNull("forecast");
+        } else {
+            ObjectNode f = s.putObject("forecast");
+            f.put("method", forecast.method());
+            numbers(f.putArray("values"), forecast.values());
+            numbers(f.putArray("lower"), forecast.lower());
+            numbers(f.putArray("upper"), forecast.upper());
+        }
+        Latest latest = a.latest();
+        if (latest == null) {
+            s.putNull("latest");
+        } else {
+            ObjectNode l = s.putObject("latest");
+            l.put("run", latest.run());
+            l.put("verdict", latest.verdict() == null ? null : latest.verdict().name());
+            number(l, "changePercent", latest.changePercent());
+            number(l, "ciLowPercent", latest.ciLowPercent());
+            number(l, "ciHighPercent", latest.ciHighPercent());
+            number(l, "pValue", latest.pValue());
+            number(l, "qValue", latest.qValue());
+            l.put("baselineRuns", latest.baselineRuns());
+        }
+        return s;
+    }
+
+    private static void strings(ObjectNode node, Map<String, String> map) {
+        map.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> node.put(e.getKey(), e.getValue()));
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    private static void numbers(ArrayNode array, List<Double> values) {
+        for (Double v : values) {
+            if (v != null && Double.isFinite(v)) {
+                array.add(v);
+            } else {
+                array.addNull();
+            }
+        }
+    }
+}
