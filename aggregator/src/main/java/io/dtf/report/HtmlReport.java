@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 /**
  * {@code dtf analyze --format html}: one self-contained page (no scripts, no external files).
  * It leads with what needs attention, each flagged series with an inline SVG chart of its runs
- * (median per run), change points and outliers; then every other series in one table. All user
- * text is HTML-escaped.
+ * (median per run), change points and outliers; then the {@link Findings} that are not empty (as in
+ * the Markdown report); then every other series in one table. All user text is HTML-escaped.
  *
  * <pre>{@code
- * String html = HtmlReport.render(analyses, series);
+ * String html = HtmlReport.render(analyses, series, findings);
  * }</pre>
  */
 public final class HtmlReport {
@@ -34,6 +34,11 @@ public final class HtmlReport {
 
     /** @param series the analysed series, for the charts' points (a series without one gets no chart) */
     public static String render(List<SeriesAnalysis> analyses, List<Series> series) {
+        return render(analyses, series, Findings.none());
+    }
+
+    /** @param series the analysed series, for the charts' points (a series without one gets no chart) */
+    public static String render(List<SeriesAnalysis> analyses, List<Series> series, Findings findings) {
         Map<SeriesKey, Series> byKey = series.stream().collect(Collectors.toMap(Series::key, Function.identity(), (a, b) -> a));
         Attention attention = Attention.of(analyses);
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -51,6 +56,17 @@ public final class HtmlReport {
                 a -> Labels.percent(a.trend().slopePercentPerRun()) + " per run (p " + Labels.p(a.trend().pValue()) + ")");
         if (!attention.any()) {
             out.append("<p>Nothing needs attention.</p>\n");
+        }
+        for (FindingTables.Table table : FindingTables.of(findings)) {
+            out.append("<h2>").append(esc(table.title())).append("</h2>\n<table><tr>");
+            table.headers().forEach(h -> out.append("<th>").append(esc(h)).append("</th>"));
+            out.append("</tr>\n");
+            for (List<String> cells : table.rows()) {
+                out.append("<tr>");
+                cells.forEach(c -> out.append("<td>").append(esc(c)).append("</td>"));
+                out.append("</tr>\n");
+            }
+            out.append("</table>\n");
         }
         if (!attention.rest().isEmpty()) {
             out.append("<h2>Other series</h2>\n<table><tr><th>series</th><th>measure</th><th>runs</th><th>latest</th>"

@@ -10,18 +10,27 @@ import io.dtf.stats.Forecast;
 import io.dtf.stats.Latest;
 import io.dtf.stats.Outlier;
 import io.dtf.stats.SeriesAnalysis;
+import io.dtf.stats.SeriesKey;
 import io.dtf.stats.Trend;
+import io.dtf.stats.descriptive.Interval;
+import io.dtf.stats.dimensions.BenchmarkDimensions;
+import io.dtf.stats.dimensions.BestConfiguration;
+import io.dtf.stats.dimensions.DimensionEffect;
+import io.dtf.stats.flaky.AttributeCorrelation;
+import io.dtf.stats.flaky.FailureSignature;
+import io.dtf.stats.flaky.FlakyTest;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code dtf analyze --format json}: one object per series, field by field as in
+ * {@code dtf analyze --format json}: one object per series, then the {@link Findings} (flaky tests,
+ * failure signatures, hardware correlations, dimensions), field by field as in
  * docs/ANALYSIS-FORMAT.md. Numbers that are not finite are written as null, so any JSON reader
  * accepts the output.
  *
  * <pre>{@code
- * String json = JsonReport.render(analyses);
+ * String json = JsonReport.render(analyses, findings);
  * }</pre>
  */
 public final class JsonReport {
@@ -30,11 +39,24 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** The series only; the findings' sections are empty. */
     public static String render(List<SeriesAnalysis> analyses) {
+        return render(analyses, Findings.none());
+    }
+
+    public static String render(List<SeriesAnalysis> analyses, Findings findings) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("needsAttention", Attention.of(analyses).flagged().size());
         ArrayNode series = root.putArray("series");
         analyses.forEach(a -> series.add(series(a)));
+        ArrayNode flaky = root.putArray("flakyTests");
+        findings.flakyTests().forEach(f -> flaky.add(flaky(f)));
+        ArrayNode signatures = root.putArray("failureSignatures");
+        findings.failureSignatures().forEach(f -> signatures.add(signature(f)));
+        ArrayNode correlations = root.putArray("hardwareCorrelations");
+        findings.hardwareCorrelations().forEach(c -> correlations.add(correlation(c)));
+        ArrayNode dimensions = root.putArray("dimensions");
+        findings.dimensions().benchmarks().forEach(b -> dimensions.add(dimensions(b)));
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -103,6 +125,78 @@ public final class JsonReport {
             l.put("baselineRuns", latest.baselineRuns());
         }
         return s;
+    }
+
+    private static ObjectNode flaky(FlakyTest f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("test", f.test());
+        n.put("commit", f.commit());
+        n.put("hardware", f.hardware());
+        n.put("passes", f.passes());
+        n.put("failures", f.failures());
+        number(n, "failureRate", f.failureRate());
+        return n;
+    }
+
+    private static ObjectNode signature(FailureSignature f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("signature", f.signature());
+        n.put("count", f.count());
+        ArrayNode tests = n.putArray("tests");
+        f.tests().forEach(tests::add);
+        return n;
+    }
+
+    private static ObjectNode correlation(AttributeCorrelation c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("test", c.test());
+        n.put("attribute", c.attribute());
+        n.put("value", c.value());
+        n.put("failedWith", c.failedWith());
+        n.put("passedWith", c.passedWith());
+        n.put("failedWithout", c.failedWithout());
+        n.put("passedWithout", c.passedWithout());
+        number(n, "failureRateDifference", c.failureRateDifference());
+        number(n, "pValue", c.pValue());
+        number(n, "qValue", c.qValue());
+        return n;
+    }
+
+    private static ObjectNode dimensions(BenchmarkDimensions b) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("benchmark", b.benchmark());
+        n.put("metric", b.metric());
+        n.put("unit", b.unit());
+        n.put("series", b.series());
+        if (b.dimensions().isEmpty()) {
+            n.putNull("strongest");
+        } else {
+            DimensionEffect top = b.dimensions().get(0);
+            ObjectNode d = n.putObject("strongest");
+            d.put("dimension", top.dimension());
+            d.put("values", top.values());
+            number(d, "h", top.h());
+            number(d, "pValue", top.pValue());
+            number(d, "epsilonSquared", top.epsilonSquared());
+        }
+        BestConfiguration best = b.best();
+        if (best == null) {
+            n.putNull("best");
+        } else {
+            ObjectNode d = n.putObject("best");
+            configuration(d.putObject("configuration"), best.best(), best.median(), best.interval());
+            configuration(d.putObject("runnerUp"), best.runnerUp(), best.runnerUpMedian(), best.runnerUpInterval());
+        }
+        return n;
+    }
+
+    private static void configuration(ObjectNode n, SeriesKey key, double median, Interval interval) {
+        strings(n.putObject("params"), key.params());
+        n.put("hardware", key.hardware());
+        strings(n.putObject("context"), key.context());
+        number(n, "median", median);
+        number(n, "ciLow", interval.low());
+        number(n, "ciHigh", interval.high());
     }
 
     private static void strings(ObjectNode node, Map<String, String> map) {

@@ -6,18 +6,25 @@ import java.util.List;
 
 /**
  * {@code dtf analyze --format md}: what needs attention first (regressions, then recent change
- * points, then drift), then every other series in one compact table. User text (benchmark names,
- * params) is escaped so it cannot break the table or inject markup.
+ * points, then drift), then the {@link Findings} that are not empty (flaky tests, failures by
+ * hardware, failure signatures, what explains the variance), then every other series in one compact
+ * table. User text (benchmark names, params, error messages) is escaped so it cannot break the table
+ * or inject markup.
  *
  * <pre>{@code
- * String markdown = MarkdownReport.render(analyses);
+ * String markdown = MarkdownReport.render(analyses, findings);
  * }</pre>
  */
 public final class MarkdownReport {
     private MarkdownReport() {
     }
 
+    /** The series only. */
     public static String render(List<SeriesAnalysis> analyses) {
+        return render(analyses, Findings.none());
+    }
+
+    public static String render(List<SeriesAnalysis> analyses, Findings findings) {
         Attention attention = Attention.of(analyses);
         StringBuilder out = new StringBuilder("# DTF analysis\n\n");
         out.append(analyses.size()).append(" series, ").append(attention.flagged().size()).append(" need attention: ")
@@ -52,6 +59,13 @@ public final class MarkdownReport {
         }
         if (!attention.any()) {
             out.append("Nothing needs attention.\n\n");
+        }
+        for (FindingTables.Table table : FindingTables.of(findings)) {
+            out.append("## ").append(table.title()).append("\n\n");
+            row(out, table.headers().stream().map(MarkdownReport::md).toArray(String[]::new));
+            row(out, table.headers().stream().map(h -> "---").toArray(String[]::new));
+            table.rows().forEach(cells -> row(out, cells.stream().map(MarkdownReport::md).toArray(String[]::new)));
+            out.append('\n');
         }
         if (!attention.rest().isEmpty()) {
             out.append("## Other series\n\n| series | measure | runs | latest | change | outliers |\n")

@@ -8,7 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtf.stats.Direction;
 import io.dtf.stats.SeriesAnalysis;
+import io.dtf.stats.SeriesKey;
+import io.dtf.stats.descriptive.Interval;
+import io.dtf.stats.dimensions.BenchmarkDimensions;
+import io.dtf.stats.dimensions.BestConfiguration;
+import io.dtf.stats.dimensions.DimensionEffect;
+import io.dtf.stats.dimensions.DimensionReport;
+import io.dtf.stats.flaky.AttributeCorrelation;
+import io.dtf.stats.flaky.FailureSignature;
+import io.dtf.stats.flaky.FlakyTest;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportsTest {
@@ -93,5 +103,68 @@ class ReportsTest {
     void reportsSayWhenNothingNeedsAttention() {
         assertTrue(MarkdownReport.render(List.of(Analyses.steady("calm"))).contains("Nothing needs attention."));
         assertTrue(HtmlReport.render(List.of(), List.of()).contains("Nothing needs attention."));
+    }
+
+    private static Findings hostileFindings() {
+        String name = "<script>x</script>|a";
+        SeriesKey fast = new SeriesKey("copy", Map.of("size", "1M"), "throughput", "MB/s", "x86", Map.of());
+        SeriesKey slow = new SeriesKey("copy", Map.of("size", "1K"), "throughput", "MB/s", "x86", Map.of());
+        BenchmarkDimensions copy = new BenchmarkDimensions("copy", "throughput", "MB/s", 2,
+                List.of(new DimensionEffect("param:size", 2, 14.3, 0.0002, 0.75)),
+                new BestConfiguration(fast, 200, new Interval(195, 205, 0.95), slow, 100, new Interval(98, 102, 0.95)));
+        BenchmarkDimensions quiet = new BenchmarkDimensions("quiet", "time", "ms", 2,
+                List.of(new DimensionEffect("hardware", 2, 0.1, 0.8, 0.01)), null);
+        return new Findings(List.of(new FlakyTest(name, "c1", "x86", 3, 1)),
+                List.of(new FailureSignature("boom at <n>", 1, List.of(name))),
+                List.of(new AttributeCorrelation(name, "cores", "2", 4, 0, 0, 4, 0.03, 0.04)),
+                new DimensionReport(List.of(copy, quiet)));
+    }
+
+    @Test
+    void findingsAreShownAfterTheAttentionSectionsWithUserTextEscaped() {
+        String md = MarkdownReport.render(List.of(Analyses.regression("copy"), Analyses.steady("calm")), hostileFindings());
+        assertTrue(md.indexOf("## Regressions") < md.indexOf("## Flaky tests")
+                && md.indexOf("## Flaky tests") < md.indexOf("## Failures by hardware")
+                && md.indexOf("## Failures by hardware") < md.indexOf("## What explains the variance")
+                && md.indexOf("## What explains the variance") < md.indexOf("## Other series"), md);
+        assertTrue(md.contains("| &lt;script&gt;x&lt;/script&gt;\\|a | cores=2 | 4 of 4 | 0 of 4 |"), md);
+        assertTrue(md.contains("| copy | throughput (MB/s) | param:size (2 values) | 0.000200 | 0.75 | size=1M on x86: median 200"), md);
+        assertFalse(md.contains("| quiet |"), "a benchmark nothing explains is left out: " + md);
+
+        String html = HtmlReport.render(List.of(), List.of(), hostileFindings());
+        assertFalse(html.contains("<script"), html);
+        assertTrue(html.contains("<h2>Failures by hardware</h2>"), html);
+        assertTrue(html.contains("<td>&lt;script&gt;x&lt;/script&gt;|a</td><td>cores=2</td>"), html);
+    }
+
+    @Test
+    void emptyFindingsAddNoSectionsButEmptyJsonArrays() throws Exception {
+        String md = MarkdownReport.render(List.of(Analyses.steady("calm")), Findings.none());
+        assertFalse(md.contains("## Flaky tests") || md.contains("## Failures by hardware")
+                || md.contains("## What explains the variance"), md);
+        JsonNode root = new ObjectMapper().readTree(JsonReport.render(List.of(Analyses.steady("calm"))));
+        for (String section : List.of("flakyTests", "failureSignatures", "hardwareCorrelations", "dimensions")) {
+            assertTrue(root.get(section).isArray() && root.get(section).isEmpty(), section);
+        }
+    }
+
+    @Test
+    void jsonNamesTheFindingsFieldsAsDocumented() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(JsonReport.render(List.of(), hostileFindings()));
+        JsonNode flaky = root.get("flakyTests").get(0);
+        assertEquals(3, flaky.get("passes").asInt());
+        assertEquals(0.25, flaky.get("failureRate").asDouble());
+        assertEquals("boom at <n>", root.get("failureSignatures").get(0).get("signature").asText());
+        JsonNode c = root.get("hardwareCorrelations").get(0);
+        assertEquals("cores", c.get("attribute").asText());
+        assertEquals(1.0, c.get("failureRateDifference").asDouble());
+        assertEquals(0.04, c.get("qValue").asDouble());
+        JsonNode copy = root.get("dimensions").get(0);
+        assertEquals("param:size", copy.get("strongest").get("dimension").asText());
+        assertEquals(0.0002, copy.get("strongest").get("pValue").asDouble());
+        assertEquals("1M", copy.get("best").get("configuration").get("params").get("size").asText());
+        assertEquals(195.0, copy.get("best").get("configuration").get("ciLow").asDouble());
+        assertEquals(100.0, copy.get("best").get("runnerUp").get("median").asDouble());
+        assertTrue(root.get("dimensions").get(1).get("best").isNull());
     }
 }

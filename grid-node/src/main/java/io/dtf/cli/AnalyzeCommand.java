@@ -1,7 +1,9 @@
 package io.dtf.cli;
 
+import io.dtf.history.OutcomeReader;
 import io.dtf.history.SeriesReader;
 import io.dtf.report.Attention;
+import io.dtf.report.Findings;
 import io.dtf.report.HtmlReport;
 import io.dtf.report.JsonReport;
 import io.dtf.report.MarkdownReport;
@@ -10,6 +12,7 @@ import io.dtf.stats.AnalysisOptions;
 import io.dtf.stats.Analyzer;
 import io.dtf.stats.Series;
 import io.dtf.stats.SeriesAnalysis;
+import io.dtf.stats.flaky.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +21,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code dtf analyze --db PATH}: change points, outliers, trends and the latest run's verdict for every series. */
+/**
+ * {@code dtf analyze --db PATH}: change points, outliers, trends and the latest run's verdict for every
+ * series; flaky tests, failure signatures, failures by hardware and what explains each benchmark's spread.
+ */
 @Command(name = "analyze", description = "Analyse every benchmark series in a DuckDB file (from `dtf run` or "
-        + "`dtf import`): regressions, change points, outliers, drift, forecast. Format: docs/ANALYSIS-FORMAT.md.")
+        + "`dtf import`): regressions, change points, outliers, drift, forecast, flaky tests, failures by hardware, "
+        + "what explains the variance. Format: docs/ANALYSIS-FORMAT.md.")
 final class AnalyzeCommand implements Callable<Integer> {
     enum OutputFormat { json, md, html }
 
@@ -49,18 +56,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         List<Series> series;
+        List<Outcome> outcomes;
         try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(file)) {
             series = new SeriesReader(store).read(run);
+            outcomes = new OutcomeReader(store).read();
         }
         if (run != null && series.isEmpty()) {
             System.err.println("dtf: no series in " + file + " has run '" + run + "'");
             return ExitCodes.USAGE;
         }
-        List<SeriesAnalysis> analyses = new Analyzer(AnalysisOptions.defaults()).analyze(series);
+        AnalysisOptions options = AnalysisOptions.defaults();
+        List<SeriesAnalysis> analyses = new Analyzer(options).analyze(series);
+        Findings findings = Findings.of(outcomes, series, options);
         String report = switch (format) {
-            case json -> JsonReport.render(analyses);
-            case md -> MarkdownReport.render(analyses);
-            case html -> HtmlReport.render(analyses, series);
+            case json -> JsonReport.render(analyses, findings);
+            case md -> MarkdownReport.render(analyses, findings);
+            case html -> HtmlReport.render(analyses, series, findings);
         };
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();

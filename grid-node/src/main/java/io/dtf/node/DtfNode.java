@@ -7,6 +7,7 @@ import io.dtf.node.hardware.HardwareDetector;
 import io.dtf.node.hardware.HardwareProfile;
 import io.dtf.node.hardware.NodeAttributes;
 import io.dtf.results.duckdb.DuckDbResultStore;
+import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,15 +50,17 @@ public final class DtfNode implements AutoCloseable {
     private final Path dataDir;
     private final DuckDbResultStore store;
     private final ResultReplicator replicator;
+    private final NodeRecorder nodeRecorder;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
-                    DuckDbResultStore store, ResultReplicator replicator) {
+                    DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder) {
         this.ignite = ignite;
         this.roles = roles;
         this.attributes = attributes;
         this.dataDir = dataDir;
         this.store = store;
         this.replicator = replicator;
+        this.nodeRecorder = nodeRecorder;
     }
 
     public static DtfNode start(NodeOptions options) {
@@ -78,6 +81,7 @@ public final class DtfNode implements AutoCloseable {
         Ignite ignite = Ignition.start(cfg);
         DuckDbResultStore store = null;
         ResultReplicator replicator = null;
+        NodeRecorder nodeRecorder = null;
         try {
             DtfCaches.ensure(ignite);
             if (roles.contains(Roles.COORDINATOR)) {
@@ -87,14 +91,16 @@ public final class DtfNode implements AutoCloseable {
                 store = DuckDbResultStore.open(dataDir.resolve(DUCKDB_FILE));
                 replicator = new ResultReplicator(ignite, store);
                 replicator.start();
+                nodeRecorder = new NodeRecorder(ignite, store);
+                nodeRecorder.start();
             }
         } catch (RuntimeException e) {
-            closeQuietly(replicator, store);
+            closeQuietly(nodeRecorder, replicator, store);
             Ignition.stop(ignite.name(), true);
             throw e;
         }
         LOG.info("node {} started: roles {}, attributes {}", ignite.cluster().localNode().id(), roles, attributes);
-        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator);
+        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder);
     }
 
     static ServiceConfiguration coordinatorService() {
@@ -189,7 +195,7 @@ public final class DtfNode implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(replicator, store);
+        closeQuietly(nodeRecorder, replicator, store);
         Ignition.stop(ignite.name(), true);
     }
 

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtf.results.duckdb.DuckDbResultStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AnalyzeCommandTest {
@@ -82,5 +86,59 @@ class AnalyzeCommandTest {
             System.setErr(originalErr);
         }
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2, column 'value'"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void failuresOnTwoCoreNodesAndTheHardwareThatExplainsTheSpreadAreReported() throws Exception {
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "cli-tests")), "findings");
+        Path db = dir.resolve("h.duckdb");
+        StringBuilder csv = new StringBuilder("run,timestamp,benchmark,params,metric,unit,hardware,value\n");
+        for (int run = 1; run <= 3; run++) {
+            for (int sample = 0; sample < 10; sample++) {
+                csv.append(String.format("r%d,2024-05-0%dT00:00:00Z,copy,,throughput,MB/s,x86,%s%n", run, run, 100 + sample));
+                csv.append(String.format("r%d,2024-05-0%dT00:00:00Z,copy,,throughput,MB/s,arm,%s%n", run, run, 50 + sample));
+            }
+        }
+        Path history = Files.writeString(dir.resolve("history.csv"), csv);
+        assertTrue(run("import", history.toString(), "--db", db.toString()).startsWith("0\n"));
+        try (DuckDbResultStore store = DuckDbResultStore.open(db)) {
+            for (int n = 1; n <= 4; n++) {
+                store.recordNode("n" + n, Map.of("dtf.hw.class", "x86", "dtf.cpu.cores", n <= 2 ? "2" : "8"),
+                        Instant.parse("2024-05-01T00:00:00Z"));
+            }
+            store.write(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (int i = 0; i < 16; i++) {
+                        int node = i % 4 + 1;
+                        s.execute(String.format("INSERT INTO results (seq, run_id, task_id, task_name, params, attempt, "
+                                + "final_attempt, status, node_id, hw_class, error) VALUES (%d, 'g%d', 'up', 'upload', "
+                                + "MAP {}, 1, true, '%s', 'n%d', 'x86', %s)", i + 1, i / 4, node <= 2 ? "FAILED" : "PASSED",
+                                node, node <= 2 ? "'out of memory'" : "NULL"));
+                    }
+                }
+                return null;
+            });
+        }
+
+        String json = run("analyze", "--db", db.toString());
+        assertTrue(json.startsWith("0\n"), json);
+        JsonNode root = new ObjectMapper().readTree(json.substring(2));
+        boolean cores = false;
+        for (JsonNode c : root.get("hardwareCorrelations")) {
+            cores |= c.get("test").asText().equals("upload") && c.get("attribute").asText().equals("cores")
+                    && c.get("value").asText().equals("2");
+        }
+        assertTrue(cores, json);
+        assertEquals("out of memory", root.get("failureSignatures").get(0).get("signature").asText(), json);
+        JsonNode copy = root.get("dimensions").get(0);
+        assertEquals("hardware", copy.get("strongest").get("dimension").asText(), json);
+        assertEquals("x86", copy.get("best").get("configuration").get("hardware").asText(), json);
+        assertEquals(2, root.get("series").size(), json);
+
+        String md = run("analyze", "--db", db.toString(), "--format", "md");
+        assertTrue(md.contains("## Failures by hardware") && md.contains("| upload | cores=2 | 8 of 8 | 0 of 8 |"), md);
+        assertTrue(md.contains("## What explains the variance") && md.contains("| copy | throughput (MB/s) | hardware"), md);
+        String html = run("analyze", "--db", db.toString(), "--format", "html");
+        assertTrue(html.contains("<h2>Failures by hardware</h2>") && html.contains("<h2>What explains the variance</h2>"), html);
     }
 }

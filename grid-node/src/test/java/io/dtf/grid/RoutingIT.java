@@ -75,6 +75,29 @@ class RoutingIT {
         assertEquals(tpuWorker.nodeId(), ranOn.get("tpu-only"));
         assertTrue(Set.of(cudaWorker.nodeId(), bigWorker.nodeId()).contains(ranOn.get("anywhere")));
         assertTrue(!ranOn.containsValue(server.nodeId()), "the server has no worker role");
+
+        // The aggregator records every node with its dtf.* attributes, including one that joined late.
+        Map<String, String> expected = Map.of(
+                server.nodeId(), String.valueOf(server.attributes().get("dtf.memory.bytes")),
+                cudaWorker.nodeId(), String.valueOf(cudaWorker.attributes().get("dtf.memory.bytes")),
+                bigWorker.nodeId(), String.valueOf(bigWorker.attributes().get("dtf.memory.bytes")),
+                tpuWorker.nodeId(), String.valueOf(tpuWorker.attributes().get("dtf.memory.bytes")));
+        TestGrid.await("every node in the aggregator's nodes table", Duration.ofSeconds(30),
+                () -> recordedMemory().entrySet().containsAll(expected.entrySet()));
+    }
+
+    /** node_id -> its recorded dtf.memory.bytes, from the server's DuckDB file. */
+    private static Map<String, String> recordedMemory() {
+        return server.resultStore().orElseThrow().query(c -> {
+            Map<String, String> memory = new java.util.HashMap<>();
+            try (var statement = c.createStatement();
+                 var rs = statement.executeQuery("SELECT node_id, attributes->>'$.\"dtf.memory.bytes\"' FROM nodes")) {
+                while (rs.next()) {
+                    memory.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return memory;
+        });
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.dtf.results.duckdb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.TaskResult;
+import io.dtf.results.NodeRegistry;
 import io.dtf.results.ResultStore;
 import io.dtf.results.ResultStoreException;
 import io.dtf.results.SeqRange;
@@ -8,13 +12,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 
@@ -35,7 +46,15 @@ import org.duckdb.DuckDBDriver;
  * }
  * }</pre>
  */
-public final class DuckDbResultStore implements ResultStore {
+public final class DuckDbResultStore implements ResultStore, NodeRegistry {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UPSERT_NODE = """
+            INSERT INTO nodes VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (node_id) DO UPDATE SET
+                hw_class = excluded.hw_class,
+                attributes = excluded.attributes,
+                first_seen = least(nodes.first_seen, excluded.first_seen),
+                last_seen = greatest(nodes.last_seen, excluded.last_seen)""";
     private final Path file;
     private final DuckDBConnection connection;
     private final BatchIngest writer;
@@ -107,6 +126,28 @@ public final class DuckDbResultStore implements ResultStore {
                 throw new ResultStoreException("cannot store " + batch.size() + " results in " + file, e);
             }
         }
+    }
+
+    @Override
+    public void recordNode(String nodeId, Map<String, String> attributes, Instant seen) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(new TreeMap<>(attributes));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("attributes of node " + nodeId + " are not writable as JSON", e);
+        }
+        LocalDateTime at = LocalDateTime.ofInstant(seen.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        write(c -> {
+            try (PreparedStatement statement = c.prepareStatement(UPSERT_NODE)) {
+                statement.setString(1, nodeId);
+                statement.setString(2, attributes.get(HardwareKeys.HW_CLASS));
+                statement.setString(3, json);
+                statement.setObject(4, at);
+                statement.setObject(5, at);
+                statement.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

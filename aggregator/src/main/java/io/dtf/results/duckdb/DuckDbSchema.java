@@ -90,6 +90,17 @@ final class DuckDbSchema {
                         seq       BIGINT NOT NULL,
                         metric    VARCHAR NOT NULL,
                         direction VARCHAR NOT NULL
+                    )"""),
+            // 3: the nodes results ran on, with their dtf.* attributes, so failures can be correlated with
+            // hardware. A side table keyed by node_id: results keep only node_id and hw_class.
+            List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS nodes (
+                        node_id    VARCHAR PRIMARY KEY,
+                        hw_class   VARCHAR,
+                        attributes JSON,
+                        first_seen TIMESTAMP,
+                        last_seen  TIMESTAMP
                     )"""));
 
     /** The schema version this code reads and writes. */

@@ -1,0 +1,49 @@
+package io.dtf.report;
+
+import io.dtf.stats.AnalysisOptions;
+import io.dtf.stats.Series;
+import io.dtf.stats.dimensions.DimensionExplainer;
+import io.dtf.stats.dimensions.DimensionReport;
+import io.dtf.stats.flaky.AttributeCorrelation;
+import io.dtf.stats.flaky.FailureSignature;
+import io.dtf.stats.flaky.FailureSignatures;
+import io.dtf.stats.flaky.FlakyTest;
+import io.dtf.stats.flaky.FlakyTests;
+import io.dtf.stats.flaky.HardwareCorrelation;
+import io.dtf.stats.flaky.Outcome;
+import java.util.List;
+
+/**
+ * What the reports show beyond the series: flaky tests, failure signatures, hardware attributes that
+ * failures go with, and which dimension explains each benchmark's spread (docs/ANALYSIS-FORMAT.md).
+ *
+ * <pre>{@code
+ * Findings findings = Findings.of(new OutcomeReader(store).read(), series, AnalysisOptions.defaults());
+ * String json = JsonReport.render(analyses, findings);
+ * }</pre>
+ *
+ * @param hardwareCorrelations only the significant ones ({@code qValue <= fdr}) whose value goes with
+ *                             more failures, not fewer: "cores=2" rather than its mirror "cores=4"
+ */
+public record Findings(List<FlakyTest> flakyTests, List<FailureSignature> failureSignatures,
+                       List<AttributeCorrelation> hardwareCorrelations, DimensionReport dimensions) {
+    public Findings {
+        flakyTests = List.copyOf(flakyTests);
+        failureSignatures = List.copyOf(failureSignatures);
+        hardwareCorrelations = List.copyOf(hardwareCorrelations);
+    }
+
+    /** Nothing beyond the series. */
+    public static Findings none() {
+        return new Findings(List.of(), List.of(), List.of(), new DimensionReport(List.of()));
+    }
+
+    /** Runs the flaky-test, signature, correlation and dimension analyses. */
+    public static Findings of(List<Outcome> outcomes, List<Series> series, AnalysisOptions options) {
+        List<AttributeCorrelation> significant = HardwareCorrelation.correlate(outcomes).stream()
+                .filter(c -> c.qValue() <= options.fdr() && c.failureRateDifference() > 0)
+                .toList();
+        return new Findings(FlakyTests.find(outcomes), FailureSignatures.group(outcomes), significant,
+                new DimensionExplainer(options.bootstrapResamples(), options.seed()).explain(series));
+    }
+}
