@@ -12,22 +12,17 @@ import io.dtf.suite.SuiteLimits;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
     private static final long IDLE_TICK_MS = 200;
-    private static final int MAX_PENDING_WRITES = 4;
     private static final int MAX_NAME = 200;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -63,15 +57,7 @@ public final class Coordinator {
     private final Map<String, TaskRecord> tasks = new HashMap<>();
     private final Map<String, RunState> runs = new HashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
-    private final Map<String, TaskRecord> dirtyTasks = new LinkedHashMap<>();
-    private final Map<String, RunRecord> dirtyRuns = new LinkedHashMap<>();
-    private final List<TaskResult> pendingResults = new ArrayList<>();
-    private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dtf-coordinator-store");
-        t.setDaemon(true);
-        return t;
-    });
+    private final StateWriter writer;
     private long nextOrder;
     private volatile boolean stopped;
 
@@ -79,6 +65,27 @@ public final class Coordinator {
         this.store = store;
         this.dispatcher = dispatcher;
         this.topology = topology;
+        this.writer = new StateWriter(store, new StateWriter.Owner() {
+            @Override
+            public void indexed(TaskResult r, boolean stored) {
+                RunState run = runs.get(r.runId());
+                if (stored) {
+                    run.addResult(r.seq());
+                } else {
+                    run.removeResult(r.seq());
+                }
+            }
+
+            @Override
+            public boolean isCurrent(TaskRecord t) {
+                return tasks.get(t.key()) == t;
+            }
+
+            @Override
+            public boolean isCurrent(RunRecord r) {
+                return runs.get(r.runId()).record == r;
+            }
+        });
     }
 
     /** Runs the event loop until {@link #stop()}; rebuilds state from the store first. */
@@ -94,8 +101,8 @@ public final class Coordinator {
                     }
                 }
                 scheduleRound();
-                flush();
-                settleFinishedWrites();
+                writer.flush();
+                writer.settleFinished();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -127,16 +134,16 @@ public final class Coordinator {
         return ask(() -> {
             RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null));
             runs.put(runId, run);
-            dirtyRuns.put(runId, run.record);
+            writer.run(run.record);
             for (TaskSpec spec : suite.tasks()) {
                 TaskRecord task = TaskRecord.queued(runId, suite.name(), nextOrder++, spec);
                 tasks.put(task.key(), task);
                 run.taskKeys.add(task.key());
                 run.count(null, TaskState.QUEUED);
-                dirtyTasks.put(task.key(), task);
+                writer.task(task);
                 scheduler.enqueue(task);
             }
-            storeAll(); // a run id handed out is a run stored: the coordinator may die right after replying
+            writer.storeAll(); // a run id handed out is a run stored: the coordinator may die right after replying
             LOG.info("run {} accepted: suite {}, {} tasks", runId, suite.name(), suite.tasks().size());
             return new SubmitReply(runId, List.of());
         });
@@ -191,7 +198,7 @@ public final class Coordinator {
             if (t.state() == TaskState.RUNNING) {
                 // Its attempt had the old coordinator as master and was cancelled with it: run it again.
                 t = t.moveTo(TaskState.QUEUED);
-                dirtyTasks.put(t.key(), t);
+                writer.task(t);
             }
             if (t.state() == TaskState.QUEUED) {
                 scheduler.enqueue(t);
@@ -223,7 +230,7 @@ public final class Coordinator {
         for (Assignment a : assignments) {
             TaskRecord running = a.task().startOn(a.nodeId());
             tasks.put(running.key(), running);
-            dirtyTasks.put(running.key(), running);
+            writer.task(running);
             runs.get(running.runId()).count(TaskState.QUEUED, TaskState.RUNNING);
             started.add(new Assignment(running, a.nodeId(), a.eligibleNodeIds()));
         }
@@ -249,130 +256,19 @@ public final class Coordinator {
         TaskRecord ended = task.ranOn(reply.nodeId(), reply.hwClass()).moveTo(next);
         RunState run = runs.get(task.runId());
         TaskSpec spec = task.spec();
-        pendingResults.add(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
+        writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
                 spec.params(), attempt, next.isFinal(), outcome.status(), outcome.startedAt(), outcome.endedAt(),
                 reply.nodeId(), reply.hwClass(), outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(),
                 outcome.stderrTail(), outcome.error()));
         tasks.put(key, ended);
-        dirtyTasks.put(key, ended);
+        writer.task(ended);
         run.count(TaskState.RUNNING, next);
         if (next == TaskState.QUEUED) {
             scheduler.enqueue(ended);
         } else if (run.allFinal() && run.record.endedAt() == null) {
             run.record = run.record.ended(Instant.now());
-            dirtyRuns.put(run.record.runId(), run.record);
+            writer.run(run.record);
             LOG.info("run {} ended: {}", run.record.runId(), run.view().counts());
-        }
-    }
-
-    /**
-     * Hands this turn's changes to the store writer and goes on: the loop never waits on a cache
-     * write, except before answering a query ({@link #ask}) or when too many batches are pending.
-     * One writer thread applies batches in order, results before task states, so a later state of
-     * a task never lands before an earlier one.
-     */
-    private void flush() {
-        if (pendingResults.isEmpty() && dirtyTasks.isEmpty() && dirtyRuns.isEmpty()) {
-            return;
-        }
-        PendingWrite w = new PendingWrite(List.copyOf(pendingResults), List.copyOf(dirtyTasks.values()),
-                List.copyOf(dirtyRuns.values()));
-        pendingResults.clear();
-        dirtyTasks.clear();
-        dirtyRuns.clear();
-        // The index may run ahead of the store: every query waits for pending writes first.
-        w.results().forEach(r -> runs.get(r.runId()).addResult(r.seq()));
-        while (writes.size() >= MAX_PENDING_WRITES) {
-            settle(writes.poll(), true);
-        }
-        w.future = CompletableFuture.runAsync(() -> {
-            if (!w.results().isEmpty()) {
-                store.saveResults(w.results());
-            }
-            if (!w.tasks().isEmpty()) {
-                store.saveTasks(w.tasks());
-            }
-            if (!w.runs().isEmpty()) {
-                store.saveRuns(w.runs());
-            }
-        }, writer);
-        writes.add(w);
-    }
-
-    /** Settles the writes that finished, without waiting. */
-    private void settleFinishedWrites() {
-        while (!writes.isEmpty() && writes.peek().future.isDone()) {
-            settle(writes.poll(), false);
-        }
-    }
-
-    /** Waits (if asked) for a write; a failed one goes back to be written again. Returns whether it failed. */
-    private boolean settle(PendingWrite w, boolean wait) {
-        try {
-            if (wait || w.future.isDone()) {
-                w.future.join();
-            }
-            return false;
-        } catch (CompletionException e) {
-            LOG.warn("storing {} results and {} task states failed; retrying", w.results().size(), w.tasks().size(),
-                    e.getCause());
-            w.results().forEach(r -> runs.get(r.runId()).removeResult(r.seq()));
-            pendingResults.addAll(w.results());
-            // Newer state of the same task or run, if any, is already queued and wins.
-            w.tasks().forEach(t -> {
-                if (tasks.get(t.key()) == t) {
-                    dirtyTasks.putIfAbsent(t.key(), t);
-                }
-            });
-            w.runs().forEach(r -> {
-                if (runs.get(r.runId()).record == r) {
-                    dirtyRuns.putIfAbsent(r.runId(), r);
-                }
-            });
-            return true;
-        }
-    }
-
-    /** Stores everything so far and waits for it: what a query answers is then stored. */
-    private void storeAll() {
-        for (int attempt = 1; ; attempt++) {
-            flush();
-            boolean failed = false;
-            while (!writes.isEmpty()) {
-                failed |= settle(writes.poll(), true);
-            }
-            if (!failed) {
-                return;
-            }
-            if (attempt == 3) {
-                throw new IllegalStateException("the grid's caches are not accepting writes; try again shortly");
-            }
-        }
-    }
-
-    /** One batch on its way to the store. */
-    private static final class PendingWrite {
-        private final List<TaskResult> results;
-        private final List<TaskRecord> tasks;
-        private final List<RunRecord> runs;
-        CompletableFuture<Void> future;
-
-        PendingWrite(List<TaskResult> results, List<TaskRecord> tasks, List<RunRecord> runs) {
-            this.results = results;
-            this.tasks = tasks;
-            this.runs = runs;
-        }
-
-        List<TaskResult> results() {
-            return results;
-        }
-
-        List<TaskRecord> tasks() {
-            return tasks;
-        }
-
-        List<RunRecord> runs() {
-            return runs;
         }
     }
 
@@ -380,7 +276,7 @@ public final class Coordinator {
         CompletableFuture<T> answer = new CompletableFuture<>();
         inbox.add(() -> {
             try {
-                storeAll();
+                writer.storeAll();
                 answer.complete(query.get());
             } catch (RuntimeException e) {
                 answer.completeExceptionally(e);

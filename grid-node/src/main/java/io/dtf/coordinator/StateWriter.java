@@ -1,0 +1,147 @@
+package io.dtf.coordinator;
+
+import io.dtf.model.TaskResult;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries the coordinator's changes to its store without making the event loop wait. Changes
+ * collect during a loop turn (a task changed twice is written once); {@link #flush()} hands them
+ * to one writer thread, which applies batches in order, results before task states, so a later
+ * state of a task never lands before an earlier one. {@link #storeAll()} waits until everything
+ * is stored: the coordinator calls it before answering any query. A failed batch is queued again,
+ * unless newer state replaced it.
+ *
+ * <p>Confined to the coordinator's loop thread, like the rest of its state.
+ */
+final class StateWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
+    private static final int MAX_PENDING_WRITES = 4;
+
+    /** What the writer asks of the coordinator's state. */
+    interface Owner {
+        /** A result entered ({@code stored}) or left the per-run index. */
+        void indexed(TaskResult result, boolean stored);
+
+        boolean isCurrent(TaskRecord task);
+
+        boolean isCurrent(RunRecord run);
+    }
+
+    private final CoordinatorStore store;
+    private final Owner owner;
+    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    private final Map<String, RunRecord> runs = new LinkedHashMap<>();
+    private final List<TaskResult> results = new ArrayList<>();
+    private final ArrayDeque<Batch> writes = new ArrayDeque<>();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dtf-coordinator-store");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private record Batch(List<TaskResult> results, List<TaskRecord> tasks, List<RunRecord> runs,
+                         CompletableFuture<Void> done) {
+    }
+
+    StateWriter(CoordinatorStore store, Owner owner) {
+        this.store = store;
+        this.owner = owner;
+    }
+
+    void result(TaskResult result) {
+        results.add(result);
+    }
+
+    void task(TaskRecord task) {
+        tasks.put(task.key(), task);
+    }
+
+    void run(RunRecord run) {
+        runs.put(run.runId(), run);
+    }
+
+    /** Hands this turn's changes to the writer thread and returns at once (unless too many are pending). */
+    void flush() {
+        if (results.isEmpty() && tasks.isEmpty() && runs.isEmpty()) {
+            return;
+        }
+        List<TaskResult> r = List.copyOf(results);
+        List<TaskRecord> t = List.copyOf(tasks.values());
+        List<RunRecord> u = List.copyOf(runs.values());
+        results.clear();
+        tasks.clear();
+        runs.clear();
+        // The index may run ahead of the store: every query waits for pending writes first.
+        r.forEach(result -> owner.indexed(result, true));
+        while (writes.size() >= MAX_PENDING_WRITES) {
+            settle(writes.poll(), true);
+        }
+        writes.add(new Batch(r, t, u, CompletableFuture.runAsync(() -> {
+            if (!r.isEmpty()) {
+                store.saveResults(r);
+            }
+            if (!t.isEmpty()) {
+                store.saveTasks(t);
+            }
+            if (!u.isEmpty()) {
+                store.saveRuns(u);
+            }
+        }, thread)));
+    }
+
+    /** Settles the writes that finished, without waiting. */
+    void settleFinished() {
+        while (!writes.isEmpty() && writes.peek().done().isDone()) {
+            settle(writes.poll(), false);
+        }
+    }
+
+    /** Stores everything so far and waits for it: what a query answers is then stored. */
+    void storeAll() {
+        for (int attempt = 1; ; attempt++) {
+            flush();
+            boolean failed = false;
+            while (!writes.isEmpty()) {
+                failed |= settle(writes.poll(), true);
+            }
+            if (!failed) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("the grid's caches are not accepting writes; try again shortly");
+            }
+        }
+    }
+
+    void shutdown() {
+        thread.shutdown();
+    }
+
+    /** Waits (if asked) for a batch; a failed one is queued again. Returns whether it failed. */
+    private boolean settle(Batch b, boolean wait) {
+        try {
+            if (wait || b.done().isDone()) {
+                b.done().join();
+            }
+            return false;
+        } catch (CompletionException e) {
+            LOG.warn("storing {} results and {} task states failed; retrying", b.results().size(), b.tasks().size(),
+                    e.getCause());
+            b.results().forEach(r -> owner.indexed(r, false));
+            results.addAll(b.results());
+            b.tasks().stream().filter(owner::isCurrent).forEach(t -> tasks.putIfAbsent(t.key(), t));
+            b.runs().stream().filter(owner::isCurrent).forEach(r -> runs.putIfAbsent(r.runId(), r));
+            return true;
+        }
+    }
+}
