@@ -12,6 +12,7 @@ import io.dtf.suite.SuiteLimits;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
-    private static final long IDLE_TICK_MS = 200;
+    private static final long IDLE_TICK_MS = 100;
+    private static final long RECORD_START_AFTER_MS = 100;
     private static final int MAX_NAME = 200;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -58,6 +60,8 @@ public final class Coordinator {
     private final Map<String, RunState> runs = new HashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
     private final StateWriter writer;
+    /** Started attempts whose RUNNING state is not stored yet, oldest first. */
+    private final ArrayDeque<TaskRecord> unrecordedStarts = new ArrayDeque<>();
     private long nextOrder;
     private volatile boolean stopped;
 
@@ -101,6 +105,7 @@ public final class Coordinator {
                     }
                 }
                 scheduleRound();
+                recordLongRunningStarts();
                 writer.flush();
                 writer.settleFinished();
             } catch (InterruptedException e) {
@@ -230,17 +235,31 @@ public final class Coordinator {
         for (Assignment a : assignments) {
             TaskRecord running = a.task().startOn(a.nodeId());
             tasks.put(running.key(), running);
-            writer.task(running);
+            unrecordedStarts.add(running);
             runs.get(running.runId()).count(TaskState.QUEUED, TaskState.RUNNING);
             started.add(new Assignment(running, a.nodeId(), a.eligibleNodeIds()));
         }
-        // RUNNING is stored with this turn's flush, not before dispatch: a report is handled on this
-        // same loop, after that flush, so the stored state never goes backwards.
         for (Assignment a : started) {
             String key = a.task().key();
             int attempt = a.task().attempts();
             String node = a.nodeId();
             dispatcher.dispatch(a, reply -> inbox.add(() -> complete(key, attempt, node, reply)));
+        }
+    }
+
+    /**
+     * Stores RUNNING for attempts that have run a while. A short attempt ends before that and is
+     * stored once, with its final state: for short tasks the RUNNING write was half of all task
+     * writes. The cost: if the coordinator dies within {@link #RECORD_START_AFTER_MS} of a start,
+     * that attempt is not on record (it is run again, as every unfinished attempt is then).
+     */
+    private void recordLongRunningStarts() {
+        Instant cutoff = Instant.now().minusMillis(RECORD_START_AFTER_MS);
+        while (!unrecordedStarts.isEmpty() && unrecordedStarts.peek().updatedAt().isBefore(cutoff)) {
+            TaskRecord started = unrecordedStarts.poll();
+            if (tasks.get(started.key()) == started) {
+                writer.task(started);
+            }
         }
     }
 

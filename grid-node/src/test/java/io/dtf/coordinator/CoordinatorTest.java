@@ -172,6 +172,29 @@ class CoordinatorTest {
     }
 
     @Test
+    void anAttemptThatRunsAWhileIsStoredAsRunning() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Dispatcher slow = (a, onDone) -> new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            dispatcher.dispatch(a, onDone);
+        }).start();
+        coordinator = new Coordinator(store, slow, () -> workers);
+        loop = new Thread(coordinator::run, "test-coordinator");
+        loop.start();
+        String runId = submit(new Suite("s", List.of(Tasks.spec("long", 0))));
+
+        await(() -> store.tasks.get(TaskRecord.key(runId, "long")).state() == TaskState.RUNNING);
+        assertEquals(1, store.tasks.get(TaskRecord.key(runId, "long")).attempts());
+        release.countDown();
+        assertTrue(awaitDone(runId).passed());
+        assertEquals(TaskState.PASSED, store.tasks.get(TaskRecord.key(runId, "long")).state());
+    }
+
+    @Test
     void anInvalidSuiteIsRefusedWithReasons() {
         start();
         SubmitReply reply = coordinator.submit(new Suite("s", List.of(Tasks.spec("same", 0), Tasks.spec("same", 0))));
