@@ -1,0 +1,67 @@
+package io.dtf.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dtf.client.ClientOptions;
+import io.dtf.client.DtfClient;
+import io.dtf.model.CommandAction;
+import io.dtf.model.RunView;
+import io.dtf.model.Suite;
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskSpec;
+import io.dtf.model.TaskState;
+import io.dtf.model.TaskView;
+import io.dtf.requirements.Requirement;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A worker JVM killed with SIGKILL while it runs a task: Ignite's failover moves the attempt to the
+ * other worker that meets the task's requirements, and the run still passes.
+ */
+class WorkerFailoverIT {
+    private static final String JOIN = "127.0.0.1:47680..47689";
+
+    @Test
+    void aTaskOnAKilledWorkerFinishesOnAnotherMatchingWorker() throws Exception {
+        Path root = Path.of("target", "grids", "worker-failover").toAbsolutePath();
+        TestGrid.deleteTree(root);
+        String worker = TestGrid.config("ignite-worker.xml").toString();
+        TaskSpec slow = new TaskSpec("slow", "slow", Map.of(),
+                new CommandAction(List.of("sh", "-c", "sleep 3; echo DTF_METRIC done=1"), Map.of(), null),
+                List.of(Requirement.parse("tag gpu")), 0, Duration.ofSeconds(60), 0, 1);
+
+        try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
+                TestGrid.config("ignite-server.xml").toString(), "--port", "47680", "--comm-port", "47690",
+                "--client-port", "10890", "--join", JOIN);
+             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "47681",
+                     "--comm-port", "47691", "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "47682",
+                     "--comm-port", "47692", "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess other = NodeProcess.start(root.resolve("other"), "--config", worker, "--port", "47683",
+                     "--comm-port", "47693", "--join", JOIN, "--slots", "4");
+             DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10890"))) {
+
+            String runId = client.submit(new Suite("failover", List.of(slow)));
+            TestGrid.await("the task to start", Duration.ofSeconds(30),
+                    () -> client.tasks(runId).get(0).state() == TaskState.RUNNING);
+            TaskView running = client.tasks(runId).get(0);
+            NodeProcess victim = running.nodeId().equals(first.nodeId()) ? first : second;
+            NodeProcess survivor = victim == first ? second : first;
+            victim.kill();
+
+            RunView done = client.await(runId, Duration.ofSeconds(90), r -> { });
+
+            assertTrue(done.passed(), done + " " + client.results(runId));
+            TaskResult result = client.results(runId).get(0);
+            assertEquals(survivor.nodeId(), result.nodeId(), "ran again on the other gpu worker");
+            assertNotEquals(other.nodeId(), result.nodeId(), "never on the worker without the tag");
+            assertEquals(1.0, result.metrics().get(0).samples().get(0));
+        }
+    }
+}
