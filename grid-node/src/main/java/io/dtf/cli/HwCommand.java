@@ -5,7 +5,6 @@ import io.dtf.node.hardware.HardwareDetector;
 import io.dtf.node.hardware.HardwareReport;
 import io.dtf.node.hardware.NodeAttributes;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,8 @@ final class HwCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object instead of a table.")
     boolean json;
 
-    @Option(names = "--tags", paramLabel = "LIST", description = "Tags to include, as `dtf node --tags` would.")
-    String tags;
+    @Option(names = "--tags", paramLabel = "LIST", split = ",", description = "Tags to include, as `dtf node --tags` would.")
+    List<String> tags = List.of();
 
     @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "Declared attributes, as `dtf node --attr` would.")
     Map<String, String> attributes = new LinkedHashMap<>();
@@ -36,7 +35,7 @@ final class HwCommand implements Callable<Integer> {
         DtfCli.configureLogging(dataDir, false);
         NodeAttributes node = NodeAttributes.of(new HardwareDetector().detect(dataDir))
                 .roles(List.of(Roles.COORDINATOR, Roles.DATA, Roles.WORKER, Roles.AGGREGATOR))
-                .tags(tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList())
+                .tags(tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList())
                 .overrides(attributes);
         if (slots != null) {
             node = node.slots(slots);

@@ -4,7 +4,6 @@ import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +23,8 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--roles", paramLabel = "LIST", description = "Replace the config's roles: coordinator,data,worker,aggregator.")
     String roles;
 
-    @Option(names = "--tags", paramLabel = "LIST", description = "Tags this node offers, e.g. webgpu,chrome.")
-    String tags;
+    @Option(names = "--tags", paramLabel = "LIST", split = ",", description = "Tags this node offers, e.g. webgpu,chrome.")
+    Set<String> tags = new LinkedHashSet<>();
 
     @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "Declare or override an attribute, e.g. dtf.accelerators=cuda or dtf.memory.bytes=16GiB (repeatable).")
     Map<String, String> attributes = new LinkedHashMap<>();
@@ -65,7 +64,7 @@ final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
-        NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tagSet(), attributes,
+        NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
                 join, bind, port, commPort, clientPort, dataDir, slots, !noCommands, name, false);
         DtfNode node = DtfNode.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "dtf-node-shutdown"));
@@ -79,11 +78,4 @@ final class NodeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Set<String> tagSet() {
-        Set<String> out = new LinkedHashSet<>();
-        if (tags != null) {
-            Arrays.stream(tags.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
-        }
-        return out;
-    }
 }

@@ -115,7 +115,7 @@ public final class DtfNode implements AutoCloseable {
     private static Map<String, Object> attributes(IgniteConfiguration cfg, NodeOptions options, Set<String> roles,
                                                   Path dataDir) {
         Set<String> tags = new LinkedHashSet<>(list(IgniteConfigFactory.attribute(cfg, HardwareKeys.TAGS)));
-        tags.addAll(options.tags());
+        options.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
         Set<String> accelerators = list(IgniteConfigFactory.attribute(cfg, HardwareKeys.ACCELERATORS));
         Integer slots = options.slots();
         String configSlots = IgniteConfigFactory.attribute(cfg, HardwareKeys.SLOTS);

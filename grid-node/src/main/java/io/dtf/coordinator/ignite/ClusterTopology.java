@@ -14,13 +14,25 @@ import org.apache.ignite.cluster.ClusterNode;
 /** Live workers from Ignite's discovery view: nodes with the worker role and their dtf.* attributes. */
 public final class ClusterTopology implements Topology {
     private final Ignite ignite;
+    // Read at every scheduling round: rebuilt only when the topology changes.
+    private long version = -1;
+    private List<WorkerNode> workers = List.of();
 
     public ClusterTopology(Ignite ignite) {
         this.ignite = ignite;
     }
 
     @Override
-    public List<WorkerNode> liveWorkers() {
+    public synchronized List<WorkerNode> liveWorkers() {
+        long current = ignite.cluster().topologyVersion();
+        if (current != version) {
+            workers = read();
+            version = current;
+        }
+        return workers;
+    }
+
+    private List<WorkerNode> read() {
         List<WorkerNode> out = new ArrayList<>();
         for (ClusterNode node : ignite.cluster().nodes()) {
             if (!Roles.has(node.attribute(HardwareKeys.ROLES), Roles.WORKER)) {
@@ -34,7 +46,7 @@ public final class ClusterTopology implements Topology {
             });
             out.add(new WorkerNode(node.id().toString(), attributes, slots(node.attribute(HardwareKeys.SLOTS))));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static int slots(Object value) {
