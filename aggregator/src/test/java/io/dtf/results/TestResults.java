@@ -24,12 +24,12 @@ public final class TestResults {
                 "node-" + (seq % 3), seq % 2 == 0 ? "x86_64-8c-32g" : "aarch64-4c-16g", 0,
                 List.of(new Metric("throughput", "MB/s", List.of(100.0 + seq % 10, 101.5, 99.25, 102.0, 100.5)),
                         new Metric("latency", "ms", List.of(1.5, 1.25, 1.75))),
-                "done\n", "", null);
+                "done\n", "", null, null, null);
     }
 
     /** A first attempt that errored: no end time's metrics, null exit code and a stack of nulls. */
     public static TaskResult erroredWithNulls(long seq, String runId) {
         return new TaskResult(seq, runId, null, "task-" + seq, null, Map.of(), 1, false, TaskState.ERROR,
-                BASE.plusMillis(seq), null, null, null, null, List.of(), null, null, "worker left the grid");
+                BASE.plusMillis(seq), null, null, null, null, List.of(), null, null, "worker left the grid", null, null);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param status    PASSED, FAILED (the task's own verdict), ERROR (it could not run) or TIMED_OUT
  * @param exitCode  the process exit code, null for in-process tasks or when killed
  * @param error     a one-paragraph reason when the attempt did not pass, else null
+ * @param category  why it did not pass, null when it passed
  */
 public record AttemptOutcome(
         TaskState status,
@@ -18,13 +19,33 @@ public record AttemptOutcome(
         List<Metric> metrics,
         String stdoutTail,
         String stderrTail,
-        String error) {
+        String error,
+        FailureCategory category) {
 
     public AttemptOutcome {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        if (category == null && status != null) {
+            category = FailureCategory.defaultFor(status);
+        }
     }
 
+    /** An outcome whose category follows from its status ({@link FailureCategory#defaultFor}). */
+    public AttemptOutcome(TaskState status, Instant startedAt, Instant endedAt, Integer exitCode, List<Metric> metrics,
+                          String stdoutTail, String stderrTail, String error) {
+        this(status, startedAt, endedAt, exitCode, metrics, stdoutTail, stderrTail, error, null);
+    }
+
+    /** The attempt could not run, for the reason and in the category given. */
+    public static AttemptOutcome error(Instant startedAt, FailureCategory category, String error) {
+        return new AttemptOutcome(TaskState.ERROR, startedAt, Instant.now(), null, List.of(), "", "", error, category);
+    }
+
+    /** The attempt could not run because the grid failed it. */
     public static AttemptOutcome error(Instant startedAt, String error) {
-        return new AttemptOutcome(TaskState.ERROR, startedAt, Instant.now(), null, List.of(), "", "", error);
+        return error(startedAt, FailureCategory.INFRASTRUCTURE, error);
+    }
+
+    public AttemptOutcome withCategory(FailureCategory value) {
+        return new AttemptOutcome(status, startedAt, endedAt, exitCode, metrics, stdoutTail, stderrTail, error, value);
     }
 }

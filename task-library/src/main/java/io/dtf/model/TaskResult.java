@@ -10,6 +10,8 @@ import java.util.Map;
  * @param seq           cluster-wide sequence number, unique and increasing per result
  * @param finalAttempt  true for the attempt that ended the task (exactly one per task)
  * @param hwClass       the hardware class of the node that ran it
+ * @param category      why the attempt did not pass; null when it passed
+ * @param decision      what the coordinator did next, e.g. "retry on another node in 0.7 s (infrastructure 1 of 3)"
  */
 public record TaskResult(
         long seq,
@@ -29,7 +31,9 @@ public record TaskResult(
         List<Metric> metrics,
         String stdoutTail,
         String stderrTail,
-        String error) {
+        String error,
+        FailureCategory category,
+        String decision) {
 
     public TaskResult {
         params = params == null ? Map.of() : Map.copyOf(params);

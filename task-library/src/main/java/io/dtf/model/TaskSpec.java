@@ -14,8 +14,10 @@ import java.util.Map;
  * @param params      the parameter values of this expansion
  * @param priority    higher runs first when tasks compete for the same nodes
  * @param timeout     the whole attempt, process tree included
- * @param retries     further attempts after a failed one
+ * @param retries     further attempts after a failed test (a task that then passes is FLAKY)
  * @param repetition  1-based index among {@code repeat} copies of the same expansion
+ * @param retry       how failures of the machine (not the test) are retried
+ * @param fallback    requirements used only while no live worker meets {@code requirements}; empty for none
  */
 public record TaskSpec(
         String id,
@@ -26,10 +28,20 @@ public record TaskSpec(
         int priority,
         Duration timeout,
         int retries,
-        int repetition) {
+        int repetition,
+        RetryPolicy retry,
+        List<Requirement> fallback) {
 
     public TaskSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
+        retry = retry == null ? RetryPolicy.DEFAULT : retry;
+        fallback = fallback == null ? List.of() : List.copyOf(fallback);
+    }
+
+    /** A spec with the default retry policy and no fallback requirements. */
+    public TaskSpec(String id, String name, Map<String, String> params, TaskAction action,
+                    List<Requirement> requirements, int priority, Duration timeout, int retries, int repetition) {
+        this(id, name, params, action, requirements, priority, timeout, retries, repetition, null, null);
     }
 }

@@ -14,9 +14,10 @@ public final class TaskTransitions {
     private static final Map<TaskState, Set<TaskState>> ALLOWED = new EnumMap<>(TaskState.class);
 
     static {
-        ALLOWED.put(TaskState.QUEUED, EnumSet.of(TaskState.RUNNING, TaskState.CANCELLED));
+        // QUEUED -> ERROR: a retry that found no matching worker before its deadline.
+        ALLOWED.put(TaskState.QUEUED, EnumSet.of(TaskState.RUNNING, TaskState.CANCELLED, TaskState.ERROR));
         // RUNNING -> QUEUED is a retry or a failover: the attempt ended, the task did not.
-        ALLOWED.put(TaskState.RUNNING, EnumSet.of(TaskState.QUEUED, TaskState.PASSED, TaskState.FAILED,
+        ALLOWED.put(TaskState.RUNNING, EnumSet.of(TaskState.QUEUED, TaskState.PASSED, TaskState.FLAKY, TaskState.FAILED,
                 TaskState.ERROR, TaskState.TIMED_OUT, TaskState.CANCELLED));
         for (TaskState s : TaskState.values()) {
             ALLOWED.putIfAbsent(s, EnumSet.noneOf(TaskState.class));

@@ -51,9 +51,9 @@ class JsonRoundTripTest {
         TaskResult result = new TaskResult(42, "run-1", "quickstart", "sha256[size=1MiB]", "sha256",
                 Map.of("size", "1MiB"), 2, true, TaskState.PASSED, START, START.plusMillis(1234), "node-a",
                 "linux-x86_64-8c-16g", 0, List.of(new Metric("throughput", "MB/s", List.of(812.5, 799.0, 1e-3)),
-                new Metric("count", null, List.of(3.0))), "out\n", "", null);
+                new Metric("count", null, List.of(3.0))), "out\n", "", null, null, null);
         TaskResult failed = new TaskResult(43, "run-1", "quickstart", "hello", "hello", null, 1, false,
-                TaskState.TIMED_OUT, START, START, null, null, null, null, null, null, "timed out after 30s");
+                TaskState.TIMED_OUT, START, START, null, null, null, null, null, null, "timed out after 30s", null, null);
 
         assertEquals(result, Json.read(Json.write(result), TaskResult.class));
         assertEquals(failed, Json.read(Json.write(failed), TaskResult.class));

@@ -91,7 +91,7 @@ final class ResultRows {
                 metrics,
                 rs.getString(16),
                 rs.getString(17),
-                rs.getString(15));
+                rs.getString(15), null, null);
     }
 
     private static Map<String, String> params(Object map) {

@@ -49,7 +49,7 @@ class DuckDbResultStoreTest {
         TaskResult oddMetrics = new TaskResult(4, "run-a", "nightly", "t4", "odd", Map.of("k", ""), 2, true,
                 TaskState.FAILED, Instant.parse("1969-12-31T23:59:59.999999Z"), Instant.parse("2025-01-01T00:00:00Z"),
                 "n", "hw", -9, List.of(new Metric("empty", "", List.of()), new Metric("nan", "x", List.of(Double.NaN, -0.5))),
-                "", "stderr text\u00e9", "failed: assertion");
+                "", "stderr text\u00e9", "failed: assertion", null, null);
         List<TaskResult> run = List.of(passed(1, "run-a"), erroredWithNulls(2, "run-a"), oddMetrics);
 
         assertEquals(4, store.ingest(List.of(oddMetrics, passed(1, "run-a"), passed(3, "run-b"), erroredWithNulls(2, "run-a"))));
@@ -82,7 +82,7 @@ class DuckDbResultStoreTest {
     @Test
     void aBatchThatCannotBeStoredLeavesNothingBehind() {
         TaskResult unstorable = new TaskResult(2, "r", "s", "t", "n", Map.of(), 1, true, TaskState.PASSED,
-                Instant.MAX, null, null, null, null, List.of(), null, null, null);
+                Instant.MAX, null, null, null, null, List.of(), null, null, null, null, null);
 
         assertThrows(RuntimeException.class, () -> store.ingest(List.of(passed(1, "r"), unstorable)));
         assertEquals(0, store.count());
@@ -120,7 +120,7 @@ class DuckDbResultStoreTest {
     @Test
     void runIdsListTheNewestRunFirstByItsEarliestAttempt() {
         TaskResult undated = new TaskResult(70, "undated-at-first", "s", "t", "n", Map.of(), 1, false,
-                TaskState.ERROR, null, null, null, null, null, List.of(), null, null, "never started");
+                TaskState.ERROR, null, null, null, null, null, List.of(), null, null, "never started", null, null);
         store.ingest(List.of(passed(60, "older"), passed(900, "newer"), undated));
         store.ingest(List.of(passed(20, "oldest"), passed(55, "middle")));
         assertEquals(List.of("newer", "older", "middle", "oldest", "undated-at-first"), store.runIds());
@@ -133,7 +133,7 @@ class DuckDbResultStoreTest {
     void metricsReportedTwiceUnderOneNameAreJoined() {
         TaskResult twice = new TaskResult(1, "r", "s", "t", "n", Map.of(), 1, true, TaskState.PASSED, null, null,
                 null, null, null, List.of(new Metric("ops", "ops/s", List.of(1.0, 2.0)), new Metric("ops", "other", List.of(3.0))),
-                null, null, null);
+                null, null, null, null, null);
 
         store.ingest(List.of(twice));
         assertEquals(List.of(new Metric("ops", "ops/s", List.of(1.0, 2.0, 3.0))), store.results("r").get(0).metrics());
