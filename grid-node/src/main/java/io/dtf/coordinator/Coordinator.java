@@ -278,7 +278,7 @@ public final class Coordinator {
         writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
                 spec.params(), attempt, next.isFinal(), outcome.status(), outcome.startedAt(), outcome.endedAt(),
                 reply.nodeId(), reply.hwClass(), outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(),
-                outcome.stderrTail(), outcome.error()));
+                outcome.stderrTail(), outcome.error(), outcome.category(), null));
         tasks.put(key, ended);
         writer.task(ended);
         run.count(TaskState.RUNNING, next);
