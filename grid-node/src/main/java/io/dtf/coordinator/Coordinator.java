@@ -1,6 +1,9 @@
 package io.dtf.coordinator;
 
+import io.dtf.hardware.HardwareKeys;
+import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
@@ -8,6 +11,7 @@ import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
+import io.dtf.model.WorkerView;
 import io.dtf.suite.SuiteLimits;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +33,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +46,14 @@ import org.slf4j.LoggerFactory;
  * states; a query is answered only once every write so far is stored, so a task seen as ended
  * always has its result stored.
  *
+ * <p>Failure: an attempt that ends badly goes through {@link AttemptPolicy}, which retries it
+ * (elsewhere, after a backoff, for failures of the machine) or ends the task; a worker that fails
+ * task after task is quarantined. A new coordinator (its predecessor's node died) claims a newer
+ * epoch, rebuilds from the store, and asks the workers what they run before it starts anything:
+ * attempts still running are adopted, attempts that finished unreported are completed, and only
+ * attempts no worker knows are run again. A coordinator whose epoch was overtaken stops, and
+ * forwards replies still reaching it to its successor.
+ *
  * <p>Ignite stays outside: state goes through {@link CoordinatorStore}, attempts through
  * {@link Dispatcher}, workers come from {@link Topology}.
  */
@@ -47,6 +61,10 @@ public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
     private static final long IDLE_TICK_MS = 100;
     private static final long RECORD_START_AFTER_MS = 100;
+    private static final long FENCE_CHECK_MS = 100;
+    /** Beyond its timeout, how long a running attempt with no compute future here may stay silent. */
+    private static final long REPORT_GRACE_MS = 60_000;
+    private static final int MAX_ALERTS = 200;
     private static final int MAX_NAME = 200;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -62,14 +80,30 @@ public final class Coordinator {
     private final StateWriter writer;
     /** Started attempts whose RUNNING state is not stored yet, oldest first. */
     private final ArrayDeque<TaskRecord> unrecordedStarts = new ArrayDeque<>();
+    /** Running tasks with no compute future on this coordinator: adopted from a predecessor. */
+    private final Set<String> untracked = new HashSet<>();
+    /** Attributes of every worker seen, kept after it leaves: a failure is judged by the node it ran on. */
+    private final Map<String, Map<String, Object>> knownWorkers = new HashMap<>();
+    private final Quarantine quarantine = new Quarantine();
+    private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
+    private final Consumer<JobReply> successor;
+    private long epoch;
+    private long fenceCheckedAt;
     private long nextOrder;
     private volatile boolean stopped;
+    private volatile boolean fenced;
 
-    public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology) {
+    /**
+     * @param successor where replies go once this coordinator has been replaced (they still reach it
+     *                  for attempts it started)
+     */
+    public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
+                       Consumer<JobReply> successor) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.topology = topology;
-        this.writer = new StateWriter(store, new StateWriter.Owner() {
+        this.successor = successor;
+        this.writer = new StateWriter(store, () -> store.currentEpoch() == epoch, new StateWriter.Owner() {
             @Override
             public void indexed(TaskResult r, boolean stored) {
                 RunState run = runs.get(r.runId());
@@ -94,6 +128,7 @@ public final class Coordinator {
 
     /** Runs the event loop until {@link #stop()}; rebuilds state from the store first. */
     public void run() {
+        epoch = store.claimEpoch();
         recover();
         while (!stopped) {
             try {
@@ -104,7 +139,12 @@ public final class Coordinator {
                         event.run();
                     }
                 }
-                scheduleRound();
+                if (overtaken()) {
+                    return;
+                }
+                Instant now = Instant.now();
+                expireSilentAttempts(now);
+                scheduleRound(now);
                 recordLongRunningStarts();
                 writer.flush();
                 writer.settleFinished();
@@ -125,9 +165,66 @@ public final class Coordinator {
         writer.shutdown();
     }
 
-    /** Wakes the loop so it schedules against the new topology at once. */
+    /**
+     * Wakes the loop so it schedules against the new topology at once. An adopted attempt whose
+     * node left fails here: no compute future will tell.
+     */
     public void topologyChanged() {
-        inbox.add(() -> busy.keySet().retainAll(liveIds()));
+        inbox.add(() -> {
+            Set<String> live = liveIds();
+            busy.keySet().retainAll(live);
+            for (String key : List.copyOf(untracked)) {
+                TaskRecord t = tasks.get(key);
+                if (t != null && !live.contains(t.nodeId())) {
+                    complete(key, t.attemptId(), t.nodeId(), lost(t, FailureCategory.NODE_LEFT,
+                            "node " + t.nodeId() + " left the grid while it ran the attempt"));
+                }
+            }
+        });
+    }
+
+    /** An attempt's reply that came another way than its compute future (its master died). */
+    public void report(JobReply reply) {
+        inbox.add(() -> {
+            TaskRecord t = tasks.get(reply.taskKey());
+            if (t == null || t.state().isFinal()) {
+                return;
+            }
+            if (t.state() == TaskState.QUEUED && attemptNumber(reply.attemptId()) > t.attempts()) {
+                t = adopt(t, reply.nodeId(), reply.attemptId());
+            }
+            complete(t.key(), reply.attemptId(), t.nodeId(), reply);
+        });
+    }
+
+    /** The live workers with their load and quarantine. */
+    public List<WorkerView> workers() {
+        return ask(() -> {
+            Instant now = Instant.now();
+            Map<String, Quarantine.Entry> held = new HashMap<>();
+            quarantine.active(now).forEach(e -> held.put(e.nodeId(), e));
+            return topology.liveWorkers().stream().map(w -> {
+                Quarantine.Entry q = held.get(w.nodeId());
+                return new WorkerView(w.nodeId(), String.valueOf(w.attributes().get(HardwareKeys.HW_CLASS)),
+                        w.slots(), busy.getOrDefault(w.nodeId(), 0), quarantine.streak(w.nodeId()),
+                        q == null ? null : q.until(), q == null ? null : describe(q));
+            }).toList();
+        });
+    }
+
+    /** Ends a worker's quarantine; answers what happened, for the operator. */
+    public String release(String nodeId) {
+        return ask(() -> {
+            boolean was = quarantine.release(nodeId, Instant.now());
+            saveQuarantine();
+            alert(nodeId, was ? "released from quarantine by an operator" : "release asked, but it was not quarantined");
+            return was ? "released " + nodeId : nodeId + " was not quarantined";
+        });
+    }
+
+    /** Recent alerts, oldest first. */
+    public List<Alert> alerts() {
+        return ask(() -> List.copyOf(alerts));
     }
 
     public SubmitReply submit(Suite suite) {
@@ -201,9 +298,9 @@ public final class Coordinator {
             }
             nextOrder = Math.max(nextOrder, t.order() + 1);
             if (t.state() == TaskState.RUNNING) {
-                // Its attempt had the old coordinator as master and was cancelled with it: run it again.
-                t = t.moveTo(TaskState.QUEUED);
-                writer.task(t);
+                // Its attempt may outlive the old coordinator (jobs are master-leave aware): reconcile below.
+                untracked.add(t.key());
+                busy.merge(t.nodeId(), 1, Integer::sum);
             }
             if (t.state() == TaskState.QUEUED) {
                 scheduler.enqueue(t);
@@ -218,33 +315,138 @@ public final class Coordinator {
                 run.resultSeqs.add(e.getKey());
             }
         });
+        quarantine.restore(store.loadQuarantine());
+        reconcile();
         if (!runs.isEmpty()) {
-            LOG.info("coordinator recovered {} runs, {} tasks, {} queued", runs.size(), tasks.size(), scheduler.queued());
+            LOG.info("coordinator (epoch {}) recovered {} runs, {} tasks, {} queued, {} running", epoch, runs.size(),
+                    tasks.size(), scheduler.queued(), untracked.size());
         }
     }
 
-    private void scheduleRound() {
+    /**
+     * Matches what the workers hold against what the store says runs. Before this, nothing is
+     * dispatched: an attempt the dead coordinator started but never stored is adopted rather than
+     * started twice.
+     */
+    private void reconcile() {
+        Set<String> confirmed = new HashSet<>();
+        for (LiveAttempt a : dispatcher.reconcile(epoch)) {
+            TaskRecord t = tasks.get(a.taskKey());
+            if (t == null || t.state().isFinal()) {
+                continue;
+            }
+            boolean current = a.attemptId().equals(t.attemptId());
+            if (t.state() == TaskState.QUEUED && a.attempt() > t.attempts()) {
+                t = adopt(t, a.nodeId(), a.attemptId());
+                current = true;
+            }
+            if (!current) {
+                continue;
+            }
+            if (a.finished() != null) {
+                complete(t.key(), t.attemptId(), t.nodeId(), a.finished());
+            } else {
+                confirmed.add(t.key());
+            }
+        }
+        for (String key : List.copyOf(untracked)) {
+            TaskRecord t = tasks.get(key);
+            if (!confirmed.contains(key) && t != null && t.state() == TaskState.RUNNING) {
+                complete(key, t.attemptId(), t.nodeId(), lost(t, FailureCategory.INFRASTRUCTURE,
+                        "the attempt was lost with its coordinator: no worker runs it"));
+            }
+        }
+    }
+
+    private TaskRecord adopt(TaskRecord queued, String nodeId, String attemptId) {
+        scheduler.remove(queued.key());
+        TaskRecord running = queued.adopt(nodeId, attemptId, attemptNumber(attemptId));
+        tasks.put(running.key(), running);
+        runs.get(running.runId()).count(TaskState.QUEUED, TaskState.RUNNING);
+        untracked.add(running.key());
+        busy.merge(nodeId, 1, Integer::sum);
+        writer.task(running);
+        LOG.info("adopted attempt {} of {} running on {}", attemptId, running.key(), nodeId);
+        return running;
+    }
+
+    /** Fails adopted attempts that stayed silent far past their timeout (their reply was lost). */
+    private void expireSilentAttempts(Instant now) {
+        for (String key : List.copyOf(untracked)) {
+            TaskRecord t = tasks.get(key);
+            if (t != null && t.updatedAt().plus(t.spec().timeout()).plusMillis(REPORT_GRACE_MS).isBefore(now)) {
+                complete(key, t.attemptId(), t.nodeId(), lost(t, FailureCategory.INFRASTRUCTURE,
+                        "no report from node " + t.nodeId() + " within the task's timeout"));
+            }
+        }
+    }
+
+    /** Whether a newer coordinator took over; checked now and then, since it costs a round trip. */
+    private boolean overtaken() {
+        long now = System.currentTimeMillis();
+        if (now - fenceCheckedAt < FENCE_CHECK_MS) {
+            return false;
+        }
+        fenceCheckedAt = now;
+        long current = store.currentEpoch();
+        if (current == epoch) {
+            return false;
+        }
+        fenced = true;
+        LOG.warn("coordinator epoch {} was overtaken by epoch {}: stopping; replies still arriving go to the new one",
+                epoch, current);
+        inbox.clear();
+        return true;
+    }
+
+    private void scheduleRound(Instant now) {
         if (scheduler.queued() == 0) {
             return;
         }
-        List<Assignment> assignments = scheduler.schedule(topology.liveWorkers(), busy);
-        if (assignments.isEmpty()) {
-            return;
+        List<WorkerNode> workers = topology.liveWorkers();
+        for (WorkerNode w : workers) {
+            knownWorkers.putIfAbsent(w.nodeId(), w.attributes());
         }
-        List<Assignment> started = new ArrayList<>(assignments.size());
-        for (Assignment a : assignments) {
-            TaskRecord running = a.task().startOn(a.nodeId());
+        Set<String> held = new HashSet<>();
+        quarantine.active(now).forEach(e -> held.add(e.nodeId()));
+        Scheduler.Round round = scheduler.schedule(workers, held, busy, now);
+        round.expired().forEach(this::giveUp);
+        List<Assignment> started = new ArrayList<>(round.assignments().size());
+        for (Assignment a : round.assignments()) {
+            TaskRecord running = a.task().startOn(a.nodeId(), epoch);
             tasks.put(running.key(), running);
             unrecordedStarts.add(running);
             runs.get(running.runId()).count(TaskState.QUEUED, TaskState.RUNNING);
-            started.add(new Assignment(running, a.nodeId(), a.eligibleNodeIds()));
+            started.add(new Assignment(running, a.nodeId(), a.fallback()));
         }
         for (Assignment a : started) {
             String key = a.task().key();
-            int attempt = a.task().attempts();
+            String attemptId = a.task().attemptId();
             String node = a.nodeId();
-            dispatcher.dispatch(a, reply -> inbox.add(() -> complete(key, attempt, node, reply)));
+            dispatcher.dispatch(a, epoch, reply -> {
+                if (fenced) {
+                    successor.accept(reply);
+                } else {
+                    inbox.add(() -> complete(key, attemptId, node, reply));
+                }
+            });
         }
+    }
+
+    /** A retry that waited for a matching node until its deadline: the task ends as ERROR. */
+    private void giveUp(TaskRecord task) {
+        TaskRecord ended = task.moveTo(TaskState.ERROR);
+        tasks.put(ended.key(), ended);
+        String reason = "no live worker met the task's requirements before the retry's deadline "
+                + task.retry().waitUntil() + " (it waited after its attempt " + task.attempts() + " failed)";
+        TaskSpec spec = task.spec();
+        Instant now = Instant.now();
+        writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
+                spec.params(), task.attempts(), true, TaskState.ERROR, now, now, null, null, null, List.of(), "", "",
+                reason, FailureCategory.INFRASTRUCTURE, "final: gave up waiting for a matching node"));
+        writer.task(ended);
+        writer.ended(ended.key());
+        finishTask(runs.get(task.runId()), TaskState.QUEUED, TaskState.ERROR);
     }
 
     /**
@@ -263,32 +465,89 @@ public final class Coordinator {
         }
     }
 
-    private void complete(String key, int attempt, String assignedNode, JobReply reply) {
-        busy.computeIfPresent(assignedNode, (n, c) -> c > 1 ? c - 1 : null);
+    private void complete(String key, String attemptId, String assignedNode, JobReply reply) {
         TaskRecord task = tasks.get(key);
-        if (task == null || task.state() != TaskState.RUNNING || task.attempts() != attempt) {
-            LOG.warn("stale report for {} attempt {} ignored", key, attempt);
+        if (task == null || task.state() != TaskState.RUNNING || !attemptId.equals(task.attemptId())) {
+            LOG.warn("stale report for {} attempt {} ignored", key, attemptId);
             return;
         }
+        busy.computeIfPresent(assignedNode, (n, c) -> c > 1 ? c - 1 : null);
+        untracked.remove(key);
         AttemptOutcome outcome = reply.outcome();
-        TaskState next = AttemptPolicy.next(task, outcome);
-        TaskRecord ended = task.ranOn(reply.nodeId(), reply.hwClass()).moveTo(next);
-        RunState run = runs.get(task.runId());
+        Instant now = Instant.now();
+        Map<String, Object> node = new LinkedHashMap<>(knownWorkers.getOrDefault(reply.nodeId(), Map.of()));
+        node.put(AttemptPolicy.NODE_ID, reply.nodeId());
+        AttemptPolicy.Decision decision = AttemptPolicy.decide(task, outcome, node, now,
+                ThreadLocalRandom.current().nextDouble());
+        TaskState next = decision.next();
+        TaskRecord ended = task.ranOn(reply.nodeId(), reply.hwClass()).moveTo(next).withRetry(decision.retry());
         TaskSpec spec = task.spec();
+        // The final row carries the task's verdict (FLAKY rather than the last attempt's PASSED).
+        TaskState status = next.isFinal() ? next : outcome.status();
         writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
-                spec.params(), attempt, next.isFinal(), outcome.status(), outcome.startedAt(), outcome.endedAt(),
+                spec.params(), task.attempts(), next.isFinal(), status, outcome.startedAt(), outcome.endedAt(),
                 reply.nodeId(), reply.hwClass(), outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(),
-                outcome.stderrTail(), outcome.error(), outcome.category(), null));
+                outcome.stderrTail(), outcome.error(), outcome.category(), decision.decision()));
         tasks.put(key, ended);
         writer.task(ended);
-        run.count(TaskState.RUNNING, next);
+        Quarantine.Entry held = quarantine.record(reply.nodeId(), key,
+                outcome.status().isSuccess() ? null : outcome.category(), outcome.error(), now);
+        if (held != null) {
+            saveQuarantine();
+            alert(held.nodeId(), "quarantined until " + held.until() + ": " + describe(held));
+        }
         if (next == TaskState.QUEUED) {
+            runs.get(task.runId()).count(TaskState.RUNNING, next);
             scheduler.enqueue(ended);
-        } else if (run.allFinal() && run.record.endedAt() == null) {
+        } else {
+            writer.ended(key);
+            finishTask(runs.get(task.runId()), TaskState.RUNNING, next);
+        }
+    }
+
+    private void finishTask(RunState run, TaskState from, TaskState to) {
+        run.count(from, to);
+        if (run.allFinal() && run.record.endedAt() == null) {
             run.record = run.record.ended(Instant.now());
             writer.run(run.record);
             LOG.info("run {} ended: {}", run.record.runId(), run.view().counts());
         }
+    }
+
+    /** The reply for an attempt that cannot answer for itself. */
+    private static JobReply lost(TaskRecord t, FailureCategory category, String reason) {
+        return new JobReply(t.key(), t.attemptId(), t.nodeId(), t.hwClass(),
+                AttemptOutcome.error(t.updatedAt(), category, reason));
+    }
+
+    static int attemptNumber(String attemptId) {
+        int colon = attemptId == null ? -1 : attemptId.indexOf(':');
+        try {
+            return colon < 0 ? 0 : Integer.parseInt(attemptId.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void saveQuarantine() {
+        try {
+            store.saveQuarantine(quarantine.active(Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not store the quarantine list; it holds until this coordinator moves", e);
+        }
+    }
+
+    private void alert(String subject, String message) {
+        LOG.warn("ALERT {}: {}", subject, message);
+        alerts.add(new Alert(Instant.now(), subject, message));
+        while (alerts.size() > MAX_ALERTS) {
+            alerts.poll();
+        }
+    }
+
+    private static String describe(Quarantine.Entry e) {
+        return e.tasks().size() + " different tasks failed on it in a row for infrastructure reasons ("
+                + String.join(", ", e.tasks()) + "); last: " + e.lastError();
     }
 
     private <T> T ask(Supplier<T> query) {

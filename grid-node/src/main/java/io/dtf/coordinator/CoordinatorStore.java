@@ -33,4 +33,19 @@ public interface CoordinatorStore {
 
     /** The results with these seq numbers, in the given order. */
     List<TaskResult> loadResults(List<Long> seqs);
+
+    /**
+     * Makes the caller the newest coordinator: increments and returns the grid-wide epoch. A
+     * coordinator whose epoch is no longer {@link #currentEpoch()} has been replaced and must stop.
+     */
+    long claimEpoch();
+
+    long currentEpoch();
+
+    void saveQuarantine(List<Quarantine.Entry> entries);
+
+    List<Quarantine.Entry> loadQuarantine();
+
+    /** Drops the checkpoints of tasks that ended; a missing one is no error. */
+    void removeCheckpoints(Collection<String> taskKeys);
 }

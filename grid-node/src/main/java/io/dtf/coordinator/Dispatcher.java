@@ -1,8 +1,20 @@
 package io.dtf.coordinator;
 
+import java.util.List;
 import java.util.function.Consumer;
 
-/** Starts an attempt on a worker and reports how it ended; never blocks the caller. */
+/** Starts attempts on workers and finds out which attempts the workers hold. */
 public interface Dispatcher {
-    void dispatch(Assignment assignment, Consumer<JobReply> onDone);
+    /**
+     * Starts an attempt on the assigned node and reports how it ended; never blocks the caller. The
+     * attempt carries the coordinator's {@code epoch}: a worker refuses it once it has heard from a
+     * newer coordinator, so a replaced coordinator cannot start anything.
+     */
+    void dispatch(Assignment assignment, long epoch, Consumer<JobReply> onDone);
+
+    /**
+     * Asks every live worker for the attempts it runs or finished unreported, and tells it that the
+     * coordinator of {@code epoch} is now in charge. Called by a new coordinator before it starts anything.
+     */
+    List<LiveAttempt> reconcile(long epoch);
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * to one writer thread, which applies batches in order, results before task states, so a later
  * state of a task never lands before an earlier one. {@link #storeAll()} waits until everything
  * is stored: the coordinator calls it before answering any query. A failed batch is queued again,
- * unless newer state replaced it.
+ * unless newer state replaced it. Before each batch the writer checks that its coordinator is
+ * still the current one (the fence): a replaced coordinator writes nothing more.
  *
  * <p>Confined to the coordinator's loop thread, like the rest of its state.
  */
@@ -38,10 +40,12 @@ final class StateWriter {
     }
 
     private final CoordinatorStore store;
+    private final BooleanSupplier stillCurrent;
     private final Owner owner;
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
     private final List<TaskResult> results = new ArrayList<>();
+    private final List<String> endedTasks = new ArrayList<>();
     private final ArrayDeque<Batch> writes = new ArrayDeque<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "dtf-coordinator-store");
@@ -53,8 +57,9 @@ final class StateWriter {
                          CompletableFuture<Void> done) {
     }
 
-    StateWriter(CoordinatorStore store, Owner owner) {
+    StateWriter(CoordinatorStore store, BooleanSupplier stillCurrent, Owner owner) {
         this.store = store;
+        this.stillCurrent = stillCurrent;
         this.owner = owner;
     }
 
@@ -70,6 +75,11 @@ final class StateWriter {
         runs.put(run.runId(), run);
     }
 
+    /** A task reached its final state: its checkpoints go once that state is stored. */
+    void ended(String taskKey) {
+        endedTasks.add(taskKey);
+    }
+
     /** Hands this turn's changes to the writer thread and returns at once (unless too many are pending). */
     void flush() {
         if (results.isEmpty() && tasks.isEmpty() && runs.isEmpty()) {
@@ -78,15 +88,20 @@ final class StateWriter {
         List<TaskResult> r = List.copyOf(results);
         List<TaskRecord> t = List.copyOf(tasks.values());
         List<RunRecord> u = List.copyOf(runs.values());
+        List<String> ended = List.copyOf(endedTasks);
         results.clear();
         tasks.clear();
         runs.clear();
+        endedTasks.clear();
         // The index may run ahead of the store: every query waits for pending writes first.
         r.forEach(result -> owner.indexed(result, true));
         while (writes.size() >= MAX_PENDING_WRITES) {
             settle(writes.poll(), true);
         }
         writes.add(new Batch(r, t, u, CompletableFuture.runAsync(() -> {
+            if (!stillCurrent.getAsBoolean()) {
+                throw new IllegalStateException("a newer coordinator took over; this one writes nothing more");
+            }
             if (!r.isEmpty()) {
                 store.saveResults(r);
             }
@@ -96,7 +111,20 @@ final class StateWriter {
             if (!u.isEmpty()) {
                 store.saveRuns(u);
             }
+            removeCheckpoints(ended);
         }, thread)));
+    }
+
+    /** Best effort: a checkpoint left behind costs space, not correctness. */
+    private void removeCheckpoints(List<String> ended) {
+        if (ended.isEmpty()) {
+            return;
+        }
+        try {
+            store.removeCheckpoints(ended);
+        } catch (RuntimeException e) {
+            LOG.warn("removing the checkpoints of {} ended tasks failed", ended.size(), e);
+        }
     }
 
     /** Settles the writes that finished, without waiting. */

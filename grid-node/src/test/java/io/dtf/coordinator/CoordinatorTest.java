@@ -33,18 +33,37 @@ class CoordinatorTest {
     private Coordinator coordinator;
     private Thread loop;
 
-    private final Dispatcher dispatcher = (a, onDone) -> {
+    private final Dispatcher dispatcher = dispatcher((a, onDone) -> {
         String id = a.task().spec().id();
         int n = attemptsSeen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         boolean fail = n <= failFirst.getOrDefault(id, 0);
         Instant now = Instant.now();
         AttemptOutcome outcome = new AttemptOutcome(fail ? TaskState.FAILED : TaskState.PASSED, now, now,
                 fail ? 1 : 0, List.of(new Metric("answer", "", List.of(42.0))), "", "", fail ? "exit 1" : null);
-        onDone.accept(new JobReply(a.nodeId(), "hw-" + a.nodeId(), outcome));
-    };
+        onDone.accept(reply(a, outcome));
+    });
+
+    static JobReply reply(Assignment a, AttemptOutcome outcome) {
+        return new JobReply(a.task().key(), a.task().attemptId(), a.nodeId(), "hw-" + a.nodeId(), outcome);
+    }
+
+    /** A dispatcher that starts attempts with {@code start} and finds no attempts on reconcile. */
+    static Dispatcher dispatcher(java.util.function.BiConsumer<Assignment, java.util.function.Consumer<JobReply>> start) {
+        return new Dispatcher() {
+            @Override
+            public void dispatch(Assignment a, long epoch, java.util.function.Consumer<JobReply> onDone) {
+                start.accept(a, onDone);
+            }
+
+            @Override
+            public List<LiveAttempt> reconcile(long epoch) {
+                return List.of();
+            }
+        };
+    }
 
     private void start() {
-        coordinator = new Coordinator(store, dispatcher, () -> workers);
+        coordinator = new Coordinator(store, dispatcher, () -> workers, reply -> { });
         loop = new Thread(coordinator::run, "test-coordinator");
         loop.start();
     }
@@ -84,14 +103,18 @@ class CoordinatorTest {
         RunView done = awaitDone(runId);
 
         assertFalse(done.passed());
-        assertEquals(1, done.count(TaskState.PASSED));
+        assertEquals(1, done.count(TaskState.FLAKY), "passed only on a retry: flaky, not passed");
+        assertEquals(0, done.count(TaskState.PASSED));
         assertEquals(1, done.count(TaskState.FAILED));
         List<TaskResult> results = coordinator.results(runId, 0, 100);
         assertEquals(5, results.size(), "flaky: 3 attempts, broken: 2 attempts");
         TaskResult flakyFinal = results.stream().filter(r -> r.taskId().equals("flaky") && r.finalAttempt())
                 .findFirst().orElseThrow();
         assertEquals(3, flakyFinal.attempt());
-        assertEquals(TaskState.PASSED, flakyFinal.status());
+        assertEquals(TaskState.FLAKY, flakyFinal.status());
+        assertTrue(results.stream().filter(r -> !r.finalAttempt())
+                .allMatch(r -> r.category() == io.dtf.model.FailureCategory.TEST_FAILURE
+                        && r.decision().startsWith("retry (test failure")), results.toString());
         assertEquals(1, results.stream().filter(r -> r.taskId().equals("broken") && r.finalAttempt()).count());
     }
 
@@ -174,15 +197,15 @@ class CoordinatorTest {
     @Test
     void anAttemptThatRunsAWhileIsStoredAsRunning() throws InterruptedException {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Dispatcher slow = (a, onDone) -> new Thread(() -> {
+        Dispatcher slow = dispatcher((a, onDone) -> new Thread(() -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            dispatcher.dispatch(a, onDone);
-        }).start();
-        coordinator = new Coordinator(store, slow, () -> workers);
+            dispatcher.dispatch(a, 1, onDone);
+        }).start());
+        coordinator = new Coordinator(store, slow, () -> workers, reply -> { });
         loop = new Thread(coordinator::run, "test-coordinator");
         loop.start();
         String runId = submit(new Suite("s", List.of(Tasks.spec("long", 0))));

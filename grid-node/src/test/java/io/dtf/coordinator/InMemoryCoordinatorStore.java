@@ -15,6 +15,9 @@ final class InMemoryCoordinatorStore implements CoordinatorStore {
     final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     final ConcurrentSkipListMap<Long, TaskResult> results = new ConcurrentSkipListMap<>();
     private final AtomicLong seq = new AtomicLong();
+    final AtomicLong epoch = new AtomicLong();
+    volatile List<Quarantine.Entry> quarantine = List.of();
+    final java.util.Set<String> removedCheckpoints = ConcurrentHashMap.newKeySet();
     /** Writes of results that fail before one succeeds, as when data nodes restart. */
     final java.util.concurrent.atomic.AtomicInteger failingResultWrites = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -61,5 +64,30 @@ final class InMemoryCoordinatorStore implements CoordinatorStore {
     @Override
     public List<TaskResult> loadResults(List<Long> seqs) {
         return seqs.stream().map(results::get).toList();
+    }
+
+    @Override
+    public long claimEpoch() {
+        return epoch.incrementAndGet();
+    }
+
+    @Override
+    public long currentEpoch() {
+        return epoch.get();
+    }
+
+    @Override
+    public void saveQuarantine(List<Quarantine.Entry> entries) {
+        quarantine = List.copyOf(entries);
+    }
+
+    @Override
+    public List<Quarantine.Entry> loadQuarantine() {
+        return quarantine;
+    }
+
+    @Override
+    public void removeCheckpoints(Collection<String> taskKeys) {
+        removedCheckpoints.addAll(taskKeys);
     }
 }

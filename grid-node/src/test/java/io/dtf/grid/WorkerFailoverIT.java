@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.model.CommandAction;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.RunView;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
@@ -21,8 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A worker JVM killed with SIGKILL while it runs a task: Ignite's failover moves the attempt to the
- * other worker that meets the task's requirements, and the run still passes.
+ * A worker JVM killed with SIGKILL while it runs a task: the attempt is recorded as lost with its
+ * node, and the retry runs on the other worker that meets the task's requirements.
  */
 class WorkerFailoverIT {
     private static final String JOIN = "127.0.0.1:47680..47689";
@@ -58,7 +59,15 @@ class WorkerFailoverIT {
             RunView done = client.await(runId, Duration.ofSeconds(90), r -> { });
 
             assertTrue(done.passed(), done + " " + client.results(runId));
-            TaskResult result = client.results(runId).get(0);
+            List<TaskResult> attempts = client.results(runId);
+            assertEquals(2, attempts.size(), attempts.toString());
+            TaskResult killed = attempts.get(0);
+            assertEquals(victim.nodeId(), killed.nodeId());
+            assertEquals(FailureCategory.NODE_LEFT, killed.category(), killed.toString());
+            assertTrue(!killed.finalAttempt() && killed.decision().startsWith("retry on another node"),
+                    killed.decision());
+            TaskResult result = attempts.get(1);
+            assertTrue(result.finalAttempt());
             assertEquals(survivor.nodeId(), result.nodeId(), "ran again on the other gpu worker");
             assertNotEquals(other.nodeId(), result.nodeId(), "never on the worker without the tag");
             assertEquals(1.0, result.metrics().get(0).samples().get(0));

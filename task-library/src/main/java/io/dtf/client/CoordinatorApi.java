@@ -28,4 +28,13 @@ public interface CoordinatorApi {
 
     /** Up to {@code limit} {@code TaskResult}s of a run with {@code seq > afterSeq}, in seq order. */
     String results(String runId, long afterSeq, int limit);
+
+    /** The live workers as a list of {@code WorkerView}: load, failure streak, quarantine. */
+    String workers();
+
+    /** Recent {@code Alert}s, oldest first (a worker quarantined, released). */
+    String alerts();
+
+    /** Ends a worker's quarantine at once; answers a sentence saying what happened. */
+    String release(String nodeId);
 }

@@ -1,11 +1,13 @@
 package io.dtf.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.dtf.model.Alert;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskView;
+import io.dtf.model.WorkerView;
 import io.dtf.wire.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +104,19 @@ public final class DtfClient implements AutoCloseable {
         return Json.read(api.results(runId, afterSeq, PAGE), new TypeReference<List<TaskResult>>() { });
     }
 
+    public List<WorkerView> workers() {
+        return Json.read(api.workers(), new TypeReference<List<WorkerView>>() { });
+    }
+
+    public List<Alert> alerts() {
+        return Json.read(api.alerts(), new TypeReference<List<Alert>>() { });
+    }
+
+    /** Lets a quarantined worker take work again; returns what the coordinator did. */
+    public String release(String nodeId) {
+        return api.release(nodeId);
+    }
+
     /** Every result of a run so far. */
     public List<TaskResult> results(String runId) {
         List<TaskResult> all = new java.util.ArrayList<>();
@@ -131,18 +146,31 @@ public final class DtfClient implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         long after = 0;
         while (true) {
-            RunView view = status(runId);
-            if (view == null) {
-                throw new IllegalArgumentException("run " + runId + " is not known to the grid");
-            }
-            List<TaskResult> page;
-            do {
-                page = results(runId, after);
-                for (TaskResult r : page) {
-                    onResult.accept(r);
-                    after = r.seq();
+            RunView view;
+            try {
+                view = status(runId);
+                if (view == null) {
+                    throw new IllegalArgumentException("run " + runId + " is not known to the grid");
                 }
-            } while (page.size() == PAGE);
+                List<TaskResult> page;
+                do {
+                    page = results(runId, after);
+                    for (TaskResult r : page) {
+                        onResult.accept(r);
+                        after = r.seq();
+                    }
+                } while (page.size() == PAGE);
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The coordinator is moving to another node (its own died): it is back within seconds.
+                if (Instant.now().isAfter(deadline)) {
+                    throw new TimeoutException("run " + runId + ": the coordinator did not answer before the "
+                            + "deadline: " + e.getMessage());
+                }
+                Thread.sleep(POLL.toMillis());
+                continue;
+            }
             onProgress.accept(view);
             if (view.isDone()) {
                 return view;

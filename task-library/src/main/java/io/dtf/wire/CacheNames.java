@@ -12,6 +12,10 @@ public final class CacheNames {
     public static final String RESULTS = "dtf-results";
     /** The cluster-wide sequence that numbers results. */
     public static final String RESULT_SEQUENCE = "dtf-result-seq";
+    /** The coordinator epoch (atomic long): raised by each new coordinator, the fence against old ones. */
+    public static final String COORDINATOR_EPOCH = "dtf-coordinator-epoch";
+    /** The quarantined workers (atomic reference holding a JSON list). */
+    public static final String QUARANTINE = "dtf-quarantine";
 
     private CacheNames() {
     }

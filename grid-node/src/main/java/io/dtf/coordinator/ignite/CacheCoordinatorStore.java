@@ -1,6 +1,8 @@
 package io.dtf.coordinator.ignite;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.coordinator.CoordinatorStore;
+import io.dtf.coordinator.Quarantine;
 import io.dtf.coordinator.RunRecord;
 import io.dtf.coordinator.TaskRecord;
 import io.dtf.model.TaskResult;
@@ -18,6 +20,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteAtomicLong;
+import org.apache.ignite.IgniteAtomicReference;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
@@ -33,8 +37,12 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     private final IgniteCache<String, String> specs;
     private final IgniteCache<Long, String> results;
     private final IgniteAtomicSequence sequence;
+    private final IgniteAtomicLong epoch;
+    private final IgniteAtomicReference<String> quarantine;
+    private final Ignite ignite;
 
     public CacheCoordinatorStore(Ignite ignite) {
+        this.ignite = ignite;
         this.runs = ignite.cache(CacheNames.RUNS);
         this.tasks = ignite.cache(CacheNames.TASKS);
         this.specs = ignite.cache(CacheNames.TASK_SPECS);
@@ -43,6 +51,9 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
         // reserves a fresh, higher range, so seq numbers never repeat.
         this.sequence = ignite.atomicSequence(CacheNames.RESULT_SEQUENCE,
                 new AtomicConfiguration().setBackups(1).setAtomicSequenceReserveSize(1_000), 0, true);
+        AtomicConfiguration backedUp = new AtomicConfiguration().setBackups(1);
+        this.epoch = ignite.atomicLong(CacheNames.COORDINATOR_EPOCH, backedUp, 0, true);
+        this.quarantine = ignite.atomicReference(CacheNames.QUARANTINE, backedUp, "[]", true);
     }
 
     @Override
@@ -123,6 +134,32 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
             cursor.forEach(e -> out.put(e.getKey(), Json.read(e.getValue(), TaskResult.class).runId()));
         }
         return out;
+    }
+
+    @Override
+    public long claimEpoch() {
+        return epoch.incrementAndGet();
+    }
+
+    @Override
+    public long currentEpoch() {
+        return epoch.get();
+    }
+
+    @Override
+    public void saveQuarantine(List<Quarantine.Entry> entries) {
+        quarantine.set(Json.write(entries));
+    }
+
+    @Override
+    public List<Quarantine.Entry> loadQuarantine() {
+        String json = quarantine.get();
+        return json == null ? List.of() : Json.read(json, new TypeReference<List<Quarantine.Entry>>() { });
+    }
+
+    @Override
+    public void removeCheckpoints(Collection<String> taskKeys) {
+        // PENDING: checkpoint removal lands with the checkpoint SPI configuration.
     }
 
     @Override

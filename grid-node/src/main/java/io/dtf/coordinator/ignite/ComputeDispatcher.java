@@ -1,11 +1,18 @@
 package io.dtf.coordinator.ignite;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.coordinator.Assignment;
 import io.dtf.coordinator.Dispatcher;
 import io.dtf.coordinator.JobReply;
+import io.dtf.coordinator.LiveAttempt;
+import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.AttemptOutcome;
+import io.dtf.model.FailureCategory;
+import io.dtf.node.Roles;
 import io.dtf.wire.Json;
+import io.dtf.worker.ignite.ReconcileJob;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -13,12 +20,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cluster.ClusterGroup;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.compute.ComputeTaskTimeoutException;
+import org.apache.ignite.lang.IgniteFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts attempts with Ignite compute; the coordinator's node is the compute task's master. */
+/**
+ * Starts attempts with Ignite compute; the coordinator's node is the compute task's master.
+ *
+ * <p>Ignite's failover is off for attempts ({@code withNoFailover}): when a worker dies, the
+ * failure comes back here as {@link ClusterTopologyException} and the coordinator places the
+ * retry itself. Ignite's failover SPI would move the job at once to any node of the group,
+ * unaware of free slots, backoff and the nodes the task already failed on, could not wait for a
+ * matching node to come back, and would hide the failed attempt from the record.
+ */
 public final class ComputeDispatcher implements Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ComputeDispatcher.class);
     /** Beyond the task's own timeout (which the worker enforces), time to kill and report. */
     private static final long GRACE_MS = 30_000;
+    private static final long RECONCILE_TIMEOUT_MS = 15_000;
 
     private final Ignite ignite;
     /**
@@ -36,12 +58,35 @@ public final class ComputeDispatcher implements Dispatcher {
     }
 
     @Override
-    public void dispatch(Assignment a, Consumer<JobReply> onDone) {
+    public void dispatch(Assignment a, long epoch, Consumer<JobReply> onDone) {
         try {
-            starter.execute(() -> start(a, onDone));
+            starter.execute(() -> start(a, epoch, onDone));
         } catch (RejectedExecutionException e) {
             onDone.accept(failed(a, Instant.now(), e));
         }
+    }
+
+    @Override
+    public List<LiveAttempt> reconcile(long epoch) {
+        List<ClusterNode> workers = ignite.cluster().forPredicate(
+                n -> Roles.has(n.attribute(HardwareKeys.ROLES), Roles.WORKER)).nodes().stream().toList();
+        List<IgniteFuture<String>> answers = new ArrayList<>();
+        for (ClusterNode w : workers) {
+            answers.add(ignite.compute(ignite.cluster().forNode(w)).withNoFailover().withTimeout(RECONCILE_TIMEOUT_MS)
+                    .callAsync(new ReconcileJob(epoch)));
+        }
+        List<LiveAttempt> found = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            try {
+                found.addAll(Json.read(answers.get(i).get(), new TypeReference<List<LiveAttempt>>() { }));
+            } catch (RuntimeException e) {
+                // Its attempts count as lost and run again: a worker that cannot answer cannot report either.
+                LOG.warn("worker {} did not answer the reconcile: {}", workers.get(i).id(), e.toString());
+            }
+        }
+        LOG.info("reconciled with {} worker(s): {} attempt(s) running or finished unreported", workers.size(),
+                found.size());
+        return found;
     }
 
     /** Stops starting attempts; those already started report as usual. */
@@ -49,15 +94,15 @@ public final class ComputeDispatcher implements Dispatcher {
         starter.shutdown();
     }
 
-    private void start(Assignment a, Consumer<JobReply> onDone) {
+    private void start(Assignment a, long epoch, Consumer<JobReply> onDone) {
         Instant started = Instant.now();
         try {
-            List<UUID> eligible = a.eligibleNodeIds().stream().map(UUID::fromString).toList();
-            ClusterGroup group = ignite.cluster().forNodeIds(eligible);
+            UUID node = UUID.fromString(a.nodeId());
             long timeout = a.task().spec().timeout().toMillis() + GRACE_MS;
-            ignite.compute(group).withTimeout(timeout)
-                    .executeAsync(new DispatchTask(), new DispatchTask.Arg(UUID.fromString(a.nodeId()),
-                            Json.write(a.task().spec())))
+            DispatchTask.Arg arg = new DispatchTask.Arg(node, Json.write(a.task().spec()), a.task().key(),
+                    a.task().attemptId(), a.task().attempts(), epoch);
+            ignite.compute(ignite.cluster().forNodeId(node)).withNoFailover().withTimeout(timeout)
+                    .executeAsync(new DispatchTask(), arg)
                     .listen(f -> {
                         JobReply reply;
                         try {
@@ -73,8 +118,27 @@ public final class ComputeDispatcher implements Dispatcher {
     }
 
     private static JobReply failed(Assignment a, Instant started, Exception e) {
-        String reason = "infrastructure: the attempt could not run on the grid: " + e.getClass().getSimpleName()
-                + ": " + e.getMessage();
-        return new JobReply(a.nodeId(), null, AttemptOutcome.error(started, reason));
+        AttemptOutcome outcome;
+        if (causedBy(e, ClusterTopologyException.class)) {
+            outcome = AttemptOutcome.error(started, FailureCategory.NODE_LEFT,
+                    "node " + a.nodeId() + " left the grid during the attempt: " + e.getMessage());
+        } else if (causedBy(e, ComputeTaskTimeoutException.class)) {
+            outcome = AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE, "node " + a.nodeId()
+                    + " sent no reply within the task's timeout plus " + GRACE_MS / 1000 + " s; the worker hangs");
+        } else {
+            outcome = AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
+                    "the attempt could not run on node " + a.nodeId() + ": " + e.getClass().getSimpleName() + ": "
+                            + e.getMessage());
+        }
+        return new JobReply(a.task().key(), a.task().attemptId(), a.nodeId(), null, outcome);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

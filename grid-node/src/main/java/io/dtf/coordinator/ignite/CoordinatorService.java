@@ -2,6 +2,7 @@ package io.dtf.coordinator.ignite;
 
 import io.dtf.client.CoordinatorApi;
 import io.dtf.coordinator.Coordinator;
+import io.dtf.coordinator.JobReply;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
 import io.dtf.wire.Json;
@@ -12,14 +13,17 @@ import org.apache.ignite.events.EventType;
 import org.apache.ignite.lang.IgnitePredicate;
 import org.apache.ignite.resources.IgniteInstanceResource;
 import org.apache.ignite.services.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator as an Ignite cluster singleton on a {@code coordinator} node. Ignite redeploys
  * it on another coordinator node if this one dies; the new instance starts empty and rebuilds
  * from the caches in {@link Coordinator#run()}.
  */
-public final class CoordinatorService implements Service, CoordinatorApi {
+public final class CoordinatorService implements Service, CoordinatorApi, ReplyInbox {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
     private static final int[] TOPOLOGY_EVENTS = {
             EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 
@@ -32,7 +36,8 @@ public final class CoordinatorService implements Service, CoordinatorApi {
     @Override
     public void init() {
         dispatcher = new ComputeDispatcher(ignite);
-        coordinator = new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, new ClusterTopology(ignite));
+        coordinator = new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, new ClusterTopology(ignite),
+                this::forward);
         topologyListener = event -> {
             coordinator.topologyChanged();
             return true;
@@ -50,6 +55,36 @@ public final class CoordinatorService implements Service, CoordinatorApi {
         ignite.events().stopLocalListen(topologyListener, TOPOLOGY_EVENTS);
         coordinator.stop();
         dispatcher.close();
+    }
+
+    /** A replaced coordinator hands replies still reaching it to the service, wherever it runs now. */
+    private void forward(JobReply reply) {
+        try {
+            ignite.services().serviceProxy(SERVICE_NAME, ReplyInbox.class, false, 10_000).report(Json.write(reply));
+        } catch (RuntimeException e) {
+            LOG.warn("could not forward the reply for {} to the new coordinator; its reconcile finds it on the worker",
+                    reply.taskKey(), e);
+        }
+    }
+
+    @Override
+    public void report(String replyJson) {
+        coordinator.report(Json.read(replyJson, JobReply.class));
+    }
+
+    @Override
+    public String workers() {
+        return Json.write(coordinator.workers());
+    }
+
+    @Override
+    public String alerts() {
+        return Json.write(coordinator.alerts());
+    }
+
+    @Override
+    public String release(String nodeId) {
+        return coordinator.release(nodeId);
     }
 
     @Override

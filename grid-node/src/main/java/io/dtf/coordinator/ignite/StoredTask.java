@@ -1,5 +1,6 @@
 package io.dtf.coordinator.ignite;
 
+import io.dtf.coordinator.RetryState;
 import io.dtf.coordinator.TaskRecord;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
@@ -7,14 +8,14 @@ import java.time.Instant;
 
 /** A task's state as the tasks cache holds it: a {@link TaskRecord} without its spec. */
 record StoredTask(String runId, String suite, long order, TaskState state, int attempts, String nodeId,
-                  String hwClass, Instant updatedAt) {
+                  String hwClass, Instant updatedAt, String attemptId, RetryState retry) {
 
     static StoredTask of(TaskRecord t) {
         return new StoredTask(t.runId(), t.suite(), t.order(), t.state(), t.attempts(), t.nodeId(), t.hwClass(),
-                t.updatedAt());
+                t.updatedAt(), t.attemptId(), t.retry() == RetryState.NONE ? null : t.retry());
     }
 
     TaskRecord with(TaskSpec spec) {
-        return new TaskRecord(runId, suite, order, spec, state, attempts, nodeId, hwClass, updatedAt);
+        return new TaskRecord(runId, suite, order, spec, state, attempts, nodeId, hwClass, updatedAt, attemptId, retry);
     }
 }

@@ -1,47 +1,88 @@
 package io.dtf.worker.ignite;
 
 import io.dtf.coordinator.JobReply;
+import io.dtf.coordinator.LiveAttempt;
 import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.AttemptOutcome;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskSpec;
 import io.dtf.wire.Json;
 import java.time.Instant;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.compute.ComputeJob;
+import org.apache.ignite.compute.ComputeJobMasterLeaveAware;
+import org.apache.ignite.compute.ComputeTaskSession;
 import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.resources.TaskSessionResource;
 
 /**
- * One attempt, executed on the worker Ignite placed it on. Task failures come back as an outcome,
- * never as an exception: an exception here means the grid failed, which Ignite may fail over.
+ * One attempt, executed on the worker it was sent to. Task failures come back as an outcome,
+ * never as an exception: an exception here means the grid failed.
+ *
+ * <p>The attempt outlives its coordinator: if the coordinator's node (the compute task's master)
+ * dies, Ignite would cancel the job; as {@link ComputeJobMasterLeaveAware} it carries on instead,
+ * and its reply goes to the new coordinator through the service ({@link OrphanReports}).
  */
-public final class TaskJob implements ComputeJob {
+public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
     private static final long serialVersionUID = 1L;
 
     private final String specJson;
+    private final String taskKey;
+    private final String attemptId;
+    private final int attempt;
+    private final long epoch;
 
     @IgniteInstanceResource
     private transient Ignite ignite;
+    @TaskSessionResource
+    private transient ComputeTaskSession session;
     private transient volatile Thread runner;
+    private transient volatile boolean masterLeft;
 
-    public TaskJob(String specJson) {
+    public TaskJob(String specJson, String taskKey, String attemptId, int attempt, long epoch) {
         this.specJson = specJson;
+        this.taskKey = taskKey;
+        this.attemptId = attemptId;
+        this.attempt = attempt;
+        this.epoch = epoch;
     }
 
     @Override
     public Object execute() {
-        runner = Thread.currentThread();
         ClusterNode local = ignite.cluster().localNode();
+        String nodeId = local.id().toString();
+        String hwClass = local.attribute(HardwareKeys.HW_CLASS);
         Instant started = Instant.now();
+        WorkerAttempts attempts = WorkerAttempts.of(ignite);
+        LiveAttempt live = new LiveAttempt(taskKey, attemptId, attempt, nodeId, null);
+        if (!attempts.begin(live, epoch)) {
+            // Not an outcome of the task: the sender was replaced, and its successor decides.
+            throw new IgniteException("refused attempt " + attemptId + " of " + taskKey + ": it comes from coordinator"
+                    + " epoch " + epoch + ", but epoch " + attempts.newestEpoch() + " has taken over");
+        }
+        runner = Thread.currentThread();
         AttemptOutcome outcome;
         try {
             outcome = WorkerRuntime.executor(ignite).execute(Json.read(specJson, TaskSpec.class));
         } catch (RuntimeException e) {
-            outcome = AttemptOutcome.error(started, "the worker could not run the task: " + e.getMessage());
+            outcome = AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
+                    "the worker could not run the task: " + e.getMessage());
         } finally {
             runner = null;
         }
-        return Json.write(new JobReply(local.id().toString(), local.attribute(HardwareKeys.HW_CLASS), outcome));
+        JobReply reply = new JobReply(taskKey, attemptId, nodeId, hwClass, outcome);
+        attempts.end(live, reply);
+        if (masterLeft) {
+            OrphanReports.deliver(ignite, reply);
+        }
+        return Json.write(reply);
+    }
+
+    @Override
+    public void onMasterNodeLeft(ComputeTaskSession ses) {
+        masterLeft = true;
     }
 
     @Override

@@ -1,0 +1,73 @@
+package io.dtf.worker.ignite;
+
+import io.dtf.coordinator.JobReply;
+import io.dtf.coordinator.LiveAttempt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ignite.Ignite;
+
+/**
+ * What this worker runs and has recently finished, for a new coordinator to reconcile against,
+ * and the fence against replaced coordinators: once a worker has heard of epoch N, it refuses
+ * attempts from any epoch below N. Begin and reconcile share one lock, so an attempt from a
+ * replaced coordinator is either seen by its successor's reconcile (and adopted) or refused.
+ */
+final class WorkerAttempts {
+    private static final String KEY = "dtf.worker.attempts";
+    /** Finished replies kept for a new coordinator: bounded, since each holds output tails. */
+    private static final int KEEP_FINISHED = 1_000;
+    private static final Duration KEEP_FOR = Duration.ofMinutes(15);
+
+    private record Finished(LiveAttempt attempt, Instant at) {
+    }
+
+    private final Map<String, LiveAttempt> running = new LinkedHashMap<>();
+    private final LinkedHashMap<String, Finished> finished = new LinkedHashMap<>();
+    private long newestEpoch;
+
+    static WorkerAttempts of(Ignite ignite) {
+        return (WorkerAttempts) ignite.cluster().nodeLocalMap().computeIfAbsent(KEY, k -> new WorkerAttempts());
+    }
+
+    /** Registers a starting attempt; false when a newer coordinator than its sender is in charge. */
+    synchronized boolean begin(LiveAttempt attempt, long epoch) {
+        if (epoch < newestEpoch) {
+            return false;
+        }
+        newestEpoch = epoch;
+        running.put(attempt.attemptId(), attempt);
+        return true;
+    }
+
+    synchronized long newestEpoch() {
+        return newestEpoch;
+    }
+
+    synchronized void end(LiveAttempt attempt, JobReply reply) {
+        running.remove(attempt.attemptId());
+        finished.put(attempt.attemptId(), new Finished(new LiveAttempt(attempt.taskKey(), attempt.attemptId(),
+                attempt.attempt(), attempt.nodeId(), reply), Instant.now()));
+        Instant cutoff = Instant.now().minus(KEEP_FOR);
+        Iterator<Finished> oldest = finished.values().iterator();
+        while (oldest.hasNext()) {
+            Finished f = oldest.next();
+            if (finished.size() <= KEEP_FINISHED && f.at().isAfter(cutoff)) {
+                break;
+            }
+            oldest.remove();
+        }
+    }
+
+    /** Everything running and recently finished here; from now on attempts older than {@code epoch} are refused. */
+    synchronized List<LiveAttempt> reconcile(long epoch) {
+        newestEpoch = Math.max(newestEpoch, epoch);
+        List<LiveAttempt> out = new ArrayList<>(running.values());
+        finished.values().forEach(f -> out.add(f.attempt()));
+        return out;
+    }
+}
