@@ -105,4 +105,69 @@ class SchedulerTest {
         s.schedule(List.of(), Set.of(), new HashMap<>(), NOW).assignments();
         assertEquals("no live worker in the grid", s.waitingReason(t).orElseThrow());
     }
+
+    @Test
+    void fallbackRequirementsAreUsedOnlyWhileNoWorkerMeetsThePrimarySet() {
+        Scheduler s = new Scheduler();
+        io.dtf.model.TaskSpec base = Tasks.spec("train", 0, "tag tpu");
+        TaskRecord t = Tasks.queued(1, new io.dtf.model.TaskSpec("train", "train", Map.of(), base.action(),
+                base.requirements(), 0, base.timeout(), 0, 1, null,
+                List.of(io.dtf.requirements.Requirement.parse("memory >= 8GiB"))));
+        WorkerNode tpu = new WorkerNode("tpu", Map.of("dtf.tags", "tpu"), 1);
+
+        s.enqueue(t);
+        List<Assignment> withTpu = s.schedule(List.of(CPU, tpu), Set.of(), new HashMap<>(), NOW).assignments();
+        assertEquals("tpu", withTpu.get(0).nodeId());
+        assertTrue(!withTpu.get(0).fallback());
+
+        s.enqueue(t);
+        List<Assignment> without = s.schedule(List.of(CPU, GPU), Set.of(), new HashMap<>(Map.of("gpu", 1)), NOW)
+                .assignments();
+        assertEquals("cpu", without.get(0).nodeId(), "no tpu alive: the fallback set, on the 8 GiB node");
+        assertTrue(without.get(0).fallback());
+    }
+
+    @Test
+    void aRetryWaitsOutItsBackoffAndAvoidsTheNodeItFailedOn() {
+        Scheduler s = new Scheduler();
+        WorkerNode other = new WorkerNode("other", Map.of("dtf.os.family", "linux"), 1);
+        TaskRecord t = Tasks.queued(1, Tasks.spec("t", 0, "os == linux")).withRetry(new RetryState(0, 1,
+                List.of("cpu"), List.of(), NOW.plusSeconds(2), NOW.plusSeconds(60)));
+        s.enqueue(t);
+
+        assertTrue(s.schedule(List.of(CPU, other), Set.of(), new HashMap<>(), NOW).assignments().isEmpty());
+        assertTrue(s.waitingReason(t).orElseThrow().startsWith("backing off"), s.waitingReason(t).orElseThrow());
+
+        List<Assignment> later = s.schedule(List.of(CPU, other), Set.of(), new HashMap<>(), NOW.plusSeconds(3))
+                .assignments();
+        assertEquals("other", later.get(0).nodeId());
+    }
+
+    @Test
+    void aRetryWithNoMatchingNodeWaitsVisiblyThenGivesUpAtItsDeadline() {
+        Scheduler s = new Scheduler();
+        TaskRecord t = Tasks.queued(1, Tasks.spec("t", 0, "tag cuda")).withRetry(new RetryState(0, 1,
+                List.of("gpu"), List.of(), NOW, NOW.plusSeconds(30)));
+        s.enqueue(t);
+
+        Scheduler.Round waiting = s.schedule(List.of(CPU, GPU), Set.of(), new HashMap<>(), NOW.plusSeconds(1));
+        assertTrue(waiting.assignments().isEmpty() && waiting.expired().isEmpty());
+        String reason = s.waitingReason(t).orElseThrow();
+        assertTrue(reason.contains("'tag cuda' unmet") && reason.contains("gives up at"), reason);
+
+        Scheduler.Round late = s.schedule(List.of(CPU, GPU), Set.of(), new HashMap<>(), NOW.plusSeconds(31));
+        assertEquals(List.of(t), late.expired());
+        assertEquals(0, s.queued());
+    }
+
+    @Test
+    void quarantinedWorkersGetNothingAndTheReasonSaysSo() {
+        Scheduler s = new Scheduler();
+        TaskRecord t = Tasks.queued(1, Tasks.spec("needs-cuda", 0, "tag cuda"));
+        s.enqueue(t);
+
+        assertTrue(s.schedule(List.of(CPU, GPU), Set.of("gpu"), new HashMap<>(), NOW).assignments().isEmpty());
+        assertTrue(s.waitingReason(t).orElseThrow().contains("1 matching worker(s) quarantined"),
+                s.waitingReason(t).orElseThrow());
+    }
 }
