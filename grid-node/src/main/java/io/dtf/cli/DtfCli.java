@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dtf", mixinStandardHelpOptions = true, version = "DTF 0.1.0",
         description = "Distributed testing framework: run tests and benchmarks across a grid of machines.",
         subcommands = {RunCommand.class, NodeCommand.class, HwCommand.class, SubmitCommand.class,
-                StatusCommand.class, ResultsCommand.class, ImportCommand.class, AnalyzeCommand.class,
+                StatusCommand.class, WorkerCommand.class, ResultsCommand.class, ImportCommand.class, AnalyzeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DtfCli {
 

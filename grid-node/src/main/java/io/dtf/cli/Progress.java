@@ -19,6 +19,7 @@ final class Progress {
     private final Instant start = Instant.now();
     private int done;
     private int passed;
+    private int flaky;
     private int failed;
     private int retried;
     private int running;
@@ -33,12 +34,15 @@ final class Progress {
         if (!r.finalAttempt()) {
             retried++;
             if (!terminal) {
-                out.println("retry   " + r.taskId() + " attempt " + r.attempt() + " " + r.status() + reason(r));
+                out.println("retry   " + r.taskId() + " attempt " + r.attempt() + " " + r.status() + reason(r)
+                        + (r.decision() == null ? "" : " -> " + r.decision()));
             }
             return;
         }
         done++;
-        if (r.status() == TaskState.PASSED) {
+        if (r.status() == TaskState.FLAKY) {
+            flaky++;
+        } else if (r.status() == TaskState.PASSED) {
             passed++;
         } else {
             failed++;
@@ -46,7 +50,7 @@ final class Progress {
         String line = String.format("%-7s %s on %s in %s %s%s", r.status(), r.taskId(), r.hwClass(),
                 Format.seconds(Format.seconds(r)), Format.metrics(r.metrics()), reason(r)).stripTrailing();
         if (terminal) {
-            if (r.status() != TaskState.PASSED) {
+            if (!r.status().isSuccess()) {
                 out.print("\r\033[K" + line + "\n");
             }
             out.print("\r\033[K" + status());
@@ -75,12 +79,12 @@ final class Progress {
     String status() {
         Duration elapsed = Duration.between(start, Instant.now());
         String eta = done == 0 ? "?" : Format.clock(elapsed.multipliedBy(total - done).dividedBy(done));
-        return String.format("[%d/%d] passed %d, failed %d, running %d%s, elapsed %s, eta %s", done, total, passed,
-                failed, done == total ? 0 : running, retried > 0 ? ", retried " + retried : "", Format.clock(elapsed),
+        return String.format("[%d/%d] passed %d%s, failed %d, running %d%s, elapsed %s, eta %s", done, total, passed,
+                flaky > 0 ? ", flaky " + flaky : "", failed, done == total ? 0 : running, retried > 0 ? ", retried " + retried : "", Format.clock(elapsed),
                 done == total ? "0:00" : eta);
     }
 
     private static String reason(TaskResult r) {
-        return r.status() == TaskState.PASSED || r.error() == null ? "" : " - " + r.error();
+        return r.status().isSuccess() || r.error() == null ? "" : " - " + r.error();
     }
 }

@@ -111,8 +111,10 @@ final class RunCommand implements Callable<Integer> {
             out.println((stored ? "results stored in " : "results NOT all stored yet in ")
                     + embedded.dataDir().resolve(DtfNode.DUCKDB_FILE) + " (run " + runId + ")");
         }
+        int flaky = view.count(TaskState.FLAKY);
         out.println(view.passed() ? "PASSED: all " + view.total() + " tasks passed"
-                : "FAILED: " + (view.total() - view.count(TaskState.PASSED)) + " of " + view.total()
+                + (flaky > 0 ? ", " + flaky + " of them FLAKY (passed only on a retry)" : "")
+                : "FAILED: " + (view.total() - view.count(TaskState.PASSED) - flaky) + " of " + view.total()
                 + " tasks did not pass");
         return view.passed() ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
     }

@@ -18,16 +18,19 @@ final class RunSummary {
         List<TaskResult> finals = results.stream().filter(TaskResult::finalAttempt).toList();
         Map<String, List<TaskResult>> byTask = new TreeMap<>();
         finals.forEach(r -> byTask.computeIfAbsent(series(r), k -> new ArrayList<>()).add(r));
-        TextTable tasks = new TextTable("task", "runs", "passed", "failed", "attempts", "mean time", "metrics (mean)");
-        byTask.forEach((name, rs) -> tasks.row(name, rs.size(), count(rs, true), count(rs, false),
+        TextTable tasks = new TextTable("task", "runs", "passed", "flaky", "failed", "attempts", "mean time",
+                "metrics (mean)");
+        byTask.forEach((name, rs) -> tasks.row(name, rs.size(), count(rs, TaskState.PASSED), count(rs, TaskState.FLAKY),
+                failed(rs),
                 results.stream().filter(r -> series(r).equals(name)).count(),
                 Format.seconds(rs.stream().mapToDouble(Format::seconds).average().orElse(Double.NaN)),
                 Format.metrics(pooled(rs))));
 
         Map<String, List<TaskResult>> byClass = new TreeMap<>();
         finals.forEach(r -> byClass.computeIfAbsent(String.valueOf(r.hwClass()), k -> new ArrayList<>()).add(r));
-        TextTable classes = new TextTable("hardware class", "tasks", "passed", "failed");
-        byClass.forEach((hw, rs) -> classes.row(hw, rs.size(), count(rs, true), count(rs, false)));
+        TextTable classes = new TextTable("hardware class", "tasks", "passed", "flaky", "failed");
+        byClass.forEach((hw, rs) -> classes.row(hw, rs.size(), count(rs, TaskState.PASSED), count(rs, TaskState.FLAKY),
+                failed(rs)));
         return "By task\n" + tasks + "By hardware class\n" + classes;
     }
 
@@ -36,8 +39,12 @@ final class RunSummary {
         return r.taskId().replaceAll("#\\d+$", "");
     }
 
-    private static long count(List<TaskResult> rs, boolean passed) {
-        return rs.stream().filter(r -> (r.status() == TaskState.PASSED) == passed).count();
+    private static long count(List<TaskResult> rs, TaskState state) {
+        return rs.stream().filter(r -> r.status() == state).count();
+    }
+
+    private static long failed(List<TaskResult> rs) {
+        return rs.stream().filter(r -> !r.status().isSuccess()).count();
     }
 
     /** Every sample of each metric name across the results, so the mean is over all of them. */

@@ -4,6 +4,7 @@ import io.dtf.client.DtfClient;
 import io.dtf.model.RunView;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
+import io.dtf.model.WorkerView;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,12 +24,22 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (DtfClient client = grid.connect()) {
             if (runId == null) {
-                TextTable table = new TextTable("run", "suite", "submitted", "done", "passed", "failed", "state");
+                TextTable table = new TextTable("run", "suite", "submitted", "done", "passed", "flaky", "failed",
+                        "state");
                 for (RunView r : client.runs()) {
-                    table.row(r.runId(), r.suite(), r.submittedAt(), r.done() + "/" + r.total(),
-                            r.count(TaskState.PASSED), r.done() - r.count(TaskState.PASSED), state(r));
+                    int passed = r.count(TaskState.PASSED);
+                    int flaky = r.count(TaskState.FLAKY);
+                    table.row(r.runId(), r.suite(), r.submittedAt(), r.done() + "/" + r.total(), passed, flaky,
+                            r.done() - passed - flaky, state(r));
                 }
                 System.out.print(table);
+                for (WorkerView w : client.workers()) {
+                    if (w.quarantinedUntil() != null) {
+                        System.out.println("worker " + w.nodeId() + " QUARANTINED until " + w.quarantinedUntil() + ": "
+                                + w.quarantineReason() + " (`dtf worker release " + w.nodeId().substring(0, 8)
+                                + "` ends it)");
+                    }
+                }
                 return ExitCodes.OK;
             }
             RunView run = client.status(runId);
@@ -53,6 +64,9 @@ final class StatusCommand implements Callable<Integer> {
         if (!r.isDone()) {
             return "RUNNING";
         }
-        return r.passed() ? "PASSED" : "FAILED";
+        if (!r.passed()) {
+            return "FAILED";
+        }
+        return r.count(TaskState.FLAKY) > 0 ? "PASSED (" + r.count(TaskState.FLAKY) + " flaky)" : "PASSED";
     }
 }

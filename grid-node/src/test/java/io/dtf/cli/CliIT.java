@@ -105,10 +105,17 @@ class CliIT {
                   - name: passes
                     type: command
                     command: [sh, -c, "exit 0"]
-                """);
+                  - name: flaky
+                    type: command
+                    retries: 1
+                    command: [sh, -c, "if [ -f MARK ]; then exit 0; fi; touch MARK; exit 3"]
+                """.replace("MARK", work.resolve("flaky.mark").toString()));
         Outcome run = dtf("run", suite.toString(), "--data-dir", work.resolve("failing").toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("FAILED  fails") && run.out().contains("broken"), run.out());
+        assertTrue(run.out().contains("retry   flaky attempt 1 FAILED") && run.out().contains("FLAKY   flaky"),
+                run.out());
+        assertTrue(run.out().contains("FAILED: 1 of 3 tasks did not pass"), run.out());
     }
 
     @Test
@@ -147,6 +154,16 @@ class CliIT {
             Outcome results = dtf("results", runId, "--grid", grid, "--format", "table");
             assertEquals(0, results.exitCode(), results.err());
             assertTrue(results.out().contains("memory-bandwidth"), results.out());
+
+            Outcome workers = dtf("worker", "list", "--grid", grid);
+            assertEquals(0, workers.exitCode(), workers.err());
+            String nodeId = workers.out().lines().skip(1).findFirst().orElseThrow().strip().split("\\s+")[0];
+            Outcome release = dtf("worker", "release", nodeId.substring(0, 8), "--grid", grid);
+            assertEquals(0, release.exitCode(), release.err());
+            assertTrue(release.out().contains(nodeId + " was not quarantined"), release.out());
+            Outcome noSuchWorker = dtf("worker", "release", "zzzz", "--grid", grid);
+            assertEquals(2, noSuchWorker.exitCode());
+            assertTrue(noSuchWorker.err().contains("no live worker's id starts with 'zzzz'"), noSuchWorker.err());
 
             Outcome unknown = dtf("status", "no-such-run", "--grid", grid);
             assertEquals(2, unknown.exitCode());
