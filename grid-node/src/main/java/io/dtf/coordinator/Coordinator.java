@@ -129,6 +129,7 @@ public final class Coordinator {
     /** Runs the event loop until {@link #stop()}; rebuilds state from the store first. */
     public void run() {
         epoch = store.claimEpoch();
+        LOG.info("coordinator epoch {} starting on this node", epoch);
         recover();
         while (!stopped) {
             try {
@@ -341,6 +342,8 @@ public final class Coordinator {
                 current = true;
             }
             if (!current) {
+                LOG.warn("worker {} holds attempt {} of {}, but the task is {} with attempt {}: left alone", a.nodeId(),
+                        a.attemptId(), a.taskKey(), t.state(), t.attemptId());
                 continue;
             }
             if (a.finished() != null) {

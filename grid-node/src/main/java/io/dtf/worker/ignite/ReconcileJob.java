@@ -1,13 +1,18 @@
 package io.dtf.worker.ignite;
 
+import io.dtf.coordinator.LiveAttempt;
 import io.dtf.wire.Json;
+import java.util.List;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sent by a new coordinator to each worker: "what do you run, what finished unreported; I am epoch N now". */
 public final class ReconcileJob implements IgniteCallable<String> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileJob.class);
 
     private final long epoch;
 
@@ -21,6 +26,10 @@ public final class ReconcileJob implements IgniteCallable<String> {
     /** A JSON list of {@code LiveAttempt}. */
     @Override
     public String call() {
-        return Json.write(WorkerAttempts.of(ignite).reconcile(epoch));
+        List<LiveAttempt> attempts = WorkerAttempts.of(ignite).reconcile(epoch);
+        LOG.info("coordinator epoch {} took over: this worker runs {} attempt(s) and holds {} finished one(s)", epoch,
+                attempts.stream().filter(a -> a.finished() == null).count(),
+                attempts.stream().filter(a -> a.finished() != null).count());
+        return Json.write(attempts);
     }
 }

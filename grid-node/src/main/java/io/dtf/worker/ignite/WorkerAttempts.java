@@ -40,7 +40,7 @@ final class WorkerAttempts {
             return false;
         }
         newestEpoch = epoch;
-        running.put(attempt.attemptId(), attempt);
+        running.put(key(attempt), attempt);
         return true;
     }
 
@@ -49,8 +49,8 @@ final class WorkerAttempts {
     }
 
     synchronized void end(LiveAttempt attempt, JobReply reply) {
-        running.remove(attempt.attemptId());
-        finished.put(attempt.attemptId(), new Finished(new LiveAttempt(attempt.taskKey(), attempt.attemptId(),
+        running.remove(key(attempt));
+        finished.put(key(attempt), new Finished(new LiveAttempt(attempt.taskKey(), attempt.attemptId(),
                 attempt.attempt(), attempt.nodeId(), reply), Instant.now()));
         Instant cutoff = Instant.now().minus(KEEP_FOR);
         Iterator<Finished> oldest = finished.values().iterator();
@@ -61,6 +61,11 @@ final class WorkerAttempts {
             }
             oldest.remove();
         }
+    }
+
+    /** Attempt ids are unique within a task only. */
+    private static String key(LiveAttempt a) {
+        return a.taskKey() + "@" + a.attemptId();
     }
 
     /** Everything running and recently finished here; from now on attempts older than {@code epoch} are refused. */

@@ -1,0 +1,54 @@
+package io.dtf.worker.ignite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dtf.coordinator.JobReply;
+import io.dtf.coordinator.LiveAttempt;
+import io.dtf.model.AttemptOutcome;
+import io.dtf.model.TaskState;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkerAttemptsTest {
+    @Test
+    void attemptsOfDifferentTasksWithTheSameAttemptIdAreKeptApart() {
+        WorkerAttempts attempts = new WorkerAttempts();
+        assertTrue(attempts.begin(attempt("run/a"), 1));
+        assertTrue(attempts.begin(attempt("run/b"), 1));
+
+        assertEquals(2, attempts.reconcile(1).size(), "both first attempts, both \\"1:1\\"");
+    }
+
+    @Test
+    void aFinishedAttemptIsHandedToTheNextCoordinatorWithItsReply() {
+        WorkerAttempts attempts = new WorkerAttempts();
+        LiveAttempt a = attempt("run/a");
+        attempts.begin(a, 1);
+        Instant now = Instant.now();
+        attempts.end(a, new JobReply("run/a", "1:1", "n", "hw",
+                new AttemptOutcome(TaskState.PASSED, now, now, 0, List.of(), "", "", null)));
+
+        List<LiveAttempt> found = attempts.reconcile(2);
+        assertEquals(1, found.size());
+        assertEquals(TaskState.PASSED, found.get(0).finished().outcome().status());
+    }
+
+    @Test
+    void onceANewerCoordinatorReconciledAttemptsFromOlderOnesAreRefused() {
+        WorkerAttempts attempts = new WorkerAttempts();
+        attempts.reconcile(3);
+
+        assertFalse(attempts.begin(attempt("run/late"), 2), "a replaced coordinator cannot start anything");
+        assertTrue(attempts.begin(attempt("run/new"), 3));
+        assertEquals(List.of("run/new"), attempts.reconcile(3).stream().map(LiveAttempt::taskKey).toList());
+        assertNull(attempts.reconcile(3).get(0).finished());
+    }
+
+    private static LiveAttempt attempt(String taskKey) {
+        return new LiveAttempt(taskKey, "1:1", 1, "n", null);
+    }
+}
