@@ -20,7 +20,7 @@ class WorkerAttemptsTest {
         assertTrue(attempts.begin(attempt("run/a"), 1));
         assertTrue(attempts.begin(attempt("run/b"), 1));
 
-        assertEquals(2, attempts.reconcile(1).size(), "both first attempts, both \\"1:1\\"");
+        assertEquals(2, attempts.reconcile(1).size(), "both first attempts are 1:1");
     }
 
     @Test
