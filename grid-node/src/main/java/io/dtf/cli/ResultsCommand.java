@@ -32,6 +32,10 @@ final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")
     String token;
 
+    @Option(names = "--task", paramLabel = "TASK", description = "Only this task's attempts: its attempt history, "
+            + "with why each attempt failed and what was decided after it.")
+    String task;
+
     @Option(names = "--db", paramLabel = "FILE", description = "DuckDB file (default: dtf-data/dtf.duckdb). "
             + "A running node holds its file open: ask it with --grid instead.")
     Path db;
@@ -61,6 +65,14 @@ final class ResultsCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+        if (task != null) {
+            results = results.stream().filter(r -> r.taskId().equals(task)).toList();
+            if (results.isEmpty()) {
+                System.err.println("dtf: run '" + runId + "' has no task '" + task + "'; `dtf status " + runId
+                        + "` lists its tasks");
+                return ExitCodes.USAGE;
+            }
+        }
         System.out.print(switch (format) {
             case json -> Json.write(results) + "\n";
             case csv -> csv(results);
@@ -70,16 +82,18 @@ final class ResultsCommand implements Callable<Integer> {
     }
 
     private static String table(List<TaskResult> results) {
-        TextTable t = new TextTable("seq", "task", "attempt", "final", "status", "hardware class", "time", "exit", "metrics (mean)", "error");
+        TextTable t = new TextTable("seq", "task", "attempt", "final", "status", "hardware class", "time", "exit",
+                "metrics (mean)", "category", "then", "error");
         for (TaskResult r : results) {
             t.row(r.seq(), r.taskId(), r.attempt(), r.finalAttempt() ? "yes" : "no", r.status(), r.hwClass(),
-                    Format.seconds(Format.seconds(r)), r.exitCode(), Format.metrics(r.metrics()), r.error());
+                    Format.seconds(Format.seconds(r)), r.exitCode(), Format.metrics(r.metrics()), r.category(),
+                    r.finalAttempt() ? null : r.decision(), r.error());
         }
         return t.toString();
     }
 
     private static String csv(List<TaskResult> results) {
-        StringBuilder out = new StringBuilder("seq,run,task,attempt,final,status,hw_class,node,started_at,ended_at,exit_code,metric,unit,mean,samples,error\n");
+        StringBuilder out = new StringBuilder("seq,run,task,attempt,final,status,hw_class,node,started_at,ended_at,exit_code,metric,unit,mean,samples,error,category,decision\n");
         for (TaskResult r : results) {
             if (r.metrics().isEmpty()) {
                 line(out, r, "", "", "", "");
@@ -92,7 +106,8 @@ final class ResultsCommand implements Callable<Integer> {
 
     private static void line(StringBuilder out, TaskResult r, String metric, String unit, String mean, String samples) {
         Object[] cells = {r.seq(), r.runId(), r.taskId(), r.attempt(), r.finalAttempt(), r.status(), r.hwClass(),
-                r.nodeId(), r.startedAt(), r.endedAt(), r.exitCode(), metric, unit, mean, samples, r.error()};
+                r.nodeId(), r.startedAt(), r.endedAt(), r.exitCode(), metric, unit, mean, samples, r.error(), r.category(),
+                r.decision()};
         for (int i = 0; i < cells.length; i++) {
             out.append(i == 0 ? "" : ",").append(quote(cells[i]));
         }
