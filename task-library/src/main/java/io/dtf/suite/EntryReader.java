@@ -2,6 +2,7 @@ package io.dtf.suite;
 
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.CommandAction;
+import io.dtf.model.RetryPolicy;
 import io.dtf.model.TaskAction;
 import io.dtf.requirements.Requirement;
 import java.time.Duration;
@@ -24,7 +25,7 @@ final class EntryReader {
     private static final String BENCHMARK = "benchmark";
     private static final String COMMAND = "command";
     private static final List<String> COMMON = List.of("name", "type", "params", "requires", "priority",
-            "timeout", "retries", "repeat");
+            "timeout", "retries", "repeat", RetryReader.FIELD, FallbackReader.FIELD);
     private static final List<String> BENCHMARK_FIELDS = List.of("benchmark", "warmup", "iterations");
     private static final List<String> COMMAND_FIELDS = List.of("command", "env", "workdir");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,199}");
@@ -69,11 +70,16 @@ final class EntryReader {
         Duration timeout = in.duration("timeout", defaults.timeout());
         int retries = in.integer("retries", defaults.retries(), 0, SuiteLimits.MAX_RETRIES);
         int repeat = in.integer("repeat", defaults.repeat(), 1, SuiteLimits.MAX_REPEAT);
+        RetryPolicy retry = RetryReader.read(in, defaults.retry());
+        int before = in.errorCount();
         List<Requirement> requires = Stream.concat(defaults.requires().stream(), in.requirements("requires").stream())
                 .distinct().toList();
+        boolean requiresComplete = in.errorCount() == before;
         RequirementConflicts.find(requires).stream().filter(c -> !defaultConflicts.contains(c))
                 .forEach(c -> in.error("requires", c));
-        return new TaskEntry(position, name, action, params, requires, priority, timeout, retries, repeat);
+        List<Requirement> fallback = FallbackReader.read(in, defaults, requires, requiresComplete, defaultConflicts);
+        return new TaskEntry(position, name, action, params, requires, priority, timeout, retries, repeat, retry,
+                fallback);
     }
 
     /** The type, after checking the fields against it; null when it is missing or unknown. */
@@ -81,7 +87,7 @@ final class EntryReader {
         Optional<DocNode> node = in.get("type");
         String type = node.isEmpty() ? null : node.get() instanceof DocNode.Scalar s ? s.text() : node.get().describe();
         List<String> valid = new ArrayList<>(COMMON);
-        Map<String, String> elsewhere = new LinkedHashMap<>();
+        Map<String, String> elsewhere = new LinkedHashMap<>(RetryReader.MISPLACED);
         if (BENCHMARK.equals(type)) {
             valid.addAll(BENCHMARK_FIELDS);
             COMMAND_FIELDS.forEach(f -> elsewhere.put(f, "'" + f + "' is a field of command tasks; this task has type benchmark"));

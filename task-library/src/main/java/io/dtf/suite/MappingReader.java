@@ -50,6 +50,27 @@ final class MappingReader {
         return node instanceof DocNode.Scalar s && s.kind() == DocNode.Kind.NULL ? Optional.empty() : Optional.ofNullable(node);
     }
 
+    /** How many errors the whole file has so far: compare counts to learn whether a part added any. */
+    int errorCount() {
+        return errors.count();
+    }
+
+    /**
+     * The reader of a nested mapping, reporting against the same task with {@code field.} put before
+     * its fields; empty when the field is absent, or not a mapping (an error showing {@code example}).
+     */
+    Optional<MappingReader> nested(String field, String example) {
+        Optional<DocNode> node = get(field);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(node.get() instanceof DocNode.Mapping inner)) {
+            error(field, "expected a mapping such as " + example + ", found " + node.get().describe());
+            return Optional.empty();
+        }
+        return Optional.of(new MappingReader(inner, errors, task, position, prefix + field + "."));
+    }
+
     /**
      * Reports every field not in {@code valid}, with the closest valid name when there is one;
      * {@code elsewhere} maps fields that are valid in other places to the reason they are not here.
@@ -113,7 +134,13 @@ final class MappingReader {
         return value.get().intValueExact();
     }
 
+    /** A timeout: more than 0 and at most {@link SuiteLimits#MAX_TIMEOUT}. */
     Duration duration(String field, Duration fallback) {
+        return duration(field, fallback, null, SuiteLimits.MAX_TIMEOUT);
+    }
+
+    /** A duration from {@code min} (null: anything more than 0) to {@code max}. */
+    Duration duration(String field, Duration fallback, Duration min, Duration max) {
         Optional<DocNode> node = get(field);
         if (node.isEmpty()) {
             return fallback;
@@ -131,9 +158,11 @@ final class MappingReader {
             error(field, "'" + s.text() + "' is not a duration; " + DurationText.EXAMPLES);
             return fallback;
         }
-        if (value.get().isNegative() || value.get().isZero() || value.get().compareTo(SuiteLimits.MAX_TIMEOUT) > 0) {
-            error(field, "'" + s.text() + "' is out of range; " + field + " must be more than 0 and at most "
-                    + DurationText.format(SuiteLimits.MAX_TIMEOUT));
+        boolean tooShort = min == null ? value.get().isNegative() || value.get().isZero() : value.get().compareTo(min) < 0;
+        if (tooShort || value.get().compareTo(max) > 0) {
+            error(field, "'" + s.text() + "' is out of range; " + field + " must be "
+                    + (min == null ? "more than 0" : "at least " + DurationText.format(min))
+                    + " and at most " + DurationText.format(max));
             return fallback;
         }
         return value.get();

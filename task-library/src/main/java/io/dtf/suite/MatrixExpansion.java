@@ -42,7 +42,8 @@ final class MatrixExpansion {
             TaskAction action = substitute(entry.action(), params);
             for (int r = 1; r <= entry.repeat(); r++) {
                 tasks.add(new TaskSpec(taskId(entry.name(), params, r, entry.repeat()), entry.name(), params,
-                        action, entry.requirements(), entry.priority(), entry.timeout(), entry.retries(), r));
+                        action, entry.requirements(), entry.priority(), entry.timeout(), entry.retries(), r,
+                        entry.retry(), entry.fallback()));
             }
         }
         return tasks;

@@ -26,6 +26,12 @@ public final class SuiteLimits {
     public static final int MAX_WARMUP = 10_000;
     public static final int MAX_ITERATIONS = 100_000;
     public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
+    /** Infrastructure retries (after a node died, ran out of memory, crashed): counted apart from {@link #MAX_RETRIES}. */
+    public static final int MAX_INFRA_RETRIES = 100;
+    /** Retry delays are whole milliseconds; anything shorter would be no delay at all. */
+    public static final Duration MIN_BACKOFF = Duration.ofMillis(1);
+    /** A longer delay is more likely a typo than a plan: a waiting retry also waits for a matching node. */
+    public static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private SuiteLimits() {
     }

@@ -10,7 +10,8 @@ import java.util.Optional;
 /** Reads a suite document's top level ({@code suite}, {@code defaults}, {@code tasks}) into valid entries. */
 final class SuiteReader {
     private static final List<String> TOP = List.of("suite", "defaults", "tasks");
-    private static final List<String> DEFAULTS = List.of("timeout", "retries", "priority", "repeat", "requires");
+    private static final List<String> DEFAULTS = List.of("timeout", "retries", "priority", "repeat", "requires",
+            RetryReader.FIELD, FallbackReader.FIELD);
 
     private SuiteReader() {
     }
@@ -27,8 +28,7 @@ final class SuiteReader {
         top.allowOnly(TOP, Map.of());
         String name = top.requiredName("suite", "quickstart");
         EntryDefaults defaults = defaults(top, errors);
-        List<String> defaultConflicts = RequirementConflicts.find(defaults.requires());
-        defaultConflicts.forEach(c -> errors.add("defaults.requires", c));
+        List<String> defaultConflicts = defaultConflicts(defaults, errors);
 
         List<TaskEntry> entries = new ArrayList<>();
         Optional<DocNode> tasks = top.get("tasks");
@@ -57,6 +57,17 @@ final class SuiteReader {
         return new Draft(name, entries);
     }
 
+    /** The contradictions in the defaults' requires and fallback, reported once here rather than on every entry. */
+    private static List<String> defaultConflicts(EntryDefaults defaults, SuiteErrors errors) {
+        List<String> conflicts = new ArrayList<>(RequirementConflicts.find(defaults.requires()));
+        conflicts.forEach(c -> errors.add("defaults.requires", c));
+        List<String> inFallback = RequirementConflicts.find(FallbackReader.effective(defaults.requires(), defaults.fallback()))
+                .stream().filter(c -> !conflicts.contains(c)).toList();
+        inFallback.forEach(c -> errors.add("defaults." + FallbackReader.FIELD, c));
+        conflicts.addAll(inFallback);
+        return conflicts;
+    }
+
     private static EntryDefaults defaults(MappingReader top, SuiteErrors errors) {
         EntryDefaults builtIn = EntryDefaults.BUILT_IN;
         Optional<DocNode> node = top.get("defaults");
@@ -69,13 +80,15 @@ final class SuiteReader {
             return builtIn;
         }
         MappingReader in = new MappingReader(mapping, errors, null, 0, "defaults.");
-        in.allowOnly(DEFAULTS, Map.of());
+        in.allowOnly(DEFAULTS, RetryReader.MISPLACED);
         return new EntryDefaults(
                 in.duration("timeout", builtIn.timeout()),
                 in.integer("retries", builtIn.retries(), 0, SuiteLimits.MAX_RETRIES),
                 in.integer("priority", builtIn.priority(), SuiteLimits.MIN_PRIORITY, SuiteLimits.MAX_PRIORITY),
                 in.integer("repeat", builtIn.repeat(), 1, SuiteLimits.MAX_REPEAT),
-                in.requirements("requires"));
+                in.requirements("requires"),
+                RetryReader.read(in, builtIn.retry()),
+                in.requirements(FallbackReader.FIELD));
     }
 
     /** Refuses matrices that would expand past the limits, before any task is built. */

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.CommandAction;
+import io.dtf.model.RetryPolicy;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskSpec;
+import io.dtf.requirements.Requirement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,28 @@ class MatrixExpansionTest {
 
         assertEquals(24, suite.tasks().size());
         assertEquals(24, suite.tasks().stream().map(TaskSpec::id).distinct().count());
+    }
+
+    @Test
+    void everyExpansionCarriesTheEntrysRetryPolicyAndFallback() {
+        Suite suite = parse("""
+                suite: m
+                tasks:
+                  - name: gpu
+                    type: command
+                    command: [echo, "${n}"]
+                    params: {n: [1, 2]}
+                    repeat: 2
+                    requires: [tag cuda]
+                    retry: {infra: 1, backoff: 2s}
+                    fallback: [cores >= 4]
+                """);
+
+        assertEquals(4, suite.tasks().size());
+        suite.tasks().forEach(t -> {
+            assertEquals(new RetryPolicy(1, Duration.ofSeconds(2), Duration.ofSeconds(30)), t.retry(), t.id());
+            assertEquals(List.of(Requirement.parse("cores >= 4")), t.fallback(), t.id());
+        });
     }
 
     private static Suite parse(String yaml) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.CommandAction;
+import io.dtf.model.RetryPolicy;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskSpec;
 import io.dtf.requirements.Requirement;
@@ -38,6 +39,7 @@ class SuiteLoaderTest {
               priority: 0
               repeat: 1
               requires: [os == linux]
+              retry: {infra: 3, backoff: 500ms, maxBackoff: 30s}
             tasks:
               - name: sha256
                 type: benchmark
@@ -50,6 +52,8 @@ class SuiteLoaderTest {
                 timeout: 30s
                 retries: 1
                 repeat: 3
+                retry: {infra: 2, backoff: 1s, maxBackoff: 1m}
+                fallback: [memory >= 1GiB]
               - name: hello
                 type: command
                 command: [sh, -c, "echo DTF_METRIC answer=${answer} count"]
@@ -73,6 +77,8 @@ class SuiteLoaderTest {
         assertEquals(Duration.ofSeconds(30), sha.timeout());
         assertEquals(1, sha.retries());
         assertEquals(3, sha.repetition());
+        assertEquals(new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofMinutes(1)), sha.retry());
+        assertEquals(List.of(Requirement.parse("os == linux"), Requirement.parse("memory >= 1GiB")), sha.fallback());
 
         TaskSpec hello = suite.tasks().get(7);
         assertEquals("hello[answer=42]", hello.id());
@@ -82,6 +88,8 @@ class SuiteLoaderTest {
         assertEquals(0, hello.priority());
         assertEquals(Duration.ofMinutes(10), hello.timeout());
         assertEquals(0, hello.retries());
+        assertEquals(RetryPolicy.DEFAULT, hello.retry());
+        assertEquals(List.of(), hello.fallback());
     }
 
     @Test
@@ -259,7 +267,7 @@ class SuiteLoaderTest {
         assertEquals("unknown field; valid fields here: suite, defaults, tasks", top.message());
         assertNull(top.task());
         assertEquals("unknown field (did you mean 'timeout'?); valid fields here: timeout, retries, priority, repeat, "
-                + "requires", find(errors, "defaults.timout").message());
+                + "requires, retry, fallback", find(errors, "defaults.timout").message());
         SuiteError task = find(errors, "retires");
         assertEquals("a", task.task());
         assertEquals(1, task.position());
