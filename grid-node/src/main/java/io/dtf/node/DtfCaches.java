@@ -23,7 +23,9 @@ public final class DtfCaches {
                 config(CacheNames.RUNS),
                 config(CacheNames.TASKS),
                 config(CacheNames.TASK_SPECS),
-                config(CacheNames.RESULTS));
+                config(CacheNames.RESULTS),
+                // The checkpoint SPI's cache (ignite-base.xml): it must exist before any job saves.
+                config(CacheNames.CHECKPOINTS));
     }
 
     /** Creates the caches when missing; safe to call from every node at start-up. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.CommandAction;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskAction;
 import io.dtf.model.TaskSpec;
@@ -39,8 +40,28 @@ class TaskExecutorTest {
                 new CommandAction(List.of("touch", touched.toString()), Map.of(), null), Duration.ofSeconds(20)));
 
         assertEquals(TaskState.ERROR, outcome.status());
+        // Another worker may run it: the machine's failure, not the task's.
+        assertEquals(FailureCategory.INFRASTRUCTURE, outcome.category());
         assertEquals("this worker does not run command tasks (start it with command tasks enabled)", outcome.error());
         assertFalse(Files.exists(touched));
+    }
+
+    @Test
+    void checkpointsReachTheCommandAndTheBenchmarkOfTheTask() {
+        TaskExecutor executor = new TaskExecutor(true);
+        MemoryCheckpoints commandStore = new MemoryCheckpoints("from attempt 1");
+        MemoryCheckpoints benchmarkStore = new MemoryCheckpoints();
+
+        AttemptOutcome command = executor.execute(spec(new CommandAction(List.of("sh", "-c",
+                "cat \"$DTF_CHECKPOINT_FILE\"; echo 'from attempt 2' > \"$DTF_CHECKPOINT_FILE\""), Map.of(), null),
+                Duration.ofSeconds(20)), commandStore);
+        AttemptOutcome benchmark = executor.execute(spec(new BenchmarkAction("counted-work", 0, 1),
+                Duration.ofSeconds(20), Map.of("iterations", "100", "checkpointEvery", "50")), benchmarkStore);
+
+        assertEquals("from attempt 1", command.stdoutTail());
+        assertEquals(List.of("from attempt 2\n"), commandStore.saves());
+        assertEquals(TaskState.PASSED, benchmark.status(), benchmark.error());
+        assertEquals(2, benchmarkStore.saves().size());
     }
 
     @Test
@@ -74,9 +95,12 @@ class TaskExecutorTest {
     void aTaskWithoutAnActionOrWithANonPositiveTimeoutIsAnError() {
         TaskExecutor executor = new TaskExecutor(true);
 
-        assertEquals(TaskState.ERROR, executor.execute(spec(null, Duration.ofSeconds(1))).status());
+        AttemptOutcome none = executor.execute(spec(null, Duration.ofSeconds(1)));
+        assertEquals(TaskState.ERROR, none.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, none.category());
         AttemptOutcome zero = executor.execute(spec(new BenchmarkAction("noop", 0, 1), Duration.ZERO));
         assertEquals(TaskState.ERROR, zero.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, zero.category());
         assertEquals("task t#1: timeout must be positive, got PT0S", zero.error());
     }
 

@@ -1,5 +1,6 @@
 package io.dtf.benchmark;
 
+import io.dtf.benchmark.builtin.CountedWorkBenchmark;
 import io.dtf.benchmark.builtin.MatmulBenchmark;
 import io.dtf.benchmark.builtin.MemoryBandwidthBenchmark;
 import io.dtf.benchmark.builtin.NoopBenchmark;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class Benchmarks {
     private static final Logger LOG = LoggerFactory.getLogger(Benchmarks.class);
     private static final List<Supplier<Benchmark>> BUILT_INS = List.of(
-            MatmulBenchmark::new, MemoryBandwidthBenchmark::new, Sha256Benchmark::new, NoopBenchmark::new);
+            MatmulBenchmark::new, MemoryBandwidthBenchmark::new, Sha256Benchmark::new, NoopBenchmark::new,
+            CountedWorkBenchmark::new);
     // Bounds the walk over a broken services file, whose every entry may fail.
     private static final int MAX_PROVIDER_ERRORS = 100;
 

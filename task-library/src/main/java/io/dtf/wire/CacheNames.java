@@ -16,6 +16,8 @@ public final class CacheNames {
     public static final String COORDINATOR_EPOCH = "dtf-coordinator-epoch";
     /** The quarantined workers (atomic reference holding a JSON list). */
     public static final String QUARANTINE = "dtf-quarantine";
+    /** Checkpoint key (the taskKey) -> saved state; the cache of the checkpoint SPI in ignite-base.xml. */
+    public static final String CHECKPOINTS = "dtf-checkpoints";
 
     private CacheNames() {
     }

@@ -1,10 +1,16 @@
 package io.dtf.benchmark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.model.Metric;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkContextTest {
@@ -48,5 +54,84 @@ class BenchmarkContextTest {
         assertEquals("param n must be between 1 and 256, got 512", e.getMessage());
         assertEquals("param size must be between 1 KiB and 1 MiB, got 64 MiB", assertThrows(
                 BenchmarkParameterException.class, () -> ctx.bytesParam("size", "1KiB", 1024, 1 << 20)).getMessage());
+    }
+
+    @Test
+    void withoutAStoreNothingIsRestoredAndACheckpointIsNotStored() {
+        assertTrue(ctx.restored().isEmpty());
+        assertEquals(OptionalLong.empty(), ctx.restoredLong());
+        assertFalse(ctx.checkpoint(42));
+    }
+
+    @Test
+    void theStateOfThePreviousAttemptIsRestoredEvenAfterThisOneSavesItsOwn() {
+        MemoryCheckpoints store = new MemoryCheckpoints("row 17".getBytes(StandardCharsets.UTF_8));
+        BenchmarkContext resumed = new BenchmarkContext(Map.of(), null, store);
+
+        assertTrue(resumed.checkpoint("row 18"));
+
+        assertEquals("row 17", resumed.restoredString().orElseThrow());
+        assertEquals("row 18", new String(store.load().orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNumberRoundTripsThroughACheckpoint() {
+        MemoryCheckpoints store = new MemoryCheckpoints();
+        new BenchmarkContext(Map.of(), null, store).checkpoint(1L << 40);
+
+        assertEquals(OptionalLong.of(1L << 40), new BenchmarkContext(Map.of(), null, store).restoredLong());
+    }
+
+    @Test
+    void aRestoredStateThatIsNotANumberIsAnErrorNotAZero() {
+        BenchmarkContext resumed = new BenchmarkContext(Map.of(), null, new MemoryCheckpoints(new byte[3]));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, resumed::restoredLong);
+        assertTrue(e.getMessage().contains("has 3 bytes"), e.getMessage());
+    }
+
+    @Test
+    void aCheckpointOverTheLimitIsRefusedAndNothingIsStored() {
+        MemoryCheckpoints store = new MemoryCheckpoints();
+        BenchmarkContext context = new BenchmarkContext(Map.of(), null, store);
+
+        assertThrows(IllegalArgumentException.class,
+                () -> context.checkpoint(new byte[BenchmarkContext.MAX_CHECKPOINT_BYTES + 1]));
+        assertTrue(context.checkpoint(new byte[BenchmarkContext.MAX_CHECKPOINT_BYTES]));
+        assertEquals(1, store.saves().size());
+    }
+
+    @Test
+    void theCallerCannotChangeASavedOrRestoredStateAfterwards() {
+        MemoryCheckpoints store = new MemoryCheckpoints(new byte[] {1});
+        BenchmarkContext context = new BenchmarkContext(Map.of(), null, store);
+        byte[] state = {2};
+
+        context.checkpoint(state);
+        state[0] = 9;
+        context.restored().orElseThrow()[0] = 9;
+
+        assertArrayEquals(new byte[] {2}, store.load().orElseThrow());
+        assertArrayEquals(new byte[] {1}, context.restored().orElseThrow());
+    }
+
+    @Test
+    void reportedSamplesBecomeMetricsInTheOrderTheirNamesCame() {
+        ctx.report("steps", "", 3);
+        ctx.report("resumed", "step", 1);
+        ctx.report("steps", "", 4);
+
+        assertEquals(List.of(new Metric("steps", "", List.of(3.0, 4.0)), new Metric("resumed", "step", List.of(1.0))),
+                ctx.reported());
+    }
+
+    @Test
+    void aReportWithAnotherUnitOrANonFiniteValueIsRefused() {
+        ctx.report("steps", "", 3);
+
+        assertThrows(IllegalArgumentException.class, () -> ctx.report("steps", "ms", 1));
+        assertThrows(IllegalArgumentException.class, () -> ctx.report("other", "", Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> ctx.report(" ", "", 1));
+        assertEquals(1, ctx.reported().size());
     }
 }

@@ -134,6 +134,60 @@ class BenchmarkHarnessTest {
         assertThrows(IllegalArgumentException.class, () -> new BenchmarkHarness(0, 1).run(clash, Map.of()));
     }
 
+    @Test
+    void reportedMetricsFollowTheBenchmarksOwnAndTheIterationTimes() throws Exception {
+        CountingBenchmark reporting = new CountingBenchmark() {
+            @Override
+            public void teardown(BenchmarkContext ctx) {
+                ctx.report("teardowns", "", 1);
+            }
+        };
+
+        List<Metric> metrics = new BenchmarkHarness(0, 2).run(reporting, Map.of());
+
+        assertEquals(List.of("count", BenchmarkHarness.ITERATION_TIME, "teardowns"),
+                metrics.stream().map(Metric::name).toList());
+        assertEquals(new Metric("teardowns", "", List.of(1.0)), metrics.get(2));
+    }
+
+    @Test
+    void aReportedMetricCannotTakeTheNameOfTheBenchmarksOwn() {
+        CountingBenchmark clash = new CountingBenchmark() {
+            @Override
+            public double iteration(BenchmarkContext ctx) {
+                ctx.report("count", "calls", 1);
+                return 1;
+            }
+        };
+
+        assertThrows(IllegalStateException.class, () -> new BenchmarkHarness(0, 1).run(clash, Map.of()));
+    }
+
+    @Test
+    void aRunWithCheckpointsSeesWhatTheLastRunSaved() throws Exception {
+        MemoryCheckpoints store = new MemoryCheckpoints();
+        List<Long> restored = new ArrayList<>();
+        CountingBenchmark saving = new CountingBenchmark() {
+            @Override
+            public void setup(BenchmarkContext ctx) {
+                restored.add(ctx.restoredLong().orElse(-1));
+            }
+
+            @Override
+            public double iteration(BenchmarkContext ctx) throws Exception {
+                ctx.checkpoint((long) super.iteration(ctx));
+                return 1;
+            }
+        };
+        BenchmarkHarness harness = new BenchmarkHarness(1, 2).withCheckpoints(store);
+
+        harness.run(saving, Map.of());
+        harness.run(saving, Map.of());
+
+        assertEquals(List.of(-1L, 3L), restored);
+        assertEquals(6, store.saves().size());
+    }
+
     /** Returns how often it was called, and remembers the lifecycle calls it saw. */
     static class CountingBenchmark implements Benchmark {
         private final List<String> events = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import javax.cache.Cache;
 import org.apache.ignite.Ignite;
@@ -36,17 +37,17 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     private final IgniteCache<String, String> tasks;
     private final IgniteCache<String, String> specs;
     private final IgniteCache<Long, String> results;
+    private final IgniteCache<String, Object> checkpoints;
     private final IgniteAtomicSequence sequence;
     private final IgniteAtomicLong epoch;
     private final IgniteAtomicReference<String> quarantine;
-    private final Ignite ignite;
 
     public CacheCoordinatorStore(Ignite ignite) {
-        this.ignite = ignite;
         this.runs = ignite.cache(CacheNames.RUNS);
         this.tasks = ignite.cache(CacheNames.TASKS);
         this.specs = ignite.cache(CacheNames.TASK_SPECS);
         this.results = ignite.cache(CacheNames.RESULTS);
+        this.checkpoints = ignite.cache(CacheNames.CHECKPOINTS);
         // A reserve of 1,000 makes nextSeq a local increment almost always; a new coordinator
         // reserves a fresh, higher range, so seq numbers never repeat.
         this.sequence = ignite.atomicSequence(CacheNames.RESULT_SEQUENCE,
@@ -159,7 +160,8 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public void removeCheckpoints(Collection<String> taskKeys) {
-        // PENDING: checkpoint removal lands with the checkpoint SPI configuration.
+        // CacheCheckpointSpi keeps each checkpoint under its key: one batch instead of a call per task.
+        checkpoints.removeAll(new TreeSet<>(taskKeys));
     }
 
     @Override

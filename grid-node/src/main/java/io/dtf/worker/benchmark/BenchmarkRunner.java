@@ -3,12 +3,14 @@ package io.dtf.worker.benchmark;
 import io.dtf.benchmark.Benchmark;
 import io.dtf.benchmark.BenchmarkCancelledException;
 import io.dtf.benchmark.BenchmarkHarness;
-import io.dtf.benchmark.BenchmarkParameterException;
 import io.dtf.benchmark.Benchmarks;
+import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.BenchmarkAction;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskState;
+import io.dtf.worker.FailureClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>PASSED carries the harness's metrics. An unknown benchmark, bad counts or a bad param is ERROR
- * (it could not run); an exception from the benchmark is FAILED with its message. At the timeout
+ * with {@code BAD_DEFINITION} (it cannot run as written); running out of memory is ERROR with
+ * {@code RESOURCE_EXHAUSTED}; any other exception from the benchmark, a failed assertion or check,
+ * is FAILED with its message ({@link FailureClassifier#ofBenchmarkFailure}). The benchmark's
+ * checkpoints go to the {@link CheckpointStore} given to {@link #run}. At the timeout
  * the benchmark's thread is interrupted and given two seconds to stop, and the attempt is TIMED_OUT; a benchmark that
  * ignores interruption and never calls {@code checkCancelled()} keeps its thread busy until its
  * iteration ends, which is why long iterations should check.
@@ -61,25 +66,32 @@ public final class BenchmarkRunner {
         this.stopGrace = stopGrace;
     }
 
-    /** Runs the action's benchmark with {@code params}, for at most {@code timeout}. */
+    /** Runs the action's benchmark with {@code params}, for at most {@code timeout}, without checkpoints. */
     public AttemptOutcome run(BenchmarkAction action, Map<String, String> params, Duration timeout) {
+        return run(action, params, timeout, CheckpointStore.NONE);
+    }
+
+    /** Runs the action's benchmark with {@code params}, for at most {@code timeout}, saving to {@code checkpoints}. */
+    public AttemptOutcome run(BenchmarkAction action, Map<String, String> params, Duration timeout,
+                              CheckpointStore checkpoints) {
         Instant started = Instant.now();
         Optional<Benchmark> found;
         try {
             found = benchmarks.find(action.benchmark());
         } catch (RuntimeException e) {
-            return AttemptOutcome.error(started,
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
                     "cannot create benchmark '" + action.benchmark() + "': " + describe(e));
         }
         if (found.isEmpty()) {
-            return AttemptOutcome.error(started, "unknown benchmark '" + action.benchmark()
-                    + "'; this worker knows: " + String.join(", ", benchmarks.names()));
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, "unknown benchmark '"
+                    + action.benchmark() + "'; this worker knows: " + String.join(", ", benchmarks.names()));
         }
         BenchmarkHarness harness;
         try {
-            harness = new BenchmarkHarness(action.warmup(), action.iterations()).withDeadline(started.plus(timeout));
+            harness = new BenchmarkHarness(action.warmup(), action.iterations()).withDeadline(started.plus(timeout))
+                    .withCheckpoints(checkpoints);
         } catch (IllegalArgumentException e) {
-            return AttemptOutcome.error(started, e.getMessage());
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, e.getMessage());
         }
         Benchmark benchmark = found.get();
         CompletableFuture<List<Metric>> result = new CompletableFuture<>();
@@ -111,12 +123,15 @@ public final class BenchmarkRunner {
         if (cause instanceof BenchmarkCancelledException) {
             return timedOut(started, timeout); // the harness saw the deadline a moment before this thread did
         }
-        if (cause instanceof BenchmarkParameterException) {
-            return AttemptOutcome.error(started, cause.getMessage());
-        }
-        LOG.debug("benchmark {} failed", benchmark.name(), cause);
-        return outcome(started, TaskState.FAILED, List.of(),
-                "benchmark " + benchmark.name() + " failed: " + describe(cause));
+        FailureCategory category = FailureClassifier.ofBenchmarkFailure(cause);
+        LOG.debug("benchmark {} failed ({})", benchmark.name(), category, cause);
+        return switch (category) {
+            case BAD_DEFINITION -> AttemptOutcome.error(started, category, cause.getMessage());
+            case RESOURCE_EXHAUSTED -> AttemptOutcome.error(started, category,
+                    "benchmark " + benchmark.name() + " ran out of memory: " + describe(cause));
+            default -> new AttemptOutcome(FailureClassifier.status(category), started, Instant.now(), null, List.of(),
+                    "", "", "benchmark " + benchmark.name() + " failed: " + describe(cause), category);
+        };
     }
 
     private void stop(Future<?> task, CompletableFuture<?> result, Benchmark benchmark) {

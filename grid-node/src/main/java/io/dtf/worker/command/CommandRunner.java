@@ -1,8 +1,12 @@
 package io.dtf.worker.command;
 
+import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.CommandAction;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskState;
+import io.dtf.worker.FailureClassifier;
+import io.dtf.worker.FailureClassifier.Failure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,6 +16,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,14 +33,18 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Environment: the worker's own, plus the action's {@code env}, plus {@code DTF_TASK_ID},
- *       {@code DTF_ATTEMPT_ID} and {@code DTF_PARAM_<NAME>} per param (see {@link #paramVariable}).
+ *       {@code DTF_ATTEMPT_ID}, {@code DTF_PARAM_<NAME>} per param (see {@link #paramVariable}),
+ *       {@code DTF_CHECKPOINT_FILE} and, when an earlier attempt saved one, {@code DTF_RESUMED=1}.
+ *   <li>Checkpoints: what the command writes to {@code DTF_CHECKPOINT_FILE} is saved to the task's
+ *       {@link CheckpointStore} while it runs and once more when it ends ({@link CheckpointFile}).
  *   <li>Standard input is closed (reads see end of file). The working directory is the action's
  *       {@code workdir}, else the worker's.
  *   <li>stdout and stderr are drained concurrently; the last {@link #DEFAULT_TAIL_BYTES} of each are
  *       kept, and stdout lines are read for metrics while they stream ({@link MetricLineParser}).
- *   <li>Exit code 0 is PASSED, any other FAILED; a missing executable or workdir is ERROR; past the
- *       timeout the whole process tree is killed and the attempt is TIMED_OUT. Processes the command
- *       leaves running after it exits are killed too.
+ *   <li>Exit code 0 is PASSED. Any other is classified by {@link FailureClassifier}: FAILED for a
+ *       plain non-zero exit, ERROR for a crash, running out of memory or a bad definition (a missing
+ *       executable or workdir, exit 126 or 127). Past the timeout the whole process tree is killed
+ *       and the attempt is TIMED_OUT. Processes the command leaves running after it exits are killed too.
  * </ul>
  * Task failures never throw: they are outcomes.
  */
@@ -46,7 +55,6 @@ public final class CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
     // The output pipes close when the process tree is gone; this only bounds a pathological wait.
     private static final long PUMP_JOIN_MILLIS = 5_000;
-    private static final int MAX_ERROR_LINE = 500;
 
     private final int tailBytes;
 
@@ -66,26 +74,34 @@ public final class CommandRunner {
         return "DTF_PARAM_" + param.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
+    /** Runs {@code action} without checkpoints (see the method below). */
+    public AttemptOutcome run(CommandAction action, String taskId, Map<String, String> params, Duration timeout) {
+        return run(action, taskId, params, timeout, CheckpointStore.NONE);
+    }
+
     /**
-     * Runs {@code action} for task {@code taskId} and waits for it, at most {@code timeout}.
+     * Runs {@code action} for task {@code taskId} and waits for it, at most {@code timeout}; the
+     * command's checkpoint file is restored from and saved to {@code checkpoints}.
      * If the calling thread is interrupted, the process tree is killed and the outcome is CANCELLED.
      */
-    public AttemptOutcome run(CommandAction action, String taskId, Map<String, String> params, Duration timeout) {
+    public AttemptOutcome run(CommandAction action, String taskId, Map<String, String> params, Duration timeout,
+                              CheckpointStore checkpoints) {
         Instant started = Instant.now();
         if (action.argv().isEmpty()) {
-            return AttemptOutcome.error(started, "command task " + taskId + " has an empty argv");
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
+                    "command task " + taskId + " has an empty argv");
         }
-        String executable = action.argv().get(0);
         ProcessBuilder builder = new ProcessBuilder(action.argv());
         if (action.workdir() != null) {
             Path dir;
             try {
                 dir = Path.of(action.workdir());
             } catch (InvalidPathException e) {
-                return AttemptOutcome.error(started, "workdir '" + action.workdir() + "' is not a valid path");
+                return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
+                        "workdir '" + action.workdir() + "' is not a valid path");
             }
             if (!Files.isDirectory(dir)) {
-                return AttemptOutcome.error(started,
+                return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
                         "workdir '" + action.workdir() + "' does not exist or is not a directory");
             }
             builder.directory(dir.toFile());
@@ -98,18 +114,48 @@ public final class CommandRunner {
         env.put("DTF_TASK_ID", taskId);
         env.put(ProcessTree.ATTEMPT_VARIABLE, attemptId);
 
+        CheckpointFile checkpoint;
+        try {
+            checkpoint = CheckpointFile.open(checkpoints, taskId);
+        } catch (IOException | RuntimeException e) {
+            FailureCategory category = FailureClassifier.resourceExhaustedLine(String.valueOf(e.getMessage()))
+                    .isPresent() ? FailureCategory.RESOURCE_EXHAUSTED : FailureCategory.INFRASTRUCTURE;
+            return AttemptOutcome.error(started, category, "cannot prepare the attempt's checkpoint file: " + e);
+        }
+        try (checkpoint) {
+            checkpoint.export(env);
+            return start(builder, attemptId, taskId, timeout, started, checkpoint);
+        }
+    }
+
+    private AttemptOutcome start(ProcessBuilder builder, String attemptId, String taskId, Duration timeout,
+                                 Instant started, CheckpointFile checkpoint) {
+        OptionalLong oomKillsBefore = KernelOomKills.count();
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            return AttemptOutcome.error(started, "cannot start '" + executable + "': " + reason);
+            return AttemptOutcome.error(started, FailureClassifier.ofStartFailure(reason),
+                    "cannot start '" + builder.command().get(0) + "': " + reason);
         }
-        return supervise(process, new ProcessTree(process, attemptId), taskId, timeout, started);
+        checkpoint.watch();
+        AttemptOutcome outcome = supervise(process, new ProcessTree(process, attemptId), taskId, timeout, started,
+                oomKillsBefore);
+        checkpoint.close(); // the file's last version is saved before the outcome is reported
+        return checkpoint.problem() == null ? outcome : withNote(outcome, checkpoint.problem());
+    }
+
+    /** Appends a line of the worker's to the stderr tail, where the task's author will look. */
+    private static AttemptOutcome withNote(AttemptOutcome o, String note) {
+        String stderr = o.stderrTail().isEmpty() || o.stderrTail().endsWith("\n") ? o.stderrTail()
+                : o.stderrTail() + "\n";
+        return new AttemptOutcome(o.status(), o.startedAt(), o.endedAt(), o.exitCode(), o.metrics(), o.stdoutTail(),
+                stderr + "[dtf worker] " + note + "\n", o.error(), o.category());
     }
 
     private AttemptOutcome supervise(Process process, ProcessTree tree, String taskId, Duration timeout,
-                                     Instant started) {
+                                     Instant started, OptionalLong oomKillsBefore) {
         closeQuietly(process);
         OutputTail stdout = new OutputTail(tailBytes);
         OutputTail stderr = new OutputTail(tailBytes);
@@ -124,7 +170,7 @@ public final class CommandRunner {
         try {
             if (process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 exitCode = process.exitValue();
-                status = exitCode == 0 ? TaskState.PASSED : TaskState.FAILED;
+                status = TaskState.PASSED;
                 int leftovers = tree.killAll();
                 if (leftovers > 0) {
                     LOG.info("task {} left {} processes running after it exited; killed them", taskId, leftovers);
@@ -147,14 +193,21 @@ public final class CommandRunner {
             Thread.currentThread().interrupt();
         }
         String stderrText = stderr.text();
-        if (status == TaskState.FAILED) {
-            error = "exit code " + exitCode + lastLine(stderrText).map(line -> ": " + line).orElse("");
+        FailureCategory category = FailureCategory.defaultFor(status);
+        if (exitCode != null) {
+            Optional<Failure> failure = FailureClassifier.ofExit(exitCode, stderrText,
+                    exitCode != 0 && KernelOomKills.roseSince(oomKillsBefore));
+            if (failure.isPresent()) {
+                status = failure.get().status();
+                category = failure.get().category();
+                error = failure.get().reason();
+            }
         }
         if (metrics.ignoredLines() > 0) {
             LOG.debug("task {}: ignored {} malformed or surplus metric lines", taskId, metrics.ignoredLines());
         }
         return new AttemptOutcome(status, started, Instant.now(), exitCode, metrics.metrics(),
-                stdout.text(), stderrText, error);
+                stdout.text(), stderrText, error, category);
     }
 
     private static Thread startPump(OutputPump pump, String taskId, String stream) {
@@ -185,15 +238,6 @@ public final class CommandRunner {
         } catch (IOException e) {
             // Nothing to close if the process is already gone.
         }
-    }
-
-    private static Optional<String> lastLine(String text) {
-        String[] lines = text.strip().split("\\R");
-        String last = lines[lines.length - 1].strip();
-        if (last.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(last.length() > MAX_ERROR_LINE ? last.substring(0, MAX_ERROR_LINE) + "..." : last);
     }
 
     static String human(Duration d) {

@@ -65,7 +65,8 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
         runner = Thread.currentThread();
         AttemptOutcome outcome;
         try {
-            outcome = WorkerRuntime.executor(ignite).execute(Json.read(specJson, TaskSpec.class));
+            outcome = WorkerRuntime.executor(ignite).execute(Json.read(specJson, TaskSpec.class),
+                    SessionCheckpoints.of(ignite, session, taskKey));
         } catch (RuntimeException e) {
             outcome = AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
                     "the worker could not run the task: " + e.getMessage());

@@ -9,9 +9,13 @@ import io.dtf.benchmark.Benchmarks;
 import io.dtf.benchmark.builtin.MatmulBenchmark;
 import io.dtf.benchmark.builtin.NoopBenchmark;
 import io.dtf.model.AttemptOutcome;
+import io.dtf.benchmark.builtin.CountedWorkBenchmark;
 import io.dtf.model.BenchmarkAction;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskState;
+import io.dtf.worker.MemoryCheckpoints;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,8 @@ class BenchmarkRunnerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final BenchmarkRunner runner = new BenchmarkRunner(Benchmarks.of(List.of(
-            NoopBenchmark::new, MatmulBenchmark::new, ExplodingBenchmark::new)));
+            NoopBenchmark::new, MatmulBenchmark::new, ExplodingBenchmark::new, GreedyBenchmark::new,
+            CountedWorkBenchmark::new)));
 
     @Test
     void aBenchmarkThatRunsPassesWithItsMetrics() {
@@ -40,7 +45,8 @@ class BenchmarkRunnerTest {
         AttemptOutcome outcome = runner.run(new BenchmarkAction("matmull", 0, 1), Map.of(), TIMEOUT);
 
         assertEquals(TaskState.ERROR, outcome.status());
-        assertEquals("unknown benchmark 'matmull'; this worker knows: exploding, matmul, noop",
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+        assertEquals("unknown benchmark 'matmull'; this worker knows: counted-work, exploding, greedy, matmul, noop",
                 outcome.error());
     }
 
@@ -49,6 +55,7 @@ class BenchmarkRunnerTest {
         AttemptOutcome outcome = runner.run(new BenchmarkAction("matmul", 0, 1), Map.of("n", "huge"), TIMEOUT);
 
         assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
         assertEquals("param n must be a whole number such as 256, got 'huge'", outcome.error());
     }
 
@@ -57,6 +64,7 @@ class BenchmarkRunnerTest {
         AttemptOutcome outcome = runner.run(new BenchmarkAction("noop", 0, 0), Map.of(), TIMEOUT);
 
         assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
         assertEquals("iterations must be 1 or more, got 0", outcome.error());
     }
 
@@ -65,7 +73,31 @@ class BenchmarkRunnerTest {
         AttemptOutcome outcome = runner.run(new BenchmarkAction("exploding", 0, 1), Map.of(), TIMEOUT);
 
         assertEquals(TaskState.FAILED, outcome.status());
+        assertEquals(FailureCategory.TEST_FAILURE, outcome.category());
         assertEquals("benchmark exploding failed: IllegalStateException: no GPU here", outcome.error());
+    }
+
+    @Test
+    void aBenchmarkThatRunsOutOfMemoryIsResourceExhaustedAndTheWorkerCarriesOn() {
+        AttemptOutcome outcome = runner.run(new BenchmarkAction("greedy", 0, 1), Map.of(), TIMEOUT);
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.RESOURCE_EXHAUSTED, outcome.category());
+        assertTrue(outcome.error().startsWith("benchmark greedy ran out of memory: OutOfMemoryError"), outcome.error());
+        assertEquals(TaskState.PASSED, runner.run(new BenchmarkAction("noop", 0, 1), Map.of(), TIMEOUT).status());
+    }
+
+    @Test
+    void aBenchmarkResumesFromTheCheckpointOfTheTasksEarlierAttempt() {
+        MemoryCheckpoints store = new MemoryCheckpoints(ByteBuffer.allocate(Long.BYTES).putLong(600).array());
+
+        AttemptOutcome outcome = runner.run(new BenchmarkAction("counted-work", 0, 1),
+                Map.of("iterations", "1000", "checkpointEvery", "100"), TIMEOUT, store);
+
+        assertEquals(TaskState.PASSED, outcome.status(), outcome.error());
+        assertEquals(List.of(600.0), metric(outcome, "resumed_from").samples());
+        assertEquals(List.of(400.0), metric(outcome, "iterations_run").samples());
+        assertEquals(4, store.saves().size()); // at 700, 800, 900 and 1000
     }
 
     @Test
@@ -76,6 +108,7 @@ class BenchmarkRunnerTest {
                 Duration.ofMillis(300));
 
         assertEquals(TaskState.TIMED_OUT, outcome.status());
+        assertEquals(FailureCategory.TIMEOUT, outcome.category());
         assertEquals("timed out after 300 ms", outcome.error());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3));
     }
@@ -102,6 +135,26 @@ class BenchmarkRunnerTest {
         public double iteration(BenchmarkContext ctx) {
             throw new IllegalStateException("no GPU here");
         }
+    }
+
+    /**
+     * Asks for an array larger than the JVM allows: a real OutOfMemoryError ("Requested array size
+     * exceeds VM limit"), thrown before anything is allocated, whatever the heap size.
+     */
+    public static final class GreedyBenchmark extends NamedBenchmark {
+        public GreedyBenchmark() {
+            super("greedy");
+        }
+
+        @Override
+        public double iteration(BenchmarkContext ctx) {
+            long[] huge = new long[Integer.MAX_VALUE];
+            return huge.length;
+        }
+    }
+
+    private static Metric metric(AttemptOutcome outcome, String name) {
+        return outcome.metrics().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Spins without ever checking for cancellation, for a bounded second. */

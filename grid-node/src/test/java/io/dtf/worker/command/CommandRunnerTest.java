@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.CommandAction;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskState;
 import java.io.IOException;
@@ -45,7 +46,20 @@ class CommandRunnerTest {
         assertEquals("hello\n", outcome.stdoutTail());
         assertEquals("oops\n", outcome.stderrTail());
         assertNull(outcome.error());
+        assertNull(outcome.category());
         assertFalse(outcome.endedAt().isBefore(outcome.startedAt()));
+    }
+
+    @Test
+    void aCommandThatExitsAtOncePassesWithNothingToReport() {
+        AttemptOutcome outcome = runner.run(new CommandAction(List.of("true"), Map.of(), null), "quick", Map.of(),
+                TIMEOUT);
+
+        assertEquals(TaskState.PASSED, outcome.status());
+        assertEquals(0, outcome.exitCode());
+        assertEquals("", outcome.stdoutTail());
+        assertEquals("", outcome.stderrTail());
+        assertEquals(List.of(), outcome.metrics());
     }
 
     @Test
@@ -53,9 +67,64 @@ class CommandRunnerTest {
         AttemptOutcome outcome = sh("echo 'first problem' >&2; echo 'it broke' >&2; echo; exit 3");
 
         assertEquals(TaskState.FAILED, outcome.status());
+        assertEquals(FailureCategory.TEST_FAILURE, outcome.category());
         assertEquals(3, outcome.exitCode());
         assertEquals("exit code 3: it broke", outcome.error());
         assertEquals("exit code 7", sh("exit 7").error());
+    }
+
+    @Test
+    void aProcessKilledBySegfaultIsAProcessCrash(@TempDir Path dir) {
+        // No core file: the crash is the point, not its dump.
+        AttemptOutcome outcome = runner.run(new CommandAction(List.of("sh", "-c", "ulimit -c 0; kill -SEGV $$"),
+                Map.of(), dir.toString()), "segv", Map.of(), TIMEOUT);
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.PROCESS_CRASH, outcome.category());
+        assertEquals(139, outcome.exitCode());
+        assertEquals("killed by SIGSEGV (exit code 139)", outcome.error());
+    }
+
+    @Test
+    void aProcessKilledFromOutsideWithSigkillIsAProcessCrash() {
+        AttemptOutcome outcome = sh("echo working; kill -KILL $$");
+
+        assertEquals(FailureCategory.PROCESS_CRASH, outcome.category());
+        assertEquals(137, outcome.exitCode());
+        assertEquals("working\n", outcome.stdoutTail());
+    }
+
+    @Test
+    void aCommandThatSaysItRanOutOfMemoryIsResourceExhausted() {
+        AttemptOutcome outcome = sh("echo 'Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space'"
+                + " >&2; echo '\tat Big.alloc(Big.java:3)' >&2; exit 1");
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.RESOURCE_EXHAUSTED, outcome.category());
+        assertEquals(1, outcome.exitCode());
+        assertEquals("exit code 1, out of memory or disk: Exception in thread \"main\" java.lang.OutOfMemoryError:"
+                + " Java heap space", outcome.error());
+    }
+
+    @Test
+    void aProgramTheShellCannotFindIsABadDefinition() {
+        AttemptOutcome outcome = sh("no-such-program-dtf --version");
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+        assertEquals(127, outcome.exitCode());
+    }
+
+    @Test
+    void aFileThatIsNotExecutableIsABadDefinition(@TempDir Path dir) throws IOException {
+        Path script = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\necho hi\n");
+
+        AttemptOutcome outcome = runner.run(new CommandAction(List.of(script.toString()), Map.of(), null),
+                "not-executable", Map.of(), TIMEOUT);
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+        assertTrue(outcome.error().contains("Permission denied"), outcome.error());
     }
 
     @Test
@@ -96,6 +165,7 @@ class CommandRunnerTest {
                 "tree", Map.of(), Duration.ofMillis(700));
 
         assertEquals(TaskState.TIMED_OUT, outcome.status());
+        assertEquals(FailureCategory.TIMEOUT, outcome.category());
         assertNull(outcome.exitCode());
         assertTrue(outcome.error().startsWith("timed out after 700 ms; killed the process and "), outcome.error());
         List<Long> pids = pids(outcome.stdoutTail());
@@ -125,22 +195,24 @@ class CommandRunnerTest {
     }
 
     @Test
-    void aMissingExecutableIsAnErrorNamingIt() {
+    void aMissingExecutableIsABadDefinitionNamingIt() {
         AttemptOutcome outcome = runner.run(new CommandAction(List.of("no-such-program-dtf"), Map.of(), null),
                 "missing", Map.of(), TIMEOUT);
 
         assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
         assertTrue(outcome.error().startsWith("cannot start 'no-such-program-dtf': "), outcome.error());
     }
 
     @Test
-    void aMissingWorkdirIsAnErrorNamingIt(@TempDir Path dir) {
+    void aMissingWorkdirIsABadDefinitionNamingIt(@TempDir Path dir) {
         String missing = dir.resolve("nowhere").toString();
 
         AttemptOutcome outcome = runner.run(new CommandAction(List.of("pwd"), Map.of(), missing),
                 "workdir", Map.of(), TIMEOUT);
 
         assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
         assertEquals("workdir '" + missing + "' does not exist or is not a directory", outcome.error());
     }
 
@@ -169,6 +241,7 @@ class CommandRunnerTest {
         assertFalse(waiting.isAlive());
         assertNotNull(result.get());
         assertEquals(TaskState.CANCELLED, result.get().status());
+        assertNull(result.get().category());
         assertFalse(shell.isAlive());
     }
 

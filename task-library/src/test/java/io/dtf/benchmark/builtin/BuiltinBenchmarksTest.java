@@ -13,7 +13,9 @@ import io.dtf.benchmark.BenchmarkContext;
 import io.dtf.benchmark.BenchmarkHarness;
 import io.dtf.benchmark.BenchmarkParameterException;
 import io.dtf.benchmark.Benchmarks;
+import io.dtf.benchmark.MemoryCheckpoints;
 import io.dtf.model.Metric;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ class BuiltinBenchmarksTest {
             "matmul, n, 32, GFLOP/s",
             "memory-bandwidth, size, 1MiB, GB/s",
             "sha256, size, 64KiB, MB/s",
-            "noop, unused, 0, ops"})
+            "noop, unused, 0, ops",
+            "counted-work, iterations, 2000, iter/s"})
     void measuresAPositiveFiniteValueForEveryIterationAtSmallSizes(String name, String param, String value,
                                                                    String unit) throws Exception {
         Benchmark benchmark = Benchmarks.standard().find(name).orElseThrow();
@@ -111,5 +114,69 @@ class BuiltinBenchmarksTest {
 
         assertTrue(e.deadlinePassed());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "stopped within the iteration");
+    }
+
+    @Test
+    void countedWorkRunsEveryIterationAndCheckpointsItsProgressAsItGoes() throws Exception {
+        MemoryCheckpoints store = new MemoryCheckpoints();
+
+        List<Metric> metrics = new BenchmarkHarness(0, 1).withCheckpoints(store)
+                .run(new CountedWorkBenchmark(), Map.of("iterations", "1000", "checkpointEvery", "300"));
+
+        assertEquals(List.of(1000.0), metric(metrics, "iterations_run").samples());
+        assertEquals(List.of(0.0), metric(metrics, "resumed_from").samples());
+        assertEquals(List.of(300L, 600L, 900L, 1000L), store.saves().stream().map(s -> ByteBuffer.wrap(s).getLong())
+                .toList());
+    }
+
+    @Test
+    void countedWorkStoppedHalfWayResumesFromItsLastCheckpointInTheNextAttempt() throws Exception {
+        Map<String, String> params = Map.of("iterations", "1000", "checkpointEvery", "100");
+        MemoryCheckpoints store = new MemoryCheckpoints() {
+            @Override
+            protected void onSave(int count) {
+                if (count == 5) {
+                    Thread.currentThread().interrupt(); // the attempt is stopped right after its 5th checkpoint
+                }
+            }
+        };
+        try {
+            assertThrows(BenchmarkCancelledException.class,
+                    () -> new BenchmarkHarness(0, 1).withCheckpoints(store).run(new CountedWorkBenchmark(), params));
+        } finally {
+            Thread.interrupted();
+        }
+
+        List<Metric> metrics = new BenchmarkHarness(0, 1).withCheckpoints(store)
+                .run(new CountedWorkBenchmark(), params);
+
+        assertEquals(List.of(500.0), metric(metrics, "resumed_from").samples());
+        assertEquals(List.of(500.0), metric(metrics, "iterations_run").samples());
+        assertEquals(1000L, ByteBuffer.wrap(store.load().orElseThrow()).getLong());
+    }
+
+    @Test
+    void countedWorkResumedAfterItsLastIterationDoesNoMoreWork() throws Exception {
+        MemoryCheckpoints done = new MemoryCheckpoints(ByteBuffer.allocate(8).putLong(1000).array());
+
+        List<Metric> metrics = new BenchmarkHarness(0, 1).withCheckpoints(done)
+                .run(new CountedWorkBenchmark(), Map.of("iterations", "1000"));
+
+        assertEquals(List.of(0.0), metric(metrics, "iterations_run").samples());
+        assertEquals(List.of(1000.0), metric(metrics, "resumed_from").samples());
+    }
+
+    @Test
+    void countedWorkRefusesACheckpointBeyondItsCount() {
+        MemoryCheckpoints other = new MemoryCheckpoints(ByteBuffer.allocate(8).putLong(5000).array());
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BenchmarkHarness(0, 1)
+                .withCheckpoints(other).run(new CountedWorkBenchmark(), Map.of("iterations", "1000")));
+
+        assertTrue(e.getMessage().contains("5000"), e.getMessage());
+    }
+
+    private static Metric metric(List<Metric> metrics, String name) {
+        return metrics.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,116 @@
+package io.dtf.worker.ignite;
+
+import io.dtf.checkpoint.CheckpointStore;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.compute.ComputeTaskSession;
+import org.apache.ignite.compute.ComputeTaskSessionScope;
+import org.apache.ignite.spi.IgniteSpiNoop;
+import org.apache.ignite.spi.checkpoint.CheckpointSpi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One task's checkpoints in the grid, through the compute job's session and Ignite's checkpoint SPI
+ * ({@code CacheCheckpointSpi} in ignite-base.xml, over a replicated cache). The checkpoint key is the
+ * task key ({@code runId/taskId}) and the scope is global, so the state outlives the compute task
+ * that saved it: the task's next attempt, a new compute task on any node, loads it.
+ *
+ * <pre>{@code
+ * // In a job of a compute task annotated @ComputeTaskSessionFullSupport, with the session injected
+ * // by @TaskSessionResource:
+ * CheckpointStore checkpoints = SessionCheckpoints.of(ignite, session, taskKey);
+ * AttemptOutcome outcome = executor.execute(spec, checkpoints);
+ *
+ * // On any node, outside any session, once the task has reached its final state:
+ * SessionCheckpoints.remove(ignite, taskKey);
+ * }</pre>
+ *
+ * <p>A failed save or load is logged and reported as "not stored" or "nothing saved": a checkpoint
+ * is an optimisation, and the attempt goes on without it.
+ */
+public final class SessionCheckpoints implements CheckpointStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCheckpoints.class);
+    private static final AtomicBoolean WARNED_DISABLED = new AtomicBoolean();
+
+    private final ComputeTaskSession session;
+    private final String key;
+    private final AtomicBoolean warnedSave = new AtomicBoolean();
+
+    private SessionCheckpoints(ComputeTaskSession session, String taskKey) {
+        this.session = session;
+        this.key = taskKey;
+    }
+
+    /**
+     * The checkpoints of task {@code taskKey}, saved through {@code session}; {@link CheckpointStore#NONE}
+     * when this node has no checkpoint SPI that keeps anything (Ignite's default drops them silently).
+     */
+    public static CheckpointStore of(Ignite ignite, ComputeTaskSession session, String taskKey) {
+        if (!enabled(ignite)) {
+            if (WARNED_DISABLED.compareAndSet(false, true)) {
+                LOG.warn("node {} has no checkpoint SPI configured: tasks will not resume from checkpoints",
+                        ignite.name());
+            }
+            return CheckpointStore.NONE;
+        }
+        return new SessionCheckpoints(session, taskKey);
+    }
+
+    /**
+     * Removes task {@code taskKey}'s checkpoint, from any node and outside any compute task: it goes
+     * straight to the configured checkpoint SPIs, which is where a session's global-scope saves end up.
+     *
+     * @return whether there was one
+     */
+    public static boolean remove(Ignite ignite, String taskKey) {
+        boolean removed = false;
+        CheckpointSpi[] spis = ignite.configuration().getCheckpointSpi();
+        for (CheckpointSpi spi : spis == null ? new CheckpointSpi[0] : spis) {
+            try {
+                removed |= spi.removeCheckpoint(taskKey);
+            } catch (RuntimeException e) {
+                LOG.warn("task {}: its checkpoint could not be removed: {}", taskKey, e.toString());
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public Optional<byte[]> load() {
+        try {
+            byte[] state = session.loadCheckpoint(key);
+            return Optional.ofNullable(state);
+        } catch (RuntimeException e) {
+            LOG.warn("task {}: its checkpoint could not be loaded, so the attempt starts from scratch: {}", key,
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean save(byte[] state) {
+        try {
+            // Timeout 0: kept until removed when the task ends, however long its retries wait.
+            session.saveCheckpoint(key, state, ComputeTaskSessionScope.GLOBAL_SCOPE, 0);
+            return true;
+        } catch (RuntimeException e) {
+            // A command's file is looked at twice a second: say it once, not at every look.
+            if (warnedSave.compareAndSet(false, true)) {
+                LOG.warn("task {}: a checkpoint could not be saved: {}", key, e.toString());
+            } else {
+                LOG.debug("task {}: a checkpoint could not be saved: {}", key, e.toString());
+            }
+            return false;
+        }
+    }
+
+    /** Whether some checkpoint SPI of this node stores anything: Ignite skips the no-op ones the same way. */
+    static boolean enabled(Ignite ignite) {
+        CheckpointSpi[] spis = ignite.configuration().getCheckpointSpi();
+        return spis != null
+                && Arrays.stream(spis).anyMatch(s -> !s.getClass().isAnnotationPresent(IgniteSpiNoop.class));
+    }
+}
