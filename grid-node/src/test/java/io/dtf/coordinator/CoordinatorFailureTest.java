@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +101,7 @@ class CoordinatorFailureTest {
         String runId = submit(c, new TaskSpec("t", "t", Map.of(), base.action(), base.requirements(), 0,
                 Duration.ofSeconds(1), 0, 1));
 
-        await(() -> dispatched.size() == 1);
+        Tasks.await(() -> dispatched.size() == 1);
         workers = List.of(worker("w1", 1)); // the GPU node is gone
         c.topologyChanged();
         RunView done = awaitDone(c, runId);
@@ -138,13 +137,13 @@ class CoordinatorFailureTest {
         Coordinator first = start();
         String runId = submit(first, Tasks.spec("long", 0));
         String key = TaskRecord.key(runId, "long");
-        await(() -> store.tasks.get(key).state() == TaskState.RUNNING);
+        Tasks.await(() -> store.tasks.get(key).state() == TaskState.RUNNING);
         TaskRecord running = store.tasks.get(key);
         first.stop(); // its node died: the held reply never reaches it
         onWorkers = List.of(new LiveAttempt(key, running.attemptId(), 1, running.nodeId(), null));
 
         Coordinator second = start();
-        await(() -> second.tasks(runId).get(0).state() == TaskState.RUNNING);
+        Tasks.await(() -> second.tasks(runId).get(0).state() == TaskState.RUNNING);
         assertEquals(1, dispatched.size(), "not started a second time");
         second.report(new JobReply(key, running.attemptId(), running.nodeId(), "hw", passed()));
 
@@ -162,7 +161,7 @@ class CoordinatorFailureTest {
         onWorkers = List.of(new LiveAttempt(queued.key(), "4:1", 1, "w2", null));
 
         Coordinator c = start();
-        await(() -> c.tasks("run-1").get(0).state() == TaskState.RUNNING);
+        Tasks.await(() -> c.tasks("run-1").get(0).state() == TaskState.RUNNING);
         assertEquals(0, dispatched.size());
         assertEquals("w2", c.tasks("run-1").get(0).nodeId());
         c.report(new JobReply(queued.key(), "4:1", "w2", "hw", passed()));
@@ -205,10 +204,10 @@ class CoordinatorFailureTest {
         Coordinator old = start();
         String runId = submit(old, Tasks.spec("t", 0));
         String key = TaskRecord.key(runId, "t");
-        await(() -> held.containsKey(key));
+        Tasks.await(() -> held.containsKey(key));
         store.claimEpoch(); // a successor took over
 
-        await(() -> !loops.get(0).isAlive());
+        Tasks.await(() -> !loops.get(0).isAlive());
         Assignment a = dispatched.get(0);
         held.get(key).accept(reply(a, null));
 
@@ -247,22 +246,7 @@ class CoordinatorFailureTest {
     }
 
     private static RunView awaitDone(Coordinator c, String runId) {
-        await(() -> c.run(runId).orElseThrow().isDone());
+        Tasks.await(() -> c.run(runId).orElseThrow().isDone());
         return c.run(runId).orElseThrow();
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

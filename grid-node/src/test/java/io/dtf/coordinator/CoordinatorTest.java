@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +122,7 @@ class CoordinatorTest {
         start();
         String runId = submit(new Suite("s", List.of(Tasks.spec("gpu-task", 0, "tag cuda"), Tasks.spec("cpu-task", 0))));
 
-        await(() -> coordinator.run(runId).orElseThrow().count(TaskState.PASSED) == 1);
+        Tasks.await(() -> coordinator.run(runId).orElseThrow().count(TaskState.PASSED) == 1);
         TaskView waiting = coordinator.tasks(runId).stream().filter(t -> t.taskId().equals("gpu-task"))
                 .findFirst().orElseThrow();
         assertEquals(TaskState.QUEUED, waiting.state());
@@ -158,7 +157,7 @@ class CoordinatorTest {
     void aNewCoordinatorRebuildsItsStateFromTheStore() throws InterruptedException {
         start();
         String runId = submit(new Suite("s", List.of(Tasks.spec("done", 0), Tasks.spec("stuck", 0, "tag tpu"))));
-        await(() -> coordinator.run(runId).orElseThrow().count(TaskState.PASSED) == 1);
+        Tasks.await(() -> coordinator.run(runId).orElseThrow().count(TaskState.PASSED) == 1);
         stop();
 
         workers = List.of(new WorkerNode("tpu1", Map.of("dtf.tags", "tpu"), 1));
@@ -210,7 +209,7 @@ class CoordinatorTest {
         loop.start();
         String runId = submit(new Suite("s", List.of(Tasks.spec("long", 0))));
 
-        await(() -> store.tasks.get(TaskRecord.key(runId, "long")).state() == TaskState.RUNNING);
+        Tasks.await(() -> store.tasks.get(TaskRecord.key(runId, "long")).state() == TaskState.RUNNING);
         assertEquals(1, store.tasks.get(TaskRecord.key(runId, "long")).attempts());
         release.countDown();
         assertTrue(awaitDone(runId).passed());
@@ -233,22 +232,7 @@ class CoordinatorTest {
     }
 
     private RunView awaitDone(String runId) {
-        await(() -> coordinator.run(runId).orElseThrow().isDone());
+        Tasks.await(() -> coordinator.run(runId).orElseThrow().isDone());
         return coordinator.run(runId).orElseThrow();
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -4,8 +4,10 @@ import io.dtf.model.BenchmarkAction;
 import io.dtf.model.TaskSpec;
 import io.dtf.requirements.Requirement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Test fixtures: task specs and records with just what a test cares about. */
 final class Tasks {
@@ -25,5 +27,21 @@ final class Tasks {
 
     static TaskRecord queued(long order, TaskSpec spec) {
         return TaskRecord.queued("run-1", "suite", order, spec);
+    }
+
+    /** Waits up to 10 s for {@code condition}, polling. */
+    static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }
