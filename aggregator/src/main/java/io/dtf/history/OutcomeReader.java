@@ -3,6 +3,8 @@ package io.dtf.history;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtf.hardware.HardwareKeys;
+import io.dtf.model.FailureCategory;
+import io.dtf.model.TaskState;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.stats.flaky.Outcome;
 import java.io.IOException;
@@ -30,8 +32,10 @@ import java.util.stream.Collectors;
  *       whole GiB ({@code 16GiB}) so that nodes of one size group together. Left out: the hardware
  *       class (the analysis adds it as {@code hardware}), free disk (it changes all the time) and
  *       CPU flags (one long value per CPU model, which the model already says);
- *   <li>passed: status {@code PASSED}; {@code CANCELLED} attempts are no outcome and left out. The
- *       error is the attempt's error, else its status.
+ *   <li>node: the node that ran it; status and category: the attempt's, the category read from
+ *       {@code failure_category} (rows written before it existed get the default for their status,
+ *       see {@link Outcome}). {@code CANCELLED} attempts, and any row not yet ended, are no outcome
+ *       and left out. The error is the attempt's error, else its status.
  * </ul>
  *
  * <pre>{@code
@@ -43,11 +47,11 @@ import java.util.stream.Collectors;
 public final class OutcomeReader {
     private static final String OUTCOMES = """
             SELECT r.task_name, r.params, coalesce(c.commit, r.run_id), r.hw_class, n.attributes::VARCHAR,
-                   r.status, r.error
+                   r.status, r.error, r.node_id, r.failure_category
             FROM results r
             LEFT JOIN result_context c ON c.seq = r.seq
             LEFT JOIN nodes n ON n.node_id = r.node_id
-            WHERE r.status IS DISTINCT FROM 'CANCELLED'
+            WHERE r.status IS NULL OR r.status NOT IN ('CANCELLED', 'QUEUED', 'RUNNING')
             ORDER BY r.seq""";
     private static final Set<String> LEFT_OUT =
             Set.of(HardwareKeys.HW_CLASS, HardwareKeys.DISK_FREE_BYTES, HardwareKeys.CPU_FLAGS);
@@ -73,14 +77,26 @@ public final class OutcomeReader {
                     String json = rs.getString(5);
                     Map<String, String> attributes = json == null ? Map.of()
                             : parsed.computeIfAbsent(json, OutcomeReader::attributes);
-                    boolean passed = "PASSED".equals(rs.getString(6));
-                    String error = passed ? null : rs.getString(7) != null ? rs.getString(7) : rs.getString(6);
+                    String error = rs.getString(7) != null ? rs.getString(7) : rs.getString(6);
                     outcomes.add(new Outcome(test(rs.getString(1), rs.getObject(2)), rs.getString(3), rs.getString(4),
-                            attributes, passed, error));
+                            rs.getString(8), attributes, known(TaskState.class, rs.getString(6)),
+                            known(FailureCategory.class, rs.getString(9)), error));
                 }
             }
             return outcomes;
         });
+    }
+
+    /** The constant of that name; null for none, or for one a newer DTF wrote: reading must not fail on it. */
+    private static <E extends Enum<E>> E known(Class<E> type, String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** {@code name [k=v, k=v]}, params sorted by key. */

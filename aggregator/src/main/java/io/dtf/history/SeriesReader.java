@@ -21,7 +21,8 @@ import java.util.Objects;
 /**
  * Every series in a results database, whether DTF ran it or it was imported: measurements of one
  * benchmark with the same parameters, metric, unit, hardware class and branch, one point per run
- * (all its samples), oldest run first by the run's start. Only PASSED final attempts count.
+ * (all its samples), oldest run first by the run's start. Only final attempts that passed count:
+ * PASSED, and FLAKY (a pass after a failed attempt measures like any other pass).
  *
  * <pre>{@code
  * try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(file)) {
@@ -39,7 +40,7 @@ public final class SeriesReader {
             JOIN runs ru ON ru.run_id = r.run_id
             LEFT JOIN result_context c ON c.seq = r.seq
             LEFT JOIN metric_direction d ON d.seq = s.seq AND d.metric = s.metric
-            WHERE r.status = 'PASSED' AND r.final_attempt
+            WHERE r.status IN ('PASSED', 'FLAKY') AND r.final_attempt
             GROUP BY r.task_name, r.params, s.metric, s.unit, r.hw_class, c.branch, r.run_id, ru.first_seen, ru.first_seq
             ORDER BY r.task_name, params_text, s.metric, s.unit, r.hw_class, c.branch NULLS FIRST,
                      ru.first_seen NULLS FIRST, ru.first_seq, r.run_id""";

@@ -7,9 +7,11 @@ import io.dtf.stats.dimensions.DimensionEffect;
 import io.dtf.stats.flaky.AttributeCorrelation;
 import io.dtf.stats.flaky.FailureSignature;
 import io.dtf.stats.flaky.FlakyTest;
+import io.dtf.stats.flaky.InfrastructureFailureCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The findings as titled tables of plain (unescaped) text, shared by the Markdown and HTML reports so
@@ -20,6 +22,8 @@ final class FindingTables {
     static final double SIGNIFICANT_P = 0.05;
     /** The most frequent signatures shown; the JSON report has them all. */
     static final int SIGNATURES_SHOWN = 10;
+    /** The nodes with the most infrastructure failures shown; the JSON report has them all. */
+    static final int NODES_SHOWN = 10;
 
     record Table(String title, List<String> headers, List<List<String>> rows) {
     }
@@ -29,13 +33,26 @@ final class FindingTables {
 
     static List<Table> of(Findings findings) {
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("Flaky tests", List.of("test", "commit", "hardware", "passed", "failed"),
+        tables.add(new Table("Flaky tests",
+                List.of("test", "commit", "hardware", "passed", "passed after a failure (flaky)", "failed"),
                 findings.flakyTests().stream().map(FindingTables::flaky).toList()));
         tables.add(new Table("Failures by hardware",
                 List.of("test", "attribute", "failed with it", "failed without it", "p", "q"),
                 findings.hardwareCorrelations().stream().map(FindingTables::correlation).toList()));
-        tables.add(new Table("Failure signatures", List.of("signature", "failures", "tests"),
+        tables.add(new Table("Failure signatures", List.of("signature", "category", "failures", "tests"),
                 findings.failureSignatures().stream().limit(SIGNATURES_SHOWN).map(FindingTables::signature).toList()));
+        tables.add(new Table("Infrastructure failures by hardware",
+                List.of("hardware", "attempts", "infrastructure failures", "categories"),
+                findings.infrastructureByHardware().stream()
+                        .map(c -> List.of(String.valueOf(c.hardware()), String.valueOf(c.attempts()),
+                                String.valueOf(c.failures()), categories(c)))
+                        .toList()));
+        tables.add(new Table("Infrastructure failures by node",
+                List.of("node", "hardware", "attempts", "infrastructure failures", "categories"),
+                findings.infrastructureByNode().stream().limit(NODES_SHOWN)
+                        .map(c -> List.of(c.node(), String.valueOf(c.hardware()), String.valueOf(c.attempts()),
+                                String.valueOf(c.failures()), categories(c)))
+                        .toList()));
         tables.add(new Table("What explains the variance",
                 List.of("benchmark", "measure", "strongest dimension", "p", "effect (ε²)", "best configuration"),
                 findings.dimensions().benchmarks().stream().filter(FindingTables::explained)
@@ -44,7 +61,14 @@ final class FindingTables {
     }
 
     private static List<String> flaky(FlakyTest f) {
-        return List.of(f.test(), f.commit(), f.hardware(), String.valueOf(f.passes()), String.valueOf(f.failures()));
+        return List.of(f.test(), f.commit(), f.hardware(), String.valueOf(f.passes()), String.valueOf(f.flakyPasses()),
+                String.valueOf(f.failures()));
+    }
+
+    /** {@code NODE_LEFT 3, PROCESS_CRASH 1}. */
+    private static String categories(InfrastructureFailureCount c) {
+        return c.categories().entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static List<String> correlation(AttributeCorrelation c) {
@@ -55,7 +79,7 @@ final class FindingTables {
     }
 
     private static List<String> signature(FailureSignature s) {
-        return List.of(s.signature(), String.valueOf(s.count()), String.join(", ", s.tests()));
+        return List.of(s.signature(), s.category().name(), String.valueOf(s.count()), String.join(", ", s.tests()));
     }
 
     private static boolean explained(BenchmarkDimensions b) {

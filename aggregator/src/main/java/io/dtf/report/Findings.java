@@ -10,40 +10,50 @@ import io.dtf.stats.flaky.FailureSignatures;
 import io.dtf.stats.flaky.FlakyTest;
 import io.dtf.stats.flaky.FlakyTests;
 import io.dtf.stats.flaky.HardwareCorrelation;
+import io.dtf.stats.flaky.InfrastructureFailureCount;
+import io.dtf.stats.flaky.InfrastructureFailures;
 import io.dtf.stats.flaky.Outcome;
 import java.util.List;
 
 /**
  * What the reports show beyond the series: flaky tests, failure signatures, hardware attributes that
- * failures go with, and which dimension explains each benchmark's spread (docs/ANALYSIS-FORMAT.md).
+ * failures go with, infrastructure failures by hardware class and node, and which dimension explains
+ * each benchmark's spread (docs/ANALYSIS-FORMAT.md).
  *
  * <pre>{@code
  * Findings findings = Findings.of(new OutcomeReader(store).read(), series, AnalysisOptions.defaults());
  * String json = JsonReport.render(analyses, findings);
  * }</pre>
  *
- * @param hardwareCorrelations only the significant ones ({@code qValue <= fdr}) whose value goes with
- *                             more failures, not fewer: "cores=2" rather than its mirror "cores=4"
+ * @param hardwareCorrelations       only the significant ones ({@code qValue <= fdr}) whose value goes with
+ *                                   more failures, not fewer: "cores=2" rather than its mirror "cores=4"
+ * @param infrastructureByHardware   failures that were the machine's, per hardware class (node null)
+ * @param infrastructureByNode       the same per node
  */
 public record Findings(List<FlakyTest> flakyTests, List<FailureSignature> failureSignatures,
-                       List<AttributeCorrelation> hardwareCorrelations, DimensionReport dimensions) {
+                       List<AttributeCorrelation> hardwareCorrelations,
+                       List<InfrastructureFailureCount> infrastructureByHardware,
+                       List<InfrastructureFailureCount> infrastructureByNode, DimensionReport dimensions) {
     public Findings {
         flakyTests = List.copyOf(flakyTests);
         failureSignatures = List.copyOf(failureSignatures);
         hardwareCorrelations = List.copyOf(hardwareCorrelations);
+        infrastructureByHardware = List.copyOf(infrastructureByHardware);
+        infrastructureByNode = List.copyOf(infrastructureByNode);
     }
 
     /** Nothing beyond the series. */
     public static Findings none() {
-        return new Findings(List.of(), List.of(), List.of(), new DimensionReport(List.of()));
+        return new Findings(List.of(), List.of(), List.of(), List.of(), List.of(), new DimensionReport(List.of()));
     }
 
-    /** Runs the flaky-test, signature, correlation and dimension analyses. */
+    /** Runs the flaky-test, signature, correlation, infrastructure and dimension analyses. */
     public static Findings of(List<Outcome> outcomes, List<Series> series, AnalysisOptions options) {
         List<AttributeCorrelation> significant = HardwareCorrelation.correlate(outcomes).stream()
                 .filter(c -> c.qValue() <= options.fdr() && c.failureRateDifference() > 0)
                 .toList();
         return new Findings(FlakyTests.find(outcomes), FailureSignatures.group(outcomes), significant,
+                InfrastructureFailures.byHardware(outcomes), InfrastructureFailures.byNode(outcomes),
                 new DimensionExplainer(options.bootstrapResamples(), options.seed()).explain(series));
     }
 }

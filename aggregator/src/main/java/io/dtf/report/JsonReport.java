@@ -19,13 +19,14 @@ import io.dtf.stats.dimensions.DimensionEffect;
 import io.dtf.stats.flaky.AttributeCorrelation;
 import io.dtf.stats.flaky.FailureSignature;
 import io.dtf.stats.flaky.FlakyTest;
+import io.dtf.stats.flaky.InfrastructureFailureCount;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code dtf analyze --format json}: one object per series, then the {@link Findings} (flaky tests,
- * failure signatures, hardware correlations, dimensions), field by field as in
+ * failure signatures, hardware correlations, infrastructure failures, dimensions), field by field as in
  * docs/ANALYSIS-FORMAT.md. Numbers that are not finite are written as null, so any JSON reader
  * accepts the output.
  *
@@ -55,6 +56,10 @@ public final class JsonReport {
         findings.failureSignatures().forEach(f -> signatures.add(signature(f)));
         ArrayNode correlations = root.putArray("hardwareCorrelations");
         findings.hardwareCorrelations().forEach(c -> correlations.add(correlation(c)));
+        ArrayNode byHardware = root.putArray("infrastructureFailuresByHardware");
+        findings.infrastructureByHardware().forEach(c -> byHardware.add(infrastructure(c)));
+        ArrayNode byNode = root.putArray("infrastructureFailuresByNode");
+        findings.infrastructureByNode().forEach(c -> byNode.add(infrastructure(c)));
         ArrayNode dimensions = root.putArray("dimensions");
         findings.dimensions().benchmarks().forEach(b -> dimensions.add(dimensions(b)));
         try {
@@ -133,6 +138,7 @@ public final class JsonReport {
         n.put("commit", f.commit());
         n.put("hardware", f.hardware());
         n.put("passes", f.passes());
+        n.put("flakyPasses", f.flakyPasses());
         n.put("failures", f.failures());
         number(n, "failureRate", f.failureRate());
         return n;
@@ -141,6 +147,7 @@ public final class JsonReport {
     private static ObjectNode signature(FailureSignature f) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("signature", f.signature());
+        n.put("category", f.category().name());
         n.put("count", f.count());
         ArrayNode tests = n.putArray("tests");
         f.tests().forEach(tests::add);
@@ -159,6 +166,20 @@ public final class JsonReport {
         number(n, "failureRateDifference", c.failureRateDifference());
         number(n, "pValue", c.pValue());
         number(n, "qValue", c.qValue());
+        return n;
+    }
+
+    private static ObjectNode infrastructure(InfrastructureFailureCount c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("hardware", c.hardware());
+        if (c.node() != null) {
+            n.put("node", c.node());
+        }
+        n.put("attempts", c.attempts());
+        n.put("failures", c.failures());
+        number(n, "failureRate", c.failureRate());
+        ObjectNode categories = n.putObject("categories");
+        c.categories().forEach((category, count) -> categories.put(category.name(), count));
         return n;
     }
 

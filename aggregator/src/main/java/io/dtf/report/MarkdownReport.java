@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * {@code dtf analyze --format md}: what needs attention first (regressions, then recent change
  * points, then drift), then the {@link Findings} that are not empty (flaky tests, failures by
- * hardware, failure signatures, what explains the variance), then every other series in one compact
- * table. User text (benchmark names, params, error messages) is escaped so it cannot break the table
- * or inject markup.
+ * hardware, failure signatures, infrastructure failures by hardware and by node, what explains the
+ * variance), then every other series in one compact table. User text (benchmark names, params,
+ * error messages) is escaped so it cannot break the table or inject markup.
  *
  * <pre>{@code
  * String markdown = MarkdownReport.render(analyses, findings);

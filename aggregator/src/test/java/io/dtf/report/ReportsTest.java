@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dtf.model.FailureCategory;
 import io.dtf.stats.Direction;
 import io.dtf.stats.SeriesAnalysis;
 import io.dtf.stats.SeriesKey;
@@ -17,6 +18,7 @@ import io.dtf.stats.dimensions.DimensionReport;
 import io.dtf.stats.flaky.AttributeCorrelation;
 import io.dtf.stats.flaky.FailureSignature;
 import io.dtf.stats.flaky.FlakyTest;
+import io.dtf.stats.flaky.InfrastructureFailureCount;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -114,9 +116,12 @@ class ReportsTest {
                 new BestConfiguration(fast, 200, new Interval(195, 205, 0.95), slow, 100, new Interval(98, 102, 0.95)));
         BenchmarkDimensions quiet = new BenchmarkDimensions("quiet", "time", "ms", 2,
                 List.of(new DimensionEffect("hardware", 2, 0.1, 0.8, 0.01)), null);
-        return new Findings(List.of(new FlakyTest(name, "c1", "x86", 3, 1)),
-                List.of(new FailureSignature("boom at <n>", 1, List.of(name))),
+        return new Findings(List.of(new FlakyTest(name, "c1", "x86", 3, 2, 1)),
+                List.of(new FailureSignature("boom at <n>", FailureCategory.TEST_FAILURE, 1, List.of(name))),
                 List.of(new AttributeCorrelation(name, "cores", "2", 4, 0, 0, 4, 0.03, 0.04)),
+                List.of(new InfrastructureFailureCount("<arm>", null, 10, 3,
+                        Map.of(FailureCategory.NODE_LEFT, 2, FailureCategory.PROCESS_CRASH, 1))),
+                List.of(new InfrastructureFailureCount("<arm>", "node-<1>", 6, 2, Map.of(FailureCategory.NODE_LEFT, 2))),
                 new DimensionReport(List.of(copy, quiet)));
     }
 
@@ -129,12 +134,22 @@ class ReportsTest {
                 && md.indexOf("## What explains the variance") < md.indexOf("## Other series"), md);
         assertTrue(md.contains("| &lt;script&gt;x&lt;/script&gt;\\|a | cores=2 | 4 of 4 | 0 of 4 |"), md);
         assertTrue(md.contains("| copy | throughput (MB/s) | param:size (2 values) | 0.000200 | 0.75 | size=1M on x86: median 200"), md);
+        assertTrue(md.contains("| passed | passed after a failure (flaky) | failed |\n")
+                && md.contains("| c1 | x86 | 3 | 2 | 1 |"), "a flaky pass has its own column: " + md);
+        assertTrue(md.indexOf("## Failure signatures") < md.indexOf("## Infrastructure failures by hardware")
+                && md.indexOf("## Infrastructure failures by hardware") < md.indexOf("## Infrastructure failures by node")
+                && md.indexOf("## Infrastructure failures by node") < md.indexOf("## What explains the variance"), md);
+        assertTrue(md.contains("| &lt;arm&gt; | 10 | 3 | NODE\\_LEFT 2, PROCESS\\_CRASH 1 |"), md);
+        assertTrue(md.contains("| node-&lt;1&gt; | &lt;arm&gt; | 6 | 2 | NODE\\_LEFT 2 |"), md);
+        assertTrue(md.contains("| boom at &lt;n&gt; | TEST\\_FAILURE | 1 |"), md);
         assertFalse(md.contains("| quiet |"), "a benchmark nothing explains is left out: " + md);
 
         String html = HtmlReport.render(List.of(), List.of(), hostileFindings());
         assertFalse(html.contains("<script"), html);
         assertTrue(html.contains("<h2>Failures by hardware</h2>"), html);
         assertTrue(html.contains("<td>&lt;script&gt;x&lt;/script&gt;|a</td><td>cores=2</td>"), html);
+        assertTrue(html.contains("<h2>Infrastructure failures by node</h2>")
+                && html.contains("<td>node-&lt;1&gt;</td><td>&lt;arm&gt;</td><td>6</td><td>2</td><td>NODE_LEFT 2</td>"), html);
     }
 
     @Test
@@ -143,7 +158,8 @@ class ReportsTest {
         assertFalse(md.contains("## Flaky tests") || md.contains("## Failures by hardware")
                 || md.contains("## What explains the variance"), md);
         JsonNode root = new ObjectMapper().readTree(JsonReport.render(List.of(Analyses.steady("calm"))));
-        for (String section : List.of("flakyTests", "failureSignatures", "hardwareCorrelations", "dimensions")) {
+        for (String section : List.of("flakyTests", "failureSignatures", "hardwareCorrelations",
+                "infrastructureFailuresByHardware", "infrastructureFailuresByNode", "dimensions")) {
             assertTrue(root.get(section).isArray() && root.get(section).isEmpty(), section);
         }
     }
@@ -153,8 +169,21 @@ class ReportsTest {
         JsonNode root = new ObjectMapper().readTree(JsonReport.render(List.of(), hostileFindings()));
         JsonNode flaky = root.get("flakyTests").get(0);
         assertEquals(3, flaky.get("passes").asInt());
-        assertEquals(0.25, flaky.get("failureRate").asDouble());
+        assertEquals(2, flaky.get("flakyPasses").asInt());
+        assertEquals(1, flaky.get("failures").asInt());
+        assertEquals(1.0 / 6, flaky.get("failureRate").asDouble(), 1e-12);
         assertEquals("boom at <n>", root.get("failureSignatures").get(0).get("signature").asText());
+        assertEquals("TEST_FAILURE", root.get("failureSignatures").get(0).get("category").asText());
+        JsonNode arm = root.get("infrastructureFailuresByHardware").get(0);
+        assertEquals("<arm>", arm.get("hardware").asText());
+        assertFalse(arm.has("node"), "a hardware class's total names no node");
+        assertEquals(10, arm.get("attempts").asInt());
+        assertEquals(3, arm.get("failures").asInt());
+        assertEquals(0.3, arm.get("failureRate").asDouble(), 1e-12);
+        assertEquals("{\"NODE_LEFT\":2,\"PROCESS_CRASH\":1}", arm.get("categories").toString());
+        JsonNode node = root.get("infrastructureFailuresByNode").get(0);
+        assertEquals("node-<1>", node.get("node").asText());
+        assertEquals(2, node.get("categories").get("NODE_LEFT").asInt());
         JsonNode c = root.get("hardwareCorrelations").get(0);
         assertEquals("cores", c.get("attribute").asText());
         assertEquals(1.0, c.get("failureRateDifference").asDouble());

@@ -103,6 +103,7 @@ final class BatchIngest {
         }
     }
 
+    /** In the order of the columns of {@code results}, oldest migration first. */
     private static void appendResult(DuckDBAppender rows, TaskResult r) throws SQLException {
         rows.beginRow().append(r.seq());
         text(rows, r.runId());
@@ -128,6 +129,8 @@ final class BatchIngest {
         text(rows, r.error());
         text(rows, r.stdoutTail());
         text(rows, r.stderrTail());
+        text(rows, r.category() == null ? null : r.category().name());
+        text(rows, r.decision());
         rows.endRow();
     }
 

@@ -101,7 +101,12 @@ final class DuckDbSchema {
                         attributes JSON,
                         first_seen TIMESTAMP,
                         last_seen  TIMESTAMP
-                    )"""));
+                    )"""),
+            // 4: why an attempt did not pass and what the coordinator did next. Added at the end of results,
+            // so staging (a copy of results' columns) and the positional copy out of it stay in step.
+            List.of(
+                    "ALTER TABLE results ADD COLUMN IF NOT EXISTS failure_category VARCHAR",
+                    "ALTER TABLE results ADD COLUMN IF NOT EXISTS decision VARCHAR"));
 
     /** The schema version this code reads and writes. */
     static final int LATEST = MIGRATIONS.size();
@@ -111,6 +116,11 @@ final class DuckDbSchema {
 
     /** Brings the database to {@link #LATEST}; refuses a database written by a newer schema. */
     static void migrate(Connection connection) throws SQLException {
+        migrate(connection, LATEST);
+    }
+
+    /** Brings the database to {@code target}: tests build files as an older DTF left them. */
+    static void migrate(Connection connection, int target) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS schema_version (
@@ -120,7 +130,7 @@ final class DuckDbSchema {
         }
         int current = version(connection);
         refuseNewer(current);
-        for (int version = current + 1; version <= LATEST; version++) {
+        for (int version = current + 1; version <= target; version++) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (String sql : MIGRATIONS.get(version - 1)) {

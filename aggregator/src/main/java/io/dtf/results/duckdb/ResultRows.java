@@ -1,5 +1,6 @@
 package io.dtf.results.duckdb;
 
+import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
@@ -20,7 +21,8 @@ import java.util.Map;
 final class ResultRows {
     private static final String RESULTS = """
             SELECT seq, run_id, suite, task_id, task_name, params, attempt, final_attempt, status,
-                   started_at, ended_at, node_id, hw_class, exit_code, error, stdout_tail, stderr_tail
+                   started_at, ended_at, node_id, hw_class, exit_code, error, stdout_tail, stderr_tail,
+                   failure_category, decision
             FROM results WHERE run_id = ? ORDER BY seq""";
     private static final String METRICS = """
             SELECT m.seq, m.metric, m.unit FROM metrics m JOIN results r ON r.seq = m.seq
@@ -91,7 +93,24 @@ final class ResultRows {
                 metrics,
                 rs.getString(16),
                 rs.getString(17),
-                rs.getString(15), null, null);
+                rs.getString(15),
+                category(rs.getString(18)),
+                rs.getString(19));
+    }
+
+    /**
+     * The stored category; null when none was recorded (a pass, or a row from before schema 4) or when
+     * the name is one this DTF does not know (a newer one wrote it): reading must not fail on it.
+     */
+    static FailureCategory category(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return FailureCategory.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static Map<String, String> params(Object map) {

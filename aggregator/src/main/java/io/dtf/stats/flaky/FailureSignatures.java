@@ -1,7 +1,9 @@
 package io.dtf.stats.flaky;
 
+import io.dtf.model.FailureCategory;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,22 +39,26 @@ public final class FailureSignatures {
         return SPACE.matcher(line).replaceAll(" ").strip();
     }
 
-    /** Signatures of every failed outcome, most frequent first (ties by signature). */
+    /**
+     * Signatures of every failed outcome, by category and normalised message, most frequent first
+     * (ties by signature, then category). Infrastructure failures are kept, under their own category.
+     */
     public static List<FailureSignature> group(List<Outcome> outcomes) {
-        Map<String, List<Outcome>> bySignature = new TreeMap<>();
+        Map<String, Map<FailureCategory, List<Outcome>>> bySignature = new TreeMap<>();
         for (Outcome o : outcomes) {
             if (!o.passed()) {
-                bySignature.computeIfAbsent(normalise(o.error()), k -> new ArrayList<>()).add(o);
+                bySignature.computeIfAbsent(normalise(o.error()), k -> new EnumMap<>(FailureCategory.class))
+                        .computeIfAbsent(o.category(), k -> new ArrayList<>()).add(o);
             }
         }
         List<FailureSignature> out = new ArrayList<>();
-        bySignature.forEach((signature, list) -> {
+        bySignature.forEach((signature, byCategory) -> byCategory.forEach((category, list) -> {
             TreeSet<String> tests = new TreeSet<>();
             list.forEach(o -> tests.add(String.valueOf(o.test())));
-            out.add(new FailureSignature(signature, list.size(), new ArrayList<>(tests)));
-        });
-        out.sort(Comparator.comparingInt(FailureSignature::count).reversed()
-                .thenComparing(FailureSignature::signature));
+            out.add(new FailureSignature(signature, category, list.size(), new ArrayList<>(tests)));
+        }));
+        // A stable sort: equal counts keep the signature-then-category order they were built in.
+        out.sort(Comparator.comparingInt(FailureSignature::count).reversed());
         return out;
     }
 }

@@ -15,6 +15,10 @@ import io.dtf.stats.compare.BenjaminiHochberg;
  * attribute {@code "hardware"}), Fisher's exact test of failed-vs-passed against has-the-value.
  * So "fails only on 2-core nodes" shows up as {@code cores=2} with a small p-value.
  *
+ * <p>Only passes (a flaky task's final pass among them) and test failures count: an infrastructure
+ * failure is the node's, and would make a test look fail-prone on whatever hardware its node was
+ * killed on. {@link InfrastructureFailures} counts those per node and hardware class instead.
+ *
  * <pre>{@code List<AttributeCorrelation> found = HardwareCorrelation.correlate(outcomes);}</pre>
  */
 public final class HardwareCorrelation {
@@ -28,6 +32,9 @@ public final class HardwareCorrelation {
     public static List<AttributeCorrelation> correlate(List<Outcome> outcomes) {
         Map<String, List<Outcome>> byTest = new TreeMap<>();
         for (Outcome o : outcomes) {
+            if (o.infrastructureFailure()) {
+                continue;
+            }
             byTest.computeIfAbsent(String.valueOf(o.test()), k -> new ArrayList<>()).add(o);
         }
         List<AttributeCorrelation> tables = new ArrayList<>();

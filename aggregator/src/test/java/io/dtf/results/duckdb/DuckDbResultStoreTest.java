@@ -3,9 +3,11 @@ package io.dtf.results.duckdb;
 import static io.dtf.results.TestResults.erroredWithNulls;
 import static io.dtf.results.TestResults.passed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
@@ -211,6 +213,29 @@ class DuckDbResultStoreTest {
         assertEquals(List.of(new SeqRange(1, 100_000)), store.seqRanges());
         assertEquals(10_000, store.results("run-3").size());
         System.out.printf("100k results (800k samples) ingested in %d ms%n", ingestMillis);
+    }
+
+    @Test
+    void everyCategoryAndADecisionRoundTrip() {
+        Instant at = Instant.parse("2025-03-01T10:00:00Z");
+        List<TaskResult> attempts = new ArrayList<>();
+        long seq = 1;
+        for (FailureCategory category : FailureCategory.values()) {
+            attempts.add(new TaskResult(seq, "r", "s", "t", "n", Map.of(), (int) seq, false, TaskState.FAILED, at, at,
+                    "node", "hw", 1, List.of(), "", "", "why", category, "decision " + seq));
+            seq++;
+        }
+        attempts.add(new TaskResult(seq, "r", "s", "t", "n", Map.of(), (int) seq, true, TaskState.FLAKY, at, at,
+                "node", "hw", 0, List.of(), "", "", null, null, "final: passed after 1 failed attempt(s), so FLAKY"));
+
+        store.ingest(attempts);
+        assertEquals(attempts, store.results("r"));
+    }
+
+    @Test
+    void aCategoryThisVersionDoesNotKnowReadsAsNone() {
+        assertNull(ResultRows.category("DISK_ON_FIRE"));
+        assertEquals(FailureCategory.TIMEOUT, ResultRows.category("TIMEOUT"));
     }
 
     private Connection readOnlyJdbc() throws Exception {
