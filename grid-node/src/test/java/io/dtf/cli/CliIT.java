@@ -116,6 +116,12 @@ class CliIT {
         assertTrue(run.out().contains("retry   flaky attempt 1 FAILED") && run.out().contains("FLAKY   flaky"),
                 run.out());
         assertTrue(run.out().contains("FAILED: 1 of 3 tasks did not pass"), run.out());
+
+        Outcome history = dtf("results", runId(run.out()), "--task", "flaky", "--db",
+                work.resolve("failing").resolve("dtf.duckdb").toString());
+        assertEquals(0, history.exitCode(), history.err());
+        assertTrue(history.out().contains("TEST_FAILURE") && history.out().contains("retry (test failure, 1 of 1)")
+                && history.out().contains("FLAKY"), history.out());
     }
 
     @Test
