@@ -92,7 +92,8 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
 
     /**
      * Opens an existing file for reading only, for tools that run while no node writes it;
-     * {@link #ingest} then throws {@link IllegalStateException}.
+     * {@link #ingest} then throws {@link IllegalStateException}. A file written by an older DTF is
+     * migrated first (opened once for writing), so reading tools work right after an upgrade.
      */
     public static DuckDbResultStore openReadOnly(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -102,6 +103,11 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
         properties.setProperty("duckdb.read_only", "true");
         DuckDBConnection connection = connect(file, properties);
         try {
+            if (DuckDbSchema.isOutdated(connection)) {
+                closeQuietly(connection);
+                open(file).close();
+                connection = connect(file, properties);
+            }
             DuckDbSchema.requireLatest(connection);
             return new DuckDbResultStore(file, connection, null);
         } catch (SQLException e) {

@@ -148,6 +148,11 @@ final class DuckDbSchema {
     }
 
     /** For read-only use: the database must be exactly at {@link #LATEST}, since it cannot be migrated. */
+    /** Whether the file was written by an older DTF and needs migrating. */
+    static boolean isOutdated(Connection connection) throws SQLException {
+        return version(connection) < LATEST;
+    }
+
     static void requireLatest(Connection connection) throws SQLException {
         int current = version(connection);
         refuseNewer(current);
