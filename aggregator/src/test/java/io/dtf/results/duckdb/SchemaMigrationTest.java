@@ -2,8 +2,6 @@ package io.dtf.results.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
