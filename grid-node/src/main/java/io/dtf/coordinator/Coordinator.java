@@ -1,6 +1,5 @@
 package io.dtf.coordinator;
 
-import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;
@@ -12,16 +11,12 @@ import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
 import io.dtf.model.WorkerView;
-import io.dtf.suite.SuiteLimits;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,10 +59,6 @@ public final class Coordinator {
     private static final long FENCE_CHECK_MS = 100;
     /** Beyond its timeout, how long a running attempt with no compute future here may stay silent. */
     private static final long REPORT_GRACE_MS = 60_000;
-    private static final int MAX_ALERTS = 200;
-    private static final int MAX_NAME = 200;
-    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
 
     private final CoordinatorStore store;
     private final Dispatcher dispatcher;
@@ -82,10 +73,7 @@ public final class Coordinator {
     private final ArrayDeque<TaskRecord> unrecordedStarts = new ArrayDeque<>();
     /** Running tasks with no compute future on this coordinator: adopted from a predecessor. */
     private final Set<String> untracked = new HashSet<>();
-    /** Attributes of every worker seen, kept after it leaves: a failure is judged by the node it ran on. */
-    private final Map<String, Map<String, Object>> knownWorkers = new HashMap<>();
-    private final Quarantine quarantine = new Quarantine();
-    private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
+    private final WorkerHealth health;
     private final Consumer<JobReply> successor;
     private long epoch;
     private long fenceCheckedAt;
@@ -103,6 +91,7 @@ public final class Coordinator {
         this.dispatcher = dispatcher;
         this.topology = topology;
         this.successor = successor;
+        this.health = new WorkerHealth(store);
         this.writer = new StateWriter(store, () -> store.currentEpoch() == epoch, new StateWriter.Owner() {
             @Override
             public void indexed(TaskResult r, boolean stored) {
@@ -200,40 +189,25 @@ public final class Coordinator {
 
     /** The live workers with their load and quarantine. */
     public List<WorkerView> workers() {
-        return ask(() -> {
-            Instant now = Instant.now();
-            Map<String, Quarantine.Entry> held = new HashMap<>();
-            quarantine.active(now).forEach(e -> held.put(e.nodeId(), e));
-            return topology.liveWorkers().stream().map(w -> {
-                Quarantine.Entry q = held.get(w.nodeId());
-                return new WorkerView(w.nodeId(), String.valueOf(w.attributes().get(HardwareKeys.HW_CLASS)),
-                        w.slots(), busy.getOrDefault(w.nodeId(), 0), quarantine.streak(w.nodeId()),
-                        q == null ? null : q.until(), q == null ? null : describe(q));
-            }).toList();
-        });
+        return ask(() -> health.views(topology.liveWorkers(), busy, Instant.now()));
     }
 
     /** Ends a worker's quarantine; answers what happened, for the operator. */
     public String release(String nodeId) {
-        return ask(() -> {
-            boolean was = quarantine.release(nodeId, Instant.now());
-            saveQuarantine();
-            alert(nodeId, was ? "released from quarantine by an operator" : "release asked, but it was not quarantined");
-            return was ? "released " + nodeId : nodeId + " was not quarantined";
-        });
+        return ask(() -> health.release(nodeId, Instant.now()));
     }
 
     /** Recent alerts, oldest first. */
     public List<Alert> alerts() {
-        return ask(() -> List.copyOf(alerts));
+        return ask(health::alerts);
     }
 
     public SubmitReply submit(Suite suite) {
-        List<String> errors = validate(suite);
+        List<String> errors = SuiteAdmission.validate(suite);
         if (!errors.isEmpty()) {
             return new SubmitReply(null, errors);
         }
-        String runId = newRunId(suite.name());
+        String runId = SuiteAdmission.newRunId(suite.name());
         return ask(() -> {
             RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null));
             runs.put(runId, run);
@@ -316,7 +290,7 @@ public final class Coordinator {
                 run.resultSeqs.add(e.getKey());
             }
         });
-        quarantine.restore(store.loadQuarantine());
+        health.restore();
         reconcile();
         if (!runs.isEmpty()) {
             LOG.info("coordinator (epoch {}) recovered {} runs, {} tasks, {} queued, {} running", epoch, runs.size(),
@@ -407,12 +381,8 @@ public final class Coordinator {
             return;
         }
         List<WorkerNode> workers = topology.liveWorkers();
-        for (WorkerNode w : workers) {
-            knownWorkers.putIfAbsent(w.nodeId(), w.attributes());
-        }
-        Set<String> held = new HashSet<>();
-        quarantine.active(now).forEach(e -> held.add(e.nodeId()));
-        Scheduler.Round round = scheduler.schedule(workers, held, busy, now);
+        health.remember(workers);
+        Scheduler.Round round = scheduler.schedule(workers, health.quarantined(now), busy, now);
         round.expired().forEach(this::giveUp);
         List<Assignment> started = new ArrayList<>(round.assignments().size());
         for (Assignment a : round.assignments()) {
@@ -478,9 +448,7 @@ public final class Coordinator {
         untracked.remove(key);
         AttemptOutcome outcome = reply.outcome();
         Instant now = Instant.now();
-        Map<String, Object> node = new LinkedHashMap<>(knownWorkers.getOrDefault(reply.nodeId(), Map.of()));
-        node.put(AttemptPolicy.NODE_ID, reply.nodeId());
-        AttemptPolicy.Decision decision = AttemptPolicy.decide(task, outcome, node, now,
+        AttemptPolicy.Decision decision = AttemptPolicy.decide(task, outcome, health.attributes(reply.nodeId()), now,
                 ThreadLocalRandom.current().nextDouble());
         TaskState next = decision.next();
         TaskRecord ended = task.ranOn(reply.nodeId(), reply.hwClass()).moveTo(next).withRetry(decision.retry());
@@ -493,12 +461,7 @@ public final class Coordinator {
                 outcome.stderrTail(), outcome.error(), outcome.category(), decision.decision()));
         tasks.put(key, ended);
         writer.task(ended);
-        Quarantine.Entry held = quarantine.record(reply.nodeId(), key,
-                outcome.status().isSuccess() ? null : outcome.category(), outcome.error(), now);
-        if (held != null) {
-            saveQuarantine();
-            alert(held.nodeId(), "quarantined until " + held.until() + ": " + describe(held));
-        }
+        health.record(reply.nodeId(), key, outcome, now);
         if (next == TaskState.QUEUED) {
             runs.get(task.runId()).count(TaskState.RUNNING, next);
             scheduler.enqueue(ended);
@@ -532,27 +495,6 @@ public final class Coordinator {
         }
     }
 
-    private void saveQuarantine() {
-        try {
-            store.saveQuarantine(quarantine.active(Instant.now()));
-        } catch (RuntimeException e) {
-            LOG.warn("could not store the quarantine list; it holds until this coordinator moves", e);
-        }
-    }
-
-    private void alert(String subject, String message) {
-        LOG.warn("ALERT {}: {}", subject, message);
-        alerts.add(new Alert(Instant.now(), subject, message));
-        while (alerts.size() > MAX_ALERTS) {
-            alerts.poll();
-        }
-    }
-
-    private static String describe(Quarantine.Entry e) {
-        return e.tasks().size() + " different tasks failed on it in a row for infrastructure reasons ("
-                + String.join(", ", e.tasks()) + "); last: " + e.lastError();
-    }
-
     private <T> T ask(Supplier<T> query) {
         CompletableFuture<T> answer = new CompletableFuture<>();
         inbox.add(() -> {
@@ -579,45 +521,6 @@ public final class Coordinator {
         Set<String> ids = new HashSet<>();
         topology.liveWorkers().forEach(w -> ids.add(w.nodeId()));
         return ids;
-    }
-
-    static List<String> validate(Suite suite) {
-        List<String> errors = new ArrayList<>();
-        if (suite == null || suite.name() == null || suite.name().isBlank()) {
-            errors.add("suite: a name is required");
-            return errors;
-        }
-        if (suite.name().length() > MAX_NAME) {
-            errors.add("suite: the name is " + suite.name().length() + " characters long; at most " + MAX_NAME);
-            return errors;
-        }
-        if (suite.tasks().isEmpty()) {
-            errors.add("suite '" + suite.name() + "': tasks: at least one task is required");
-        }
-        if (suite.tasks().size() > SuiteLimits.MAX_TASKS) {
-            errors.add("suite '" + suite.name() + "': " + suite.tasks().size() + " tasks, more than the limit of "
-                    + SuiteLimits.MAX_TASKS + "; split it into several suites");
-            return errors;
-        }
-        Set<String> ids = new HashSet<>();
-        for (TaskSpec t : suite.tasks()) {
-            if (t == null || t.id() == null || t.action() == null || t.timeout() == null) {
-                errors.add("task '" + (t == null ? null : t.id()) + "': id, action and timeout are required");
-            } else if (t.timeout().isNegative() || t.timeout().isZero() || t.retries() < 0
-                    || t.retries() > SuiteLimits.MAX_RETRIES) {
-                errors.add("task '" + t.id() + "': timeout must be positive and retries between 0 and "
-                        + SuiteLimits.MAX_RETRIES);
-            } else if (!ids.add(t.id())) {
-                errors.add("task '" + t.id() + "': id appears twice; task ids must be unique in a suite");
-            }
-        }
-        return errors;
-    }
-
-    private static String newRunId(String suite) {
-        String prefix = suite.replaceAll("[^A-Za-z0-9_.-]", "-");
-        return prefix + "-" + RUN_STAMP.format(Instant.now()) + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
     private static void sleepQuietly(long ms) {

@@ -225,6 +225,18 @@ class CoordinatorTest {
         assertTrue(coordinator.runs().isEmpty());
     }
 
+    @Test
+    void aSpecFromAClientWithAnImpossibleRetryPolicyIsRefused() {
+        start();
+        io.dtf.model.TaskSpec base = Tasks.spec("t", 0);
+        io.dtf.model.TaskSpec bad = new io.dtf.model.TaskSpec("t", "t", Map.of(), base.action(), List.of(), 0,
+                base.timeout(), 0, 1, new io.dtf.model.RetryPolicy(-1, Duration.ofSeconds(5), Duration.ofSeconds(1)),
+                null);
+        SubmitReply reply = coordinator.submit(new Suite("s", List.of(bad)));
+        assertFalse(reply.accepted());
+        assertTrue(reply.errors().get(0).contains("retry.infra must be between 0 and"), reply.errors().toString());
+    }
+
     private String submit(Suite suite) {
         SubmitReply reply = coordinator.submit(suite);
         assertTrue(reply.accepted(), reply.errors().toString());
