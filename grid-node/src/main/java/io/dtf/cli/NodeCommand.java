@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "node", description = "Start a grid node (runs until stopped with Ctrl-C or SIGTERM).")
 final class NodeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Spring config: config/ignite-default.xml (all roles, the default), ignite-server.xml or ignite-worker.xml.")
+            description = "Spring config: config/ignite-default.xml (all roles, the default), ignite-server.xml, "
+                    + "ignite-persistent.xml (a server keeping its data on disk) or ignite-worker.xml.")
     Path config;
 
     @Option(names = "--roles", paramLabel = "LIST", description = "Replace the config's roles: coordinator,data,worker,aggregator.")
@@ -66,12 +67,19 @@ final class NodeCommand implements Callable<Integer> {
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
                 join, bind, port, commPort, clientPort, dataDir, slots, !noCommands, name, false);
-        DtfNode node = DtfNode.start(options);
+        DtfNode node = DtfNode.start(options, message -> {
+            System.out.println(message);
+            System.out.flush();
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "dtf-node-shutdown"));
         var cluster = node.ignite().cluster();
         System.out.printf("DTF node %s up: roles %s, hardware class %s, %s slots; grid of %d node(s)%n",
                 node.nodeId(), String.join(",", node.roles()), node.attributes().get("dtf.hw.class"),
                 node.attributes().get("dtf.slots"), cluster.nodes().size());
+        if (node.persistent()) {
+            System.out.printf("data on disk under %s; baseline consistent id %s%n",
+                    dataDir.resolve("ignite").toAbsolutePath(), node.consistentId());
+        }
         System.out.println("logs: " + dataDir.resolve("logs").toAbsolutePath() + "; stop with Ctrl-C");
         System.out.flush();
         node.awaitShutdown();

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.IgniteConfiguration;
@@ -43,6 +44,8 @@ public final class DtfNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DtfNode.class);
     /** The DuckDB file of an aggregator node, inside its data directory. */
     public static final String DUCKDB_FILE = "dtf.duckdb";
+    /** How long a node stays out of a never-activated persistent grid before it looks again. */
+    private static final Duration REJOIN_DELAY = Duration.ofSeconds(3);
 
     private final Ignite ignite;
     private final Set<String> roles;
@@ -64,6 +67,14 @@ public final class DtfNode implements AutoCloseable {
     }
 
     public static DtfNode start(NodeOptions options) {
+        return start(options, message -> { });
+    }
+
+    /**
+     * As {@link #start(NodeOptions)}, telling {@code progress} what a node of a persistent grid waits
+     * for before it is up (the rest of its baseline, after a restart).
+     */
+    public static DtfNode start(NodeOptions options, Consumer<String> progress) {
         Path dataDir = options.dataDir().toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
@@ -73,16 +84,29 @@ public final class DtfNode implements AutoCloseable {
         IgniteConfiguration cfg = IgniteConfigFactory.load(options);
         Set<String> roles = IgniteConfigFactory.roles(cfg, options);
         Map<String, Object> attributes = attributes(cfg, options, roles, dataDir);
-        IgniteConfigFactory.apply(cfg, options, attributes);
-        int slots = ((Number) attributes.get(HardwareKeys.SLOTS)).intValue();
-        // Each running task holds a public-pool thread; leave room for Ignite's own jobs.
-        cfg.setPublicThreadPoolSize(Math.max(cfg.getPublicThreadPoolSize(), slots + 4));
+        boolean persistent = GridActivation.persistent(cfg);
+        if (persistent) {
+            attributes.put(GridActivation.PERSISTENT_ATTRIBUTE, "true");
+        }
+        boolean dataNode = roles.contains(Roles.DATA);
 
-        Ignite ignite = Ignition.start(cfg);
+        Ignite ignite = Ignition.start(finish(cfg, options, attributes));
         DuckDbResultStore store = null;
         ResultReplicator replicator = null;
         NodeRecorder nodeRecorder = null;
         try {
+            for (int round = 0; GridActivation.mustWaitOutside(ignite, persistent, dataNode); round++) {
+                if (round == 0) {
+                    progress.accept("the persistent grid has never been activated: waiting outside it until one of"
+                            + " its data nodes does that, so that this node stays out of its baseline");
+                }
+                Ignition.stop(ignite.name(), true);
+                Thread.sleep(REJOIN_DELAY.toMillis());
+                // A stopped node's SPIs cannot start again: build the configuration afresh.
+                ignite = Ignition.start(finish(IgniteConfigFactory.load(options), options, attributes));
+            }
+            // Caches and the coordinator need an active grid; a persistent one may still be waiting for its baseline.
+            GridActivation.await(ignite, persistent, dataNode, progress);
             DtfCaches.ensure(ignite);
             if (roles.contains(Roles.COORDINATOR)) {
                 ignite.services().deploy(coordinatorService());
@@ -94,13 +118,26 @@ public final class DtfNode implements AutoCloseable {
                 nodeRecorder = new NodeRecorder(ignite, store);
                 nodeRecorder.start();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
             closeQuietly(nodeRecorder, replicator, store);
             Ignition.stop(ignite.name(), true);
-            throw e;
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the grid to become active", e);
+            }
+            throw (RuntimeException) e;
         }
         LOG.info("node {} started: roles {}, attributes {}", ignite.cluster().localNode().id(), roles, attributes);
         return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder);
+    }
+
+    private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
+                                              Map<String, Object> attributes) {
+        IgniteConfigFactory.apply(cfg, options, attributes);
+        int slots = ((Number) attributes.get(HardwareKeys.SLOTS)).intValue();
+        // Each running task holds a public-pool thread; leave room for Ignite's own jobs.
+        cfg.setPublicThreadPoolSize(Math.max(cfg.getPublicThreadPoolSize(), slots + 4));
+        return cfg;
     }
 
     static ServiceConfiguration coordinatorService() {
@@ -168,6 +205,19 @@ public final class DtfNode implements AutoCloseable {
 
     public String nodeId() {
         return ignite.cluster().localNode().id().toString();
+    }
+
+    /**
+     * The name Ignite's baseline topology knows this node by. A persistent node finds it in its
+     * store under the data directory, so it stays the same across restarts.
+     */
+    public String consistentId() {
+        return String.valueOf(ignite.cluster().localNode().consistentId());
+    }
+
+    /** Whether this node keeps its data on disk (a persistent data region in its config). */
+    public boolean persistent() {
+        return Boolean.parseBoolean(String.valueOf(attributes.get(GridActivation.PERSISTENT_ATTRIBUTE)));
     }
 
     /** A proxy of the coordinator service, waiting up to {@code timeout} for it to be deployed. */

@@ -35,7 +35,8 @@ public final class IgniteConfigFactory {
     public static IgniteConfiguration load(NodeOptions options) {
         if (options.config() == null || !Files.isRegularFile(options.config())) {
             throw new IllegalArgumentException("config: no such file " + options.config()
-                    + "; use one of config/ignite-default.xml, config/ignite-server.xml, config/ignite-worker.xml");
+                    + "; use one of config/ignite-default.xml, config/ignite-server.xml, config/ignite-persistent.xml,"
+                    + " config/ignite-worker.xml");
         }
         try {
             return Ignition.loadSpringBean(options.config().toAbsolutePath().toString(), BEAN);

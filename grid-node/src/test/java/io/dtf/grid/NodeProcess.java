@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +28,23 @@ final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code dtf node ARGS} and waits until it reports that it is up. */
     static NodeProcess start(Path dir, String... args) throws IOException, InterruptedException {
+        return start(dir, Map.of(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String...)}, with variables added to the launcher's environment, e.g.
+     * {@code DTF_JAVA_OPTS=-Xmx256m} to keep a grid of many JVMs small.
+     */
+    static NodeProcess start(Path dir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(TestGrid.home().resolve("dtf").toString(), "node",
                 "--data-dir", dir.toString()));
         command.addAll(List.of(args));
         Path log = dir.resolve("console.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             String out = Files.exists(log) ? Files.readString(log) : "";
@@ -60,6 +72,16 @@ final class NodeProcess implements AutoCloseable {
     /** kill -9: the JVM gets no chance to close anything (the launcher execs java, so this is the JVM). */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** kill -9 of several nodes at the same moment: every signal is sent before waiting for any JVM to end. */
+    static void killTogether(NodeProcess... nodes) throws InterruptedException {
+        for (NodeProcess node : nodes) {
+            node.process.destroyForcibly();
+        }
+        for (NodeProcess node : nodes) {
+            node.process.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     /** A graceful stop (SIGTERM): the node closes its DuckDB file and leaves the grid. */
