@@ -1,0 +1,121 @@
+package io.dtf.bench.chaos;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One place in the benchmark's grid: a {@code dtf node} started through the launcher as its own
+ * JVM, on fixed ports, that can be killed with SIGKILL and started again. Each start gets a data
+ * directory of its own ({@code NAME-1}, {@code NAME-2}, ...) so that the logs of each life stay apart.
+ */
+final class RestartableNode {
+    private static final Pattern UP = Pattern.compile("DTF node ([0-9a-f-]{36}) up");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final Path launcher;
+    private final Path root;
+    private final Map<String, String> environment;
+    private final List<String> args;
+    private volatile Process process;
+    private volatile String nodeId;
+    private volatile Path dataDir;
+    private int starts;
+
+    /**
+     * @param launcher     the {@code dtf} script
+     * @param environment  added to the launcher's environment (e.g. {@code DTF_JAVA_OPTS})
+     * @param args         the {@code dtf node} options, {@code --data-dir} excepted
+     */
+    RestartableNode(String name, Path launcher, Path root, Map<String, String> environment, List<String> args) {
+        this.name = name;
+        this.launcher = launcher;
+        this.root = root;
+        this.environment = Map.copyOf(environment);
+        this.args = List.copyOf(args);
+    }
+
+    /** Starts a new JVM and waits until it reports that it is up; returns its node id. */
+    synchronized String start() throws IOException, InterruptedException {
+        Path dir = root.resolve(name + "-" + (++starts));
+        Files.createDirectories(dir);
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "node", "--data-dir", dir.toString()));
+        command.addAll(args);
+        Path console = dir.resolve("console.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
+        builder.environment().putAll(environment);
+        Process p = builder.start();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            String out = Files.readString(console);
+            Matcher m = UP.matcher(out);
+            if (m.find()) {
+                dataDir = dir;
+                nodeId = m.group(1);
+                process = p;
+                return nodeId;
+            }
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + ": dtf node exited with " + p.exitValue() + ":\n" + out);
+            }
+            Thread.sleep(100);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException(name + ": dtf node not up within " + START_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** SIGKILL (the launcher execs java, so this is the JVM); returns when the JVM is gone, with the instant the signal went. */
+    Instant kill() throws InterruptedException {
+        Process p = process;
+        process = null;
+        Instant at = Instant.now();
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return at;
+    }
+
+    /** SIGTERM: the node leaves the grid and closes its files (the aggregator its DuckDB file). */
+    void stop() throws InterruptedException {
+        Process p = process;
+        process = null;
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    boolean isUp() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The id of the current (or last) life's node. */
+    String nodeId() {
+        return nodeId;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** The node's log file of its current (or last) life, empty if it has none yet. */
+    String log() throws IOException {
+        Path file = dataDir.resolve("logs").resolve("dtf.log");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+}
