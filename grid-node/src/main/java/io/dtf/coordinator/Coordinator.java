@@ -115,7 +115,10 @@ public final class Coordinator {
         });
     }
 
-    /** Runs the event loop until {@link #stop()}; rebuilds state from the store first. */
+    /**
+     * Runs the event loop until {@link #stop()}, or until a newer coordinator takes over
+     * ({@link #overtaken()}); rebuilds state from the store first.
+     */
     public void run() {
         epoch = store.claimEpoch();
         LOG.info("coordinator epoch {} starting on this node", epoch);
@@ -147,6 +150,11 @@ public final class Coordinator {
                 sleepQuietly(IDLE_TICK_MS);
             }
         }
+    }
+
+    /** Whether a newer coordinator took over from this one: it then dispatches and writes nothing more. */
+    public boolean isOvertaken() {
+        return fenced;
     }
 
     public void stop() {
@@ -329,8 +337,11 @@ public final class Coordinator {
         for (String key : List.copyOf(untracked)) {
             TaskRecord t = tasks.get(key);
             if (!confirmed.contains(key) && t != null && t.state() == TaskState.RUNNING) {
+                // Neither the task's fault nor the node's: run again, counted against nothing.
                 complete(key, t.attemptId(), t.nodeId(), lost(t, FailureCategory.INFRASTRUCTURE,
-                        "the attempt was lost with its coordinator: no worker runs it"));
+                        "the attempt was lost with its coordinator: no worker runs it"),
+                        new AttemptPolicy.Decision(TaskState.QUEUED, t.retry(),
+                                "run again: lost with its coordinator, not counted against any retries"));
             }
         }
     }
@@ -439,6 +450,12 @@ public final class Coordinator {
     }
 
     private void complete(String key, String attemptId, String assignedNode, JobReply reply) {
+        complete(key, attemptId, assignedNode, reply, null);
+    }
+
+    /** @param given  the decision, when it is not the policy's to make (and the node is not to blame) */
+    private void complete(String key, String attemptId, String assignedNode, JobReply reply,
+                          AttemptPolicy.Decision given) {
         TaskRecord task = tasks.get(key);
         if (task == null || task.state() != TaskState.RUNNING || !attemptId.equals(task.attemptId())) {
             LOG.warn("stale report for {} attempt {} ignored", key, attemptId);
@@ -448,8 +465,8 @@ public final class Coordinator {
         untracked.remove(key);
         AttemptOutcome outcome = reply.outcome();
         Instant now = Instant.now();
-        AttemptPolicy.Decision decision = AttemptPolicy.decide(task, outcome, health.attributes(reply.nodeId()), now,
-                ThreadLocalRandom.current().nextDouble());
+        AttemptPolicy.Decision decision = given != null ? given : AttemptPolicy.decide(task, outcome,
+                health.attributes(reply.nodeId()), now, ThreadLocalRandom.current().nextDouble());
         TaskState next = decision.next();
         TaskRecord ended = task.ranOn(reply.nodeId(), reply.hwClass()).moveTo(next).withRetry(decision.retry());
         TaskSpec spec = task.spec();
@@ -461,7 +478,9 @@ public final class Coordinator {
                 outcome.stderrTail(), outcome.error(), outcome.category(), decision.decision()));
         tasks.put(key, ended);
         writer.task(ended);
-        health.record(reply.nodeId(), key, outcome, now);
+        if (given == null) {
+            health.record(reply.nodeId(), key, outcome, now);
+        }
         if (next == TaskState.QUEUED) {
             runs.get(task.runId()).count(TaskState.RUNNING, next);
             scheduler.enqueue(ended);
@@ -506,7 +525,19 @@ public final class Coordinator {
             }
         });
         try {
-            return answer.get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (true) {
+                try {
+                    return answer.get(IDLE_TICK_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException notYet) {
+                    if (stopped || fenced) {
+                        throw new IllegalStateException("the coordinator is moving to another instance; try again");
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the coordinator", e);

@@ -194,6 +194,8 @@ class CoordinatorFailureTest {
         List<TaskResult> results = c.results("run-1", 0, 100);
         assertEquals(2, results.size());
         assertTrue(results.get(0).error().contains("lost with its coordinator"), results.get(0).error());
+        assertTrue(results.get(0).decision().contains("not counted"), results.get(0).decision());
+        assertEquals(List.of(), store.tasks.get(running.key()).retry().avoidNodes(), "the node is not to blame");
         assertEquals(1, dispatched.size());
         assertEquals(2, dispatched.get(0).task().attempts());
     }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.compute.ComputeTaskCancelledException;
 import org.apache.ignite.compute.ComputeTaskTimeoutException;
 import org.apache.ignite.lang.IgniteFuture;
 import org.slf4j.Logger;
@@ -108,6 +109,13 @@ public final class ComputeDispatcher implements Dispatcher {
                         try {
                             reply = Json.read(f.get(), JobReply.class);
                         } catch (RuntimeException e) {
+                            if (causedBy(e, ComputeTaskCancelledException.class)) {
+                                // Only a stopping node cancels DTF's tasks. The job runs on (it outlives its
+                                // master) and the next coordinator reconciles it: no failure to record.
+                                LOG.info("attempt {} of {} left to the next coordinator: this node stops",
+                                        a.task().attemptId(), a.task().key());
+                                return;
+                            }
                             reply = failed(a, started, e);
                         }
                         onDone.accept(reply);

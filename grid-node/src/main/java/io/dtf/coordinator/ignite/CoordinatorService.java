@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class CoordinatorService implements Service, CoordinatorApi, ReplyInbox {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
+    /** How long an overtaken instance waits for Ignite to cancel one of the two before it takes over again. */
+    private static final long RETAKE_AFTER_MS = 2_000;
     private static final int[] TOPOLOGY_EVENTS = {
             EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 
@@ -32,12 +34,12 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private transient volatile Coordinator coordinator;
     private transient IgnitePredicate<Event> topologyListener;
     private transient ComputeDispatcher dispatcher;
+    private transient volatile boolean cancelled;
 
     @Override
     public void init() {
         dispatcher = new ComputeDispatcher(ignite);
-        coordinator = new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, new ClusterTopology(ignite),
-                this::forward);
+        coordinator = newCoordinator();
         topologyListener = event -> {
             coordinator.topologyChanged();
             return true;
@@ -45,13 +47,49 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         ignite.events().localListen(topologyListener, TOPOLOGY_EVENTS);
     }
 
+    /**
+     * Runs the coordinator for as long as Ignite keeps this instance deployed. While the topology
+     * changes, Ignite may briefly start a second instance elsewhere, which claims a newer epoch
+     * and so stops this one; Ignite then cancels one of the two. If this one is still deployed
+     * after that, the other was the passing duplicate: this one takes over again, with a fresh
+     * epoch and a fresh reconcile. A failure (say, caches unreachable during recovery) is retried
+     * the same way.
+     */
     @Override
     public void execute() {
-        coordinator.run();
+        while (!cancelled) {
+            try {
+                coordinator.run();
+            } catch (RuntimeException e) {
+                if (cancelled) {
+                    return;
+                }
+                LOG.warn("the coordinator failed; starting it again", e);
+            }
+            if (cancelled) {
+                return;
+            }
+            try {
+                Thread.sleep(RETAKE_AFTER_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!cancelled) {
+                LOG.info("this coordinator instance is still deployed: taking over again");
+                coordinator.stop();
+                coordinator = newCoordinator();
+            }
+        }
+    }
+
+    private Coordinator newCoordinator() {
+        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, new ClusterTopology(ignite),
+                this::forward);
     }
 
     @Override
     public void cancel() {
+        cancelled = true;
         ignite.events().stopLocalListen(topologyListener, TOPOLOGY_EVENTS);
         coordinator.stop();
         dispatcher.close();
