@@ -40,8 +40,8 @@ import org.apache.ignite.lang.IgniteFuture;
  * queueing; it is measured the same way for both).
  */
 public final class DispatchBenchmark {
-    private static final int DISCOVERY = 47900;
-    private static final int COMMUNICATION = 47950;
+    private static final int DISCOVERY = 27900;
+    private static final int COMMUNICATION = 27950;
 
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;

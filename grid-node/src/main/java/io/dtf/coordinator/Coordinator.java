@@ -152,11 +152,6 @@ public final class Coordinator {
         }
     }
 
-    /** Whether a newer coordinator took over from this one: it then dispatches and writes nothing more. */
-    public boolean isOvertaken() {
-        return fenced;
-    }
-
     public void stop() {
         stopped = true;
         inbox.add(() -> { });

@@ -109,13 +109,29 @@ class CliIT {
                     type: command
                     retries: 1
                     command: [sh, -c, "if [ -f MARK ]; then exit 0; fi; touch MARK; exit 3"]
+                  - name: forks-and-hangs
+                    type: command
+                    timeout: 2s
+                    command: [sh, -c, "sleep 301 & sleep 301 & wait"]
+                  - name: floods-stdout
+                    type: command
+                    command: [sh, -c, "yes flooding-the-worker | head -c 50000000; echo DTF_METRIC survived=1"]
+                  - name: exits-at-once
+                    type: command
+                    command: ["true"]
                 """.replace("MARK", work.resolve("flaky.mark").toString()));
         Outcome run = dtf("run", suite.toString(), "--data-dir", work.resolve("failing").toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("FAILED  fails") && run.out().contains("broken"), run.out());
         assertTrue(run.out().contains("retry   flaky attempt 1 FAILED") && run.out().contains("FLAKY   flaky"),
                 run.out());
-        assertTrue(run.out().contains("FAILED: 1 of 3 tasks did not pass"), run.out());
+        assertTrue(run.out().contains("FAILED: 2 of 6 tasks did not pass"), run.out());
+        // Hostile tasks cost the worker nothing: the hang was killed with its children, the flood bounded.
+        assertTrue(run.out().contains("TIMED_OUT forks-and-hangs"), run.out());
+        assertTrue(run.out().contains("PASSED  floods-stdout") && run.out().contains("PASSED  exits-at-once"),
+                run.out());
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 301")),
+                "no child of the hung task survived");
 
         Outcome history = dtf("results", runId(run.out()), "--task", "flaky", "--db",
                 work.resolve("failing").resolve("dtf.duckdb").toString());
@@ -126,8 +142,8 @@ class CliIT {
 
     @Test
     void submitStatusAndResultsWorkAgainstARunningGridAndSoDoesTheJavaClientExample() throws Exception {
-        List<String> nodeCommand = List.of(HOME.resolve("dtf").toString(), "node", "--port", "47640", "--comm-port",
-                "47660", "--client-port", "10880", "--join", "127.0.0.1:47640..47649",
+        List<String> nodeCommand = List.of(HOME.resolve("dtf").toString(), "node", "--port", "27640", "--comm-port",
+                "27660", "--client-port", "10880", "--join", "127.0.0.1:27640..27649",
                 "--data-dir", work.resolve("grid").toString());
         Path log = work.resolve("grid-node.log");
         Process node = new ProcessBuilder(nodeCommand).redirectErrorStream(true).redirectOutput(log.toFile()).start();

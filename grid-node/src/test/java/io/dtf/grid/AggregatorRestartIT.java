@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * file: in the end DuckDB holds every result of the run exactly once.
  */
 class AggregatorRestartIT {
-    private static final String JOIN = "127.0.0.1:47650..47659";
+    private static final String JOIN = "127.0.0.1:27650..27659";
 
     @Test
     void anAggregatorKilledMidRunCatchesUpWithEveryResultExactlyOnce() throws Exception {
@@ -35,14 +35,14 @@ class AggregatorRestartIT {
                 List.of(), 0, Duration.ofSeconds(30), 0, 1)).toList();
 
         try (NodeProcess core = NodeProcess.start(root.resolve("core"), "--config", server, "--roles",
-                "coordinator,data", "--port", "47650", "--comm-port", "47670", "--client-port", "10870", "--join", JOIN);
+                "coordinator,data", "--port", "27650", "--comm-port", "27670", "--client-port", "10870", "--join", JOIN);
              NodeProcess worker = NodeProcess.start(root.resolve("worker"), "--config",
-                     TestGrid.config("ignite-worker.xml").toString(), "--port", "47651", "--comm-port", "47671",
+                     TestGrid.config("ignite-worker.xml").toString(), "--port", "27651", "--comm-port", "27671",
                      "--join", JOIN, "--slots", "2");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10870"))) {
             Path aggregatorDir = root.resolve("aggregator");
-            String[] aggregatorArgs = {"--config", server, "--roles", "aggregator", "--port", "47652",
-                    "--comm-port", "47672", "--join", JOIN};
+            String[] aggregatorArgs = {"--config", server, "--roles", "aggregator", "--port", "27652",
+                    "--comm-port", "27672", "--join", JOIN};
 
             String runId;
             try (NodeProcess aggregator = NodeProcess.start(aggregatorDir, aggregatorArgs)) {

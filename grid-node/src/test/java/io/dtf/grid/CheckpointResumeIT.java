@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * run in all than a restart from zero would; the checkpoint is gone once the task has ended.
  */
 class CheckpointResumeIT {
-    private static final String JOIN = "127.0.0.1:48680..48689";
+    private static final String JOIN = "127.0.0.1:28680..28689";
     private static final long ITERATIONS = 4_000_000;
 
     @Test
@@ -49,12 +49,12 @@ class CheckpointResumeIT {
                 List.of(Requirement.parse("tag bench")), 0, Duration.ofMinutes(5), 0, 1);
 
         try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
-                TestGrid.config("ignite-server.xml").toString(), "--port", "48680", "--comm-port", "48690",
+                TestGrid.config("ignite-server.xml").toString(), "--port", "28680", "--comm-port", "28690",
                 "--client-port", "10967", "--join", JOIN);
-             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "48681",
-                     "--comm-port", "48691", "--join", JOIN, "--tags", "bench", "--slots", "1");
-             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "48682",
-                     "--comm-port", "48692", "--join", JOIN, "--tags", "bench", "--slots", "1");
+             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "28681",
+                     "--comm-port", "28691", "--join", JOIN, "--tags", "bench", "--slots", "1");
+             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "28682",
+                     "--comm-port", "28692", "--join", JOIN, "--tags", "bench", "--slots", "1");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10967"));
              IgniteClient thin = Ignition.startClient(new ClientConfiguration().setAddresses("127.0.0.1:10967"))) {
 

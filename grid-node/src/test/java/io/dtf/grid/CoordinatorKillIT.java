@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * the run completes with every task run once and one final result each, in DuckDB too.
  */
 class CoordinatorKillIT {
-    private static final String JOIN = "127.0.0.1:48600..48609";
+    private static final String JOIN = "127.0.0.1:28600..28609";
     private static final int TASKS = 16;
 
     @Test
@@ -42,15 +42,15 @@ class CoordinatorKillIT {
                 List.of(), 0, Duration.ofSeconds(60), 0, 1)).toList();
 
         try (NodeProcess first = NodeProcess.start(root.resolve("core-a"), "--config", server, "--roles",
-                "coordinator,data", "--port", "48600", "--comm-port", "48620", "--client-port", "10960",
+                "coordinator,data", "--port", "28600", "--comm-port", "28620", "--client-port", "10960",
                 "--join", JOIN);
              NodeProcess second = NodeProcess.start(root.resolve("core-b"), "--config", server, "--roles",
-                     "coordinator,data,aggregator", "--port", "48601", "--comm-port", "48621", "--client-port",
+                     "coordinator,data,aggregator", "--port", "28601", "--comm-port", "28621", "--client-port",
                      "10961", "--join", JOIN);
-             NodeProcess w1 = NodeProcess.start(root.resolve("w1"), "--config", worker, "--port", "48602",
-                     "--comm-port", "48622", "--join", JOIN, "--slots", "2");
-             NodeProcess w2 = NodeProcess.start(root.resolve("w2"), "--config", worker, "--port", "48603",
-                     "--comm-port", "48623", "--join", JOIN, "--slots", "2");
+             NodeProcess w1 = NodeProcess.start(root.resolve("w1"), "--config", worker, "--port", "28602",
+                     "--comm-port", "28622", "--join", JOIN, "--slots", "2");
+             NodeProcess w2 = NodeProcess.start(root.resolve("w2"), "--config", worker, "--port", "28603",
+                     "--comm-port", "28623", "--join", JOIN, "--slots", "2");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10960,127.0.0.1:10961"))) {
 
             assertTrue(log(root, "core-a").contains("coordinator epoch 1 starting"),

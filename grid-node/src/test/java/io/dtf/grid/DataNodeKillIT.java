@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * dies by SIGKILL: the run completes, and no run, task or result is lost, in the caches or in DuckDB.
  */
 class DataNodeKillIT {
-    private static final String JOIN = "127.0.0.1:48300..48309";
+    private static final String JOIN = "127.0.0.1:28300..28309";
     private static final Pattern COORDINATOR_STARTING = Pattern.compile("coordinator epoch (\\d+) starting");
     private static final int SHORT = 30;
     private static final int LONG = 3;
@@ -63,16 +63,16 @@ class DataNodeKillIT {
         IntStream.range(0, SHORT).forEach(i -> tasks.add(command("short" + i, "sleep 0.2; echo DTF_METRIC i=" + i)));
 
         try (NodeProcess aggregator = NodeProcess.start(root.resolve("data-a"), QUICK_START, "--config", server,
-                "--roles", "coordinator,data,aggregator", "--port", "48300", "--comm-port", "48350", "--client-port",
+                "--roles", "coordinator,data,aggregator", "--port", "28300", "--comm-port", "28350", "--client-port",
                 "10900", "--join", JOIN);
              NodeProcess dataB = NodeProcess.start(root.resolve("data-b"), QUICK_START, "--config", server, "--roles",
-                     "coordinator,data", "--port", "48301", "--comm-port", "48351", "--client-port", "10901",
+                     "coordinator,data", "--port", "28301", "--comm-port", "28351", "--client-port", "10901",
                      "--join", JOIN);
              NodeProcess dataC = NodeProcess.start(root.resolve("data-c"), QUICK_START, "--config", server, "--roles",
-                     "coordinator,data", "--port", "48302", "--comm-port", "48352", "--client-port", "10902",
+                     "coordinator,data", "--port", "28302", "--comm-port", "28352", "--client-port", "10902",
                      "--join", JOIN);
              NodeProcess workerNode = NodeProcess.start(root.resolve("worker"), QUICK_START,
-                     concat(worker, "--port", "48303", "--comm-port", "48353", "--join", JOIN, "--slots", "4"));
+                     concat(worker, "--port", "28303", "--comm-port", "28353", "--join", JOIN, "--slots", "4"));
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10900"))) {
 
             String runId = client.submit(new Suite("data-node-kill", tasks));

@@ -53,8 +53,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HeterogeneousFailoverIT {
-    private static final int DISCOVERY = 48400;
-    private static final int COMMUNICATION = 48450;
+    private static final int DISCOVERY = 28400;
+    private static final int COMMUNICATION = 28450;
     private static final int CLIENT = 10920;
     private static final String JOIN = "127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + 9);
     /** Nine JVMs share two cores: small heaps, one GC thread, and no C2 compiler for such short lives. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * reply changes nothing.
  */
 class HungWorkerIT {
-    private static final String JOIN = "127.0.0.1:48640..48649";
+    private static final String JOIN = "127.0.0.1:28640..28649";
     /** config/ignite-base.xml's failureDetectionTimeout. */
     private static final Duration DETECTION = Duration.ofSeconds(10);
 
@@ -42,12 +42,12 @@ class HungWorkerIT {
                 List.of(Requirement.parse("tag gpu")), 0, Duration.ofSeconds(60), 0, 1);
 
         try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
-                TestGrid.config("ignite-server.xml").toString(), "--port", "48640", "--comm-port", "48660",
+                TestGrid.config("ignite-server.xml").toString(), "--port", "28640", "--comm-port", "28660",
                 "--client-port", "10966", "--join", JOIN);
-             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "48641",
-                     "--comm-port", "48661", "--join", JOIN, "--tags", "gpu", "--slots", "1");
-             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "48642",
-                     "--comm-port", "48662", "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "28641",
+                     "--comm-port", "28661", "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "28642",
+                     "--comm-port", "28662", "--join", JOIN, "--tags", "gpu", "--slots", "1");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10966"))) {
 
             String runId = client.submit(new Suite("hung", List.of(slow)));

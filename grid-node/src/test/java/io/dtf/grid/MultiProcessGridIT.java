@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * client, every task run on a matching worker, every result in the server's DuckDB file.
  */
 class MultiProcessGridIT {
-    private static final String JOIN = "127.0.0.1:47600..47609";
+    private static final String JOIN = "127.0.0.1:27600..27609";
 
     @Test
     void aSuiteRunsAcrossWorkerProcessesOnMatchingNodesAndLandsInDuckDb() throws Exception {
@@ -57,13 +57,13 @@ class MultiProcessGridIT {
         Suite suite = SuiteLoader.load(suiteFile);
 
         try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
-                TestGrid.config("ignite-server.xml").toString(), "--port", "47600", "--comm-port", "47620",
+                TestGrid.config("ignite-server.xml").toString(), "--port", "27600", "--comm-port", "27620",
                 "--client-port", "10850", "--join", JOIN);
              NodeProcess browser = NodeProcess.start(root.resolve("browser"), "--config",
-                     TestGrid.config("ignite-worker.xml").toString(), "--port", "47601", "--comm-port", "47621",
+                     TestGrid.config("ignite-worker.xml").toString(), "--port", "27601", "--comm-port", "27621",
                      "--join", JOIN, "--tags", "chrome,webgpu", "--slots", "2");
              NodeProcess gpu = NodeProcess.start(root.resolve("gpu"), "--config",
-                     TestGrid.config("ignite-worker.xml").toString(), "--port", "47602", "--comm-port", "47622",
+                     TestGrid.config("ignite-worker.xml").toString(), "--port", "27602", "--comm-port", "27622",
                      "--join", JOIN, "--attr", "dtf.accelerators=cuda", "--attr", "dtf.memory.bytes=64GiB")) {
 
             String runId;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * in the caches and in DuckDB.
  */
 class PersistentRestartIT {
-    private static final String JOIN = "127.0.0.1:48320..48329";
+    private static final String JOIN = "127.0.0.1:28320..28329";
     private static final String CLIENT = "127.0.0.1:10910,127.0.0.1:10911";
     private static final Pattern CONSISTENT_ID = Pattern.compile("baseline consistent id (\\S+)");
     private static final int TASKS = 16;
@@ -162,20 +162,20 @@ class PersistentRestartIT {
 
     private static String[] coreArgs() {
         // The profile's own roles: coordinator, data, aggregator.
-        return new String[] {"--config", persistentConfig(), "--port", "48320", "--comm-port", "48370",
+        return new String[] {"--config", persistentConfig(), "--port", "28320", "--comm-port", "28370",
                 "--client-port", "10910", "--join", JOIN};
     }
 
     private static String[] secondArgs() {
-        return new String[] {"--config", persistentConfig(), "--roles", "coordinator,data", "--port", "48321",
-                "--comm-port", "48371", "--client-port", "10911", "--join", JOIN};
+        return new String[] {"--config", persistentConfig(), "--roles", "coordinator,data", "--port", "28321",
+                "--comm-port", "28371", "--client-port", "10911", "--join", JOIN};
     }
 
     private static String[] workerArgs() {
         // Every node of a persistent grid runs the persistent profile (Ignite refuses a node whose
         // default region differs); a worker is outside the baseline and keeps no DTF data.
-        return new String[] {"--config", persistentConfig(), "--roles", "worker", "--port", "48322",
-                "--comm-port", "48372", "--join", JOIN, "--slots", "1"};
+        return new String[] {"--config", persistentConfig(), "--roles", "worker", "--port", "28322",
+                "--comm-port", "28372", "--join", JOIN, "--slots", "1"};
     }
 
     private static String persistentConfig() {

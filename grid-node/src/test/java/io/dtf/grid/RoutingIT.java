@@ -33,7 +33,7 @@ class RoutingIT {
 
     @BeforeAll
     static void startGrid() {
-        grid = new TestGrid("routing", 47700, 47800);
+        grid = new TestGrid("routing", 27700, 27800);
         server = grid.start("server", Set.of("coordinator", "data", "aggregator"), Set.of(), Map.of(), 1);
         cudaWorker = grid.start("cuda", Set.of("worker"), Set.of("cuda"), Map.of("dtf.memory.bytes", "8GiB"), 2);
         bigWorker = grid.start("big", Set.of("worker"), Set.of(), Map.of("dtf.memory.bytes", "64GiB"), 2);

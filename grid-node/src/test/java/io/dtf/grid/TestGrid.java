@@ -19,6 +19,10 @@ import java.util.stream.Stream;
 /**
  * Builds DTF nodes for tests from the real config files, on a port block of the test's own so
  * that test classes (and test JVMs) never join each other's grids.
+ *
+ * <p>Every test's fixed ports lie below 32768, outside Linux's ephemeral range (32768–60999): a
+ * port in that range can be taken at any moment as the local end of some outgoing connection,
+ * and a node that cannot bind its port fails to start ("Address already in use").
  */
 public final class TestGrid implements AutoCloseable {
     private final int discoveryBase;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * node, and the retry runs on the other worker that meets the task's requirements.
  */
 class WorkerFailoverIT {
-    private static final String JOIN = "127.0.0.1:47680..47689";
+    private static final String JOIN = "127.0.0.1:27680..27689";
 
     @Test
     void aTaskOnAKilledWorkerFinishesOnAnotherMatchingWorker() throws Exception {
@@ -38,14 +38,14 @@ class WorkerFailoverIT {
                 List.of(Requirement.parse("tag gpu")), 0, Duration.ofSeconds(60), 0, 1);
 
         try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
-                TestGrid.config("ignite-server.xml").toString(), "--port", "47680", "--comm-port", "47690",
+                TestGrid.config("ignite-server.xml").toString(), "--port", "27680", "--comm-port", "27690",
                 "--client-port", "10890", "--join", JOIN);
-             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "47681",
-                     "--comm-port", "47691", "--join", JOIN, "--tags", "gpu", "--slots", "1");
-             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "47682",
-                     "--comm-port", "47692", "--join", JOIN, "--tags", "gpu", "--slots", "1");
-             NodeProcess other = NodeProcess.start(root.resolve("other"), "--config", worker, "--port", "47683",
-                     "--comm-port", "47693", "--join", JOIN, "--slots", "4");
+             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "27681",
+                     "--comm-port", "27691", "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "27682",
+                     "--comm-port", "27692", "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess other = NodeProcess.start(root.resolve("other"), "--config", worker, "--port", "27683",
+                     "--comm-port", "27693", "--join", JOIN, "--slots", "4");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10890"))) {
 
             String runId = client.submit(new Suite("failover", List.of(slow)));

@@ -15,18 +15,18 @@ import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 
-/** Fast test settings for nodes of the replicator tests, on ports reserved for them (48100.., 48200..). */
+/** Fast test settings for nodes of the replicator tests, on ports reserved for them (28100.., 28200..). */
 final class TestNodes {
     private TestNodes() {
     }
 
     static IgniteConfiguration node(String name) {
-        TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder().setAddresses(List.of("127.0.0.1:48100..48119"));
+        TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder().setAddresses(List.of("127.0.0.1:28100..28119"));
         return new IgniteConfiguration()
                 .setIgniteInstanceName(name)
                 .setLocalHost("127.0.0.1")
-                .setDiscoverySpi(new TcpDiscoverySpi().setIpFinder(ipFinder).setLocalPort(48100).setLocalPortRange(19))
-                .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(48200).setLocalPortRange(19))
+                .setDiscoverySpi(new TcpDiscoverySpi().setIpFinder(ipFinder).setLocalPort(28100).setLocalPortRange(19))
+                .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(28200).setLocalPortRange(19))
                 .setFailureDetectionTimeout(3_000)
                 .setMetricsLogFrequency(0)
                 .setConnectorConfiguration(null)

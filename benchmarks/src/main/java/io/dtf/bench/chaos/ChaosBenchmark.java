@@ -40,8 +40,8 @@ import java.util.stream.Stream;
  * 1 when a task was lost or a final result recorded twice.
  */
 public final class ChaosBenchmark {
-    private static final int DISCOVERY = 48500;
-    private static final int COMMUNICATION = 48550;
+    private static final int DISCOVERY = 28500;
+    private static final int COMMUNICATION = 28550;
     private static final int CLIENT = 10940;
     private static final int WORKERS = 4;
     private static final int SLOTS = 2;

@@ -29,7 +29,7 @@ class CacheCoordinatorStoreIT {
 
     @BeforeAll
     static void start() {
-        grid = new TestGrid("store", 47720, 47820);
+        grid = new TestGrid("store", 27720, 27820);
         ignite = grid.start("store", Set.of("data"), Set.of(), Map.of(), 1).ignite();
         store = new CacheCoordinatorStore(ignite);
     }

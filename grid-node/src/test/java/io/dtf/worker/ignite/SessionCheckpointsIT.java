@@ -41,9 +41,9 @@ import org.junit.jupiter.api.Test;
  * one compute task saves for a task key, a later and separate compute task loads, on another node.
  */
 class SessionCheckpointsIT {
-    // This class's own port block: discovery 48700+, communication 48720+, thin clients 10980+.
-    private static final int DISCOVERY = 48700;
-    private static final int COMMUNICATION = 48720;
+    // This class's own port block: discovery 28700+, communication 28720+, thin clients 10980+.
+    private static final int DISCOVERY = 28700;
+    private static final int COMMUNICATION = 28720;
     private static final int CLIENT = 10980;
     private static final Path ROOT = Path.of("target", "grids", "session-checkpoints").toAbsolutePath();
     private static final String NOTHING = "(nothing)";
