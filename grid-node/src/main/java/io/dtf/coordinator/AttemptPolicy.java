@@ -91,6 +91,15 @@ public final class AttemptPolicy {
         return new Decision(TaskState.QUEUED, retry, "retry (" + what + ", " + n + " of " + spec.retries() + ")");
     }
 
+    /**
+     * An attempt lost with its coordinator (no worker knew it after the takeover): run again, as
+     * it was, counted against neither the task's retries nor any node.
+     */
+    public static Decision lostWithCoordinator(TaskRecord task) {
+        return new Decision(TaskState.QUEUED, task.retry(),
+                "run again: lost with its coordinator, not counted against any retries");
+    }
+
     /** The pseudo-attribute under which callers pass the node's id in {@code node}. */
     public static final String NODE_ID = "dtf.node.id";
 

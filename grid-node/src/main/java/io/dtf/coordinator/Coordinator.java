@@ -75,6 +75,7 @@ public final class Coordinator {
     private final Set<String> untracked = new HashSet<>();
     private final WorkerHealth health;
     private final Consumer<JobReply> successor;
+    private List<WorkerNode> lastWorkers;
     private long epoch;
     private long fenceCheckedAt;
     private long nextOrder;
@@ -335,8 +336,7 @@ public final class Coordinator {
                 // Neither the task's fault nor the node's: run again, counted against nothing.
                 complete(key, t.attemptId(), t.nodeId(), lost(t, FailureCategory.INFRASTRUCTURE,
                         "the attempt was lost with its coordinator: no worker runs it"),
-                        new AttemptPolicy.Decision(TaskState.QUEUED, t.retry(),
-                                "run again: lost with its coordinator, not counted against any retries"));
+                        AttemptPolicy.lostWithCoordinator(t));
             }
         }
     }
@@ -387,7 +387,10 @@ public final class Coordinator {
             return;
         }
         List<WorkerNode> workers = topology.liveWorkers();
-        health.remember(workers);
+        if (workers != lastWorkers) { // the topology reuses its list until the grid changes
+            health.remember(workers);
+            lastWorkers = workers;
+        }
         Scheduler.Round round = scheduler.schedule(workers, health.quarantined(now), busy, now);
         round.expired().forEach(this::giveUp);
         List<Assignment> started = new ArrayList<>(round.assignments().size());

@@ -43,18 +43,18 @@ class CheckpointResumeIT {
     void aKilledBenchmarkResumesFromItsLastCheckpointOnAnotherWorker() throws Exception {
         Path root = Path.of("target", "grids", "checkpoint-resume").toAbsolutePath();
         TestGrid.deleteTree(root);
+        String serverConfig = TestGrid.config("ignite-server.xml").toString();
         String worker = TestGrid.config("ignite-worker.xml").toString();
         TaskSpec counted = new TaskSpec("counted", "counted", Map.of("iterations", String.valueOf(ITERATIONS),
                 "checkpointEvery", "100000"), new BenchmarkAction("counted-work", 0, 1),
                 List.of(Requirement.parse("tag bench")), 0, Duration.ofMinutes(5), 0, 1);
 
-        try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
-                TestGrid.config("ignite-server.xml").toString(), "--port", "28680", "--comm-port", "28690",
+        try (NodeProcess server = NodeProcess.start(root.resolve("server"), serverConfig, 28680, 28690,
                 "--client-port", "10967", "--join", JOIN);
-             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "28681",
-                     "--comm-port", "28691", "--join", JOIN, "--tags", "bench", "--slots", "1");
-             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "28682",
-                     "--comm-port", "28692", "--join", JOIN, "--tags", "bench", "--slots", "1");
+             NodeProcess first = NodeProcess.start(root.resolve("first"), worker, 28681, 28691,
+                     "--join", JOIN, "--tags", "bench", "--slots", "1");
+             NodeProcess second = NodeProcess.start(root.resolve("second"), worker, 28682, 28692,
+                     "--join", JOIN, "--tags", "bench", "--slots", "1");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10967"));
              IgniteClient thin = Ignition.startClient(new ClientConfiguration().setAddresses("127.0.0.1:10967"))) {
 

@@ -36,18 +36,18 @@ class HungWorkerIT {
     void aWorkerThatStopsHeartbeatingIsDeclaredDeadAndItsTaskRunsElsewhere() throws Exception {
         Path root = Path.of("target", "grids", "hung-worker").toAbsolutePath();
         TestGrid.deleteTree(root);
+        String serverConfig = TestGrid.config("ignite-server.xml").toString();
         String worker = TestGrid.config("ignite-worker.xml").toString();
         TaskSpec slow = new TaskSpec("slow", "slow", Map.of(),
                 new CommandAction(List.of("sh", "-c", "sleep 4; echo DTF_METRIC done=1"), Map.of(), null),
                 List.of(Requirement.parse("tag gpu")), 0, Duration.ofSeconds(60), 0, 1);
 
-        try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
-                TestGrid.config("ignite-server.xml").toString(), "--port", "28640", "--comm-port", "28660",
+        try (NodeProcess server = NodeProcess.start(root.resolve("server"), serverConfig, 28640, 28660,
                 "--client-port", "10966", "--join", JOIN);
-             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "28641",
-                     "--comm-port", "28661", "--join", JOIN, "--tags", "gpu", "--slots", "1");
-             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "28642",
-                     "--comm-port", "28662", "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess first = NodeProcess.start(root.resolve("first"), worker, 28641, 28661,
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess second = NodeProcess.start(root.resolve("second"), worker, 28642, 28662,
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10966"))) {
 
             String runId = client.submit(new Suite("hung", List.of(slow)));

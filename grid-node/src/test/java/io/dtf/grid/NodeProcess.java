@@ -26,6 +26,15 @@ final class NodeProcess implements AutoCloseable {
         this.nodeId = nodeId;
     }
 
+    /** Starts {@code dtf node --config CONFIG --port PORT --comm-port COMM MORE}: a node on ports of its own. */
+    static NodeProcess start(Path dir, String config, int port, int commPort, String... more)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--config", config, "--port", String.valueOf(port), "--comm-port",
+                String.valueOf(commPort)));
+        args.addAll(List.of(more));
+        return start(dir, args.toArray(String[]::new));
+    }
+
     /** Starts {@code dtf node ARGS} and waits until it reports that it is up. */
     static NodeProcess start(Path dir, String... args) throws IOException, InterruptedException {
         return start(dir, Map.of(), args);

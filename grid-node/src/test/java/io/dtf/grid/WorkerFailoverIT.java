@@ -32,20 +32,20 @@ class WorkerFailoverIT {
     void aTaskOnAKilledWorkerFinishesOnAnotherMatchingWorker() throws Exception {
         Path root = Path.of("target", "grids", "worker-failover").toAbsolutePath();
         TestGrid.deleteTree(root);
+        String serverConfig = TestGrid.config("ignite-server.xml").toString();
         String worker = TestGrid.config("ignite-worker.xml").toString();
         TaskSpec slow = new TaskSpec("slow", "slow", Map.of(),
                 new CommandAction(List.of("sh", "-c", "sleep 3; echo DTF_METRIC done=1"), Map.of(), null),
                 List.of(Requirement.parse("tag gpu")), 0, Duration.ofSeconds(60), 0, 1);
 
-        try (NodeProcess server = NodeProcess.start(root.resolve("server"), "--config",
-                TestGrid.config("ignite-server.xml").toString(), "--port", "27680", "--comm-port", "27690",
+        try (NodeProcess server = NodeProcess.start(root.resolve("server"), serverConfig, 27680, 27690,
                 "--client-port", "10890", "--join", JOIN);
-             NodeProcess first = NodeProcess.start(root.resolve("first"), "--config", worker, "--port", "27681",
-                     "--comm-port", "27691", "--join", JOIN, "--tags", "gpu", "--slots", "1");
-             NodeProcess second = NodeProcess.start(root.resolve("second"), "--config", worker, "--port", "27682",
-                     "--comm-port", "27692", "--join", JOIN, "--tags", "gpu", "--slots", "1");
-             NodeProcess other = NodeProcess.start(root.resolve("other"), "--config", worker, "--port", "27683",
-                     "--comm-port", "27693", "--join", JOIN, "--slots", "4");
+             NodeProcess first = NodeProcess.start(root.resolve("first"), worker, 27681, 27691,
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess second = NodeProcess.start(root.resolve("second"), worker, 27682, 27692,
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
+             NodeProcess other = NodeProcess.start(root.resolve("other"), worker, 27683, 27693,
+                     "--join", JOIN, "--slots", "4");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10890"))) {
 
             String runId = client.submit(new Suite("failover", List.of(slow)));

@@ -11,6 +11,7 @@ import io.dtf.model.FailureCategory;
 import io.dtf.node.Roles;
 import io.dtf.wire.Json;
 import io.dtf.worker.ignite.ReconcileJob;
+import io.dtf.worker.ignite.TaskJob;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,10 @@ public final class ComputeDispatcher implements Dispatcher {
         try {
             UUID node = UUID.fromString(a.nodeId());
             long timeout = a.task().spec().timeout().toMillis() + GRACE_MS;
-            DispatchTask.Arg arg = new DispatchTask.Arg(node, Json.write(a.task().spec()), a.task().key(),
-                    a.task().attemptId(), a.task().attempts(), epoch);
+            TaskJob job = new TaskJob(Json.write(a.task().spec()), a.task().key(), a.task().attemptId(),
+                    a.task().attempts(), epoch);
             ignite.compute(ignite.cluster().forNodeId(node)).withNoFailover().withTimeout(timeout)
-                    .executeAsync(new DispatchTask(), arg)
+                    .executeAsync(new DispatchTask(node), job)
                     .listen(f -> {
                         JobReply reply;
                         try {

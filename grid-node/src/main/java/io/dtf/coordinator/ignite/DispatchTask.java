@@ -16,33 +16,21 @@ import org.apache.ignite.compute.ComputeTaskSessionFullSupport;
  * the job can save checkpoints, which a later attempt of the same task loads.
  */
 @ComputeTaskSessionFullSupport
-public final class DispatchTask extends ComputeTaskAdapter<DispatchTask.Arg, String> {
+public final class DispatchTask extends ComputeTaskAdapter<TaskJob, String> {
     private static final long serialVersionUID = 1L;
 
-    /** Plain fields: the argument crosses Ignite's marshaller. */
-    public static final class Arg {
-        final UUID node;
-        final String specJson;
-        final String taskKey;
-        final String attemptId;
-        final int attempt;
-        final long epoch;
+    private final UUID node;
 
-        public Arg(UUID node, String specJson, String taskKey, String attemptId, int attempt, long epoch) {
-            this.node = node;
-            this.specJson = specJson;
-            this.taskKey = taskKey;
-            this.attemptId = attemptId;
-            this.attempt = attempt;
-            this.epoch = epoch;
-        }
+    /** @param node the worker the coordinator chose */
+    public DispatchTask(UUID node) {
+        this.node = node;
     }
 
     @Override
-    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, Arg arg) {
-        ClusterNode target = subgrid.stream().filter(n -> n.id().equals(arg.node)).findFirst()
-                .orElseThrow(() -> new IgniteException("node " + arg.node + " is not in the grid"));
-        return Map.of(new TaskJob(arg.specJson, arg.taskKey, arg.attemptId, arg.attempt, arg.epoch), target);
+    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, TaskJob job) {
+        ClusterNode target = subgrid.stream().filter(n -> n.id().equals(node)).findFirst()
+                .orElseThrow(() -> new IgniteException("node " + node + " is not in the grid"));
+        return Map.of(job, target);
     }
 
     @Override
