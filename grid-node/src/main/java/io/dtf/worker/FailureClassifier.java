@@ -1,6 +1,7 @@
 package io.dtf.worker;
 
 import io.dtf.benchmark.BenchmarkParameterException;
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskState;
 import java.util.Map;
@@ -118,11 +119,16 @@ public final class FailureClassifier {
     }
 
     /**
-     * What a benchmark's exception means: running out of memory (an {@link OutOfMemoryError} anywhere
-     * in its causes, or a message that says so, e.g. from a GPU library) is the machine's; a param it
-     * cannot use is the definition's; anything else, an assertion or a check that failed, is the test's.
+     * What a benchmark's exception means: a checkpoint the grid could not read or store (a
+     * {@link CheckpointException} anywhere in its causes) is the grid's; running out of memory (an
+     * {@link OutOfMemoryError} anywhere in its causes, or a message that says so, e.g. from a GPU
+     * library) is the machine's; a param it cannot use is the definition's; anything else, an
+     * assertion or a check that failed, is the test's.
      */
     public static FailureCategory ofBenchmarkFailure(Throwable failure) {
+        if (checkpointFailure(failure).isPresent()) {
+            return FailureCategory.INFRASTRUCTURE;
+        }
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             boolean saysSo = t.getMessage() != null && resourceExhaustedLine(t.getMessage()).isPresent();
@@ -134,6 +140,17 @@ public final class FailureClassifier {
             return FailureCategory.BAD_DEFINITION;
         }
         return FailureCategory.TEST_FAILURE;
+    }
+
+    /** The {@link CheckpointException} among {@code failure} and its causes, if there is one. */
+    public static Optional<CheckpointException> checkpointFailure(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
+            if (t instanceof CheckpointException c) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The signal that killed a process that exited with {@code exitCode}, when it is one that means a crash. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.benchmark.BenchmarkParameterException;
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskState;
 import io.dtf.worker.FailureClassifier.Failure;
@@ -118,6 +119,15 @@ class FailureClassifierTest {
                 new ExecutionException(new IllegalStateException(new OutOfMemoryError("Direct buffer memory")))));
         assertEquals(FailureCategory.RESOURCE_EXHAUSTED, FailureClassifier.ofBenchmarkFailure(
                 new RuntimeException("CUDA out of memory. Tried to allocate 20.00 MiB")));
+    }
+
+    @Test
+    void aCheckpointTheGridCannotReadOrStoreIsInfrastructureEvenWhenWrapped() {
+        CheckpointException unreadable = new CheckpointException("its checkpoint could not be loaded",
+                new IllegalArgumentException("Cache is not configured: dtf-checkpoints"));
+        assertEquals(FailureCategory.INFRASTRUCTURE, FailureClassifier.ofBenchmarkFailure(unreadable));
+        assertEquals(FailureCategory.INFRASTRUCTURE,
+                FailureClassifier.ofBenchmarkFailure(new IllegalStateException("setup failed", unreadable)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dtf.benchmark;
 
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.model.Metric;
 import io.dtf.requirements.Quantity;
@@ -39,6 +40,9 @@ import java.util.OptionalLong;
  * the state stored on two nodes): nothing is throttled or batched, so call it every few seconds of
  * work, not per iteration. State is at most {@link #MAX_CHECKPOINT_BYTES}; outside a grid (a
  * plain {@link BenchmarkHarness} run) checkpoints go nowhere and {@code checkpoint} returns false.
+ * When the grid cannot read the saved state or store a new one, {@link CheckpointException} ends
+ * the run: let it through, and DTF retries the attempt as an infrastructure failure, resuming from
+ * the last state that was stored.
  */
 public final class BenchmarkContext {
     /** The largest state {@link #checkpoint(byte[])} accepts: 1 MiB. */
@@ -70,6 +74,8 @@ public final class BenchmarkContext {
     /**
      * A context whose checkpoints go to {@code checkpoints}; the state saved there by an earlier
      * attempt is read now, once, and is what {@link #restored()} returns.
+     *
+     * @throws CheckpointException when that state cannot be read
      */
     public BenchmarkContext(Map<String, String> params, Instant deadline, CheckpointStore checkpoints) {
         this.params = params == null ? Map.of() : Map.copyOf(params);
@@ -107,9 +113,9 @@ public final class BenchmarkContext {
      * of the task gets it from {@link #restored()}. A cache write on every call (see the class
      * comment): call it every few seconds of work.
      *
-     * @return whether it was stored; false outside a grid or when the grid could not store it (the
-     *         run goes on either way)
+     * @return whether it was stored; false outside a grid, where checkpoints go nowhere
      * @throws IllegalArgumentException when {@code state} is over {@link #MAX_CHECKPOINT_BYTES}
+     * @throws CheckpointException      when the grid could not store it: the attempt ends and is retried
      */
     public boolean checkpoint(byte[] state) {
         if (state.length > MAX_CHECKPOINT_BYTES) {

@@ -18,6 +18,11 @@ public final class CacheNames {
     public static final String QUARANTINE = "dtf-quarantine";
     /** Checkpoint key (the taskKey) -> saved state; the cache of the checkpoint SPI in ignite-base.xml. */
     public static final String CHECKPOINTS = "dtf-checkpoints";
+    /**
+     * Worker node id -> when it finished starting (epoch milliseconds, its own clock): written as the
+     * last step of a worker's start-up; the coordinator sends attempts only to workers listed here.
+     */
+    public static final String READY_WORKERS = "dtf-ready-workers";
 
     private CacheNames() {
     }

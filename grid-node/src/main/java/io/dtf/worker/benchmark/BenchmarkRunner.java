@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * with {@code BAD_DEFINITION} (it cannot run as written); running out of memory is ERROR with
  * {@code RESOURCE_EXHAUSTED}; any other exception from the benchmark, a failed assertion or check,
  * is FAILED with its message ({@link FailureClassifier#ofBenchmarkFailure}). The benchmark's
- * checkpoints go to the {@link CheckpointStore} given to {@link #run}. At the timeout
+ * checkpoints go to the {@link CheckpointStore} given to {@link #run}; one that cannot be loaded or
+ * saved stops the benchmark, and the attempt is ERROR with {@code INFRASTRUCTURE}. At the timeout
  * the benchmark's thread is interrupted and given two seconds to stop, and the attempt is TIMED_OUT; a benchmark that
  * ignores interruption and never calls {@code checkCancelled()} keeps its thread busy until its
  * iteration ends, which is why long iterations should check.
@@ -127,6 +128,9 @@ public final class BenchmarkRunner {
         LOG.debug("benchmark {} failed ({})", benchmark.name(), category, cause);
         return switch (category) {
             case BAD_DEFINITION -> AttemptOutcome.error(started, category, cause.getMessage());
+            case INFRASTRUCTURE -> AttemptOutcome.error(started, category, "benchmark " + benchmark.name()
+                    + " stopped: " + FailureClassifier.checkpointFailure(cause).map(Throwable::getMessage)
+                    .orElse(describe(cause)));
             case RESOURCE_EXHAUSTED -> AttemptOutcome.error(started, category,
                     "benchmark " + benchmark.name() + " ran out of memory: " + describe(cause));
             default -> new AttemptOutcome(FailureClassifier.status(category), started, Instant.now(), null, List.of(),

@@ -1,5 +1,6 @@
 package io.dtf.worker.command;
 
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.checkpoint.CheckpointStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * looks at it every {@link #POLL} (a new file, modification time or size means a new version) and
  * once more after the process has exited. A file over {@link #MAX_BYTES} is not saved, and
  * {@link #problem()} says so; the command runs on. Only a regular file is read, never a link or a pipe.
+ * A version the store fails to save stops the command ({@link #stoppedBy()}): from then on its
+ * progress could not be resumed, and its attempt is an infrastructure failure to retry.
  */
 final class CheckpointFile implements AutoCloseable {
     static final String FILE_VARIABLE = "DTF_CHECKPOINT_FILE";
@@ -63,6 +66,8 @@ final class CheckpointFile implements AutoCloseable {
     private Version seen;
     private byte[] saved;
     private volatile String problem;
+    private volatile String saveFailure;
+    private volatile String stoppedBy;
 
     private CheckpointFile(Path dir, CheckpointStore store, String taskId, byte[] restored) throws IOException {
         this.dir = dir;
@@ -77,7 +82,12 @@ final class CheckpointFile implements AutoCloseable {
         }
     }
 
-    /** Makes the attempt's directory and, when the store holds earlier state, the file with it. */
+    /**
+     * Makes the attempt's directory and, when the store holds earlier state, the file with it.
+     *
+     * @throws CheckpointException when the store cannot read that state: the command must not start
+     *                             as if nothing had been saved
+     */
     static CheckpointFile open(CheckpointStore store, String taskId) throws IOException {
         Path dir = Files.createTempDirectory("dtf-attempt-");
         try {
@@ -98,8 +108,13 @@ final class CheckpointFile implements AutoCloseable {
         }
     }
 
-    /** Starts watching the file while the command runs; without a store there is nothing to watch for. */
-    void watch() {
+    /**
+     * Starts watching the file while the command runs; without a store there is nothing to watch for.
+     *
+     * @param stopCommand run once when the store fails to save a version while the command runs: the
+     *                    command is stopped, since nothing it does from then on could be resumed
+     */
+    void watch(Runnable stopCommand) {
         if (store == CheckpointStore.NONE) {
             return;
         }
@@ -107,6 +122,11 @@ final class CheckpointFile implements AutoCloseable {
             try {
                 while (!stopped.await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
                     look();
+                    if (saveFailure != null) {
+                        stoppedBy = saveFailure;
+                        stopCommand.run();
+                        return;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -116,9 +136,14 @@ final class CheckpointFile implements AutoCloseable {
         poller.start();
     }
 
-    /** Why a version of the file was not saved, if one was not. */
+    /** Why a version of the file was not saved, if one was not: a note for the attempt's stderr. */
     String problem() {
         return problem;
+    }
+
+    /** The failed save that stopped the command while it ran, if one did. */
+    Optional<String> stoppedBy() {
+        return Optional.ofNullable(stoppedBy);
     }
 
     /** Stops watching, saves the file's last version, and deletes the attempt's directory; once. */
@@ -135,6 +160,9 @@ final class CheckpointFile implements AutoCloseable {
                 if (lock.tryLock(LAST_LOOK_WAIT_SECONDS, TimeUnit.SECONDS)) {
                     try {
                         look();
+                        if (saveFailure != null && stoppedBy == null) {
+                            problem = "the checkpoint's last version was not saved: " + saveFailure;
+                        }
                     } finally {
                         lock.unlock();
                     }
@@ -176,6 +204,10 @@ final class CheckpointFile implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.debug("task {}: checkpoint file not read: {}", taskId, e.toString()); // replaced meanwhile: next look
+        } catch (CheckpointException e) {
+            if (saveFailure == null) {
+                saveFailure = e.getMessage();
+            }
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,6 @@
 package io.dtf.worker.command;
 
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.CommandAction;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *       {@code DTF_CHECKPOINT_FILE} and, when an earlier attempt saved one, {@code DTF_RESUMED=1}.
  *   <li>Checkpoints: what the command writes to {@code DTF_CHECKPOINT_FILE} is saved to the task's
  *       {@link CheckpointStore} while it runs and once more when it ends ({@link CheckpointFile}).
+ *       A checkpoint the store cannot load, or a version it cannot save while the command runs (the
+ *       process tree is then killed), makes the attempt ERROR with {@code INFRASTRUCTURE}: retried,
+ *       never run on as if nothing had been saved.
  *   <li>Standard input is closed (reads see end of file). The working directory is the action's
  *       {@code workdir}, else the worker's.
  *   <li>stdout and stderr are drained concurrently; the last {@link #DEFAULT_TAIL_BYTES} of each are
@@ -117,6 +121,8 @@ public final class CommandRunner {
         CheckpointFile checkpoint;
         try {
             checkpoint = CheckpointFile.open(checkpoints, taskId);
+        } catch (CheckpointException e) {
+            return AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE, e.getMessage());
         } catch (IOException | RuntimeException e) {
             FailureCategory category = FailureClassifier.resourceExhaustedLine(String.valueOf(e.getMessage()))
                     .isPresent() ? FailureCategory.RESOURCE_EXHAUSTED : FailureCategory.INFRASTRUCTURE;
@@ -139,10 +145,17 @@ public final class CommandRunner {
             return AttemptOutcome.error(started, FailureClassifier.ofStartFailure(reason),
                     "cannot start '" + builder.command().get(0) + "': " + reason);
         }
-        checkpoint.watch();
-        AttemptOutcome outcome = supervise(process, new ProcessTree(process, attemptId), taskId, timeout, started,
-                oomKillsBefore);
+        ProcessTree tree = new ProcessTree(process, attemptId);
+        checkpoint.watch(tree::killAll);
+        AttemptOutcome outcome = supervise(process, tree, taskId, timeout, started, oomKillsBefore);
         checkpoint.close(); // the file's last version is saved before the outcome is reported
+        Optional<String> stoppedBy = checkpoint.stoppedBy();
+        if (stoppedBy.isPresent() && !outcome.status().isSuccess()) {
+            // Killed by the worker, not crashed: the grid failed, and the retry resumes from the last stored state.
+            return new AttemptOutcome(TaskState.ERROR, outcome.startedAt(), outcome.endedAt(), outcome.exitCode(),
+                    outcome.metrics(), outcome.stdoutTail(), outcome.stderrTail(),
+                    "stopped the command: " + stoppedBy.get(), FailureCategory.INFRASTRUCTURE);
+        }
         return checkpoint.problem() == null ? outcome : withNote(outcome, checkpoint.problem());
     }
 

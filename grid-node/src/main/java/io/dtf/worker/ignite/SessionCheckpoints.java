@@ -1,5 +1,6 @@
 package io.dtf.worker.ignite;
 
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.checkpoint.CheckpointStore;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * SessionCheckpoints.remove(ignite, taskKey);
  * }</pre>
  *
- * <p>A failed save or load is logged and reported as "not stored" or "nothing saved": a checkpoint
- * is an optimisation, and the attempt goes on without it.
+ * <p>A failed load or save throws {@link CheckpointException}, never "nothing saved" or "not
+ * stored": an attempt that went on without its checkpoint would start from zero, or leave the next
+ * attempt nothing to resume from, and nobody would know. The attempt ends as an infrastructure
+ * failure instead and is retried.
  */
 public final class SessionCheckpoints implements CheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCheckpoints.class);
@@ -37,7 +40,6 @@ public final class SessionCheckpoints implements CheckpointStore {
 
     private final ComputeTaskSession session;
     private final String key;
-    private final AtomicBoolean warnedSave = new AtomicBoolean();
 
     private SessionCheckpoints(ComputeTaskSession session, String taskKey) {
         this.session = session;
@@ -81,12 +83,9 @@ public final class SessionCheckpoints implements CheckpointStore {
     @Override
     public Optional<byte[]> load() {
         try {
-            byte[] state = session.loadCheckpoint(key);
-            return Optional.ofNullable(state);
+            return Optional.ofNullable(session.loadCheckpoint(key));
         } catch (RuntimeException e) {
-            LOG.warn("task {}: its checkpoint could not be loaded, so the attempt starts from scratch: {}", key,
-                    e.toString());
-            return Optional.empty();
+            throw failure("its checkpoint could not be loaded", e);
         }
     }
 
@@ -97,14 +96,18 @@ public final class SessionCheckpoints implements CheckpointStore {
             session.saveCheckpoint(key, state, ComputeTaskSessionScope.GLOBAL_SCOPE, 0);
             return true;
         } catch (RuntimeException e) {
-            // A command's file is looked at twice a second: say it once, not at every look.
-            if (warnedSave.compareAndSet(false, true)) {
-                LOG.warn("task {}: a checkpoint could not be saved: {}", key, e.toString());
-            } else {
-                LOG.debug("task {}: a checkpoint could not be saved: {}", key, e.toString());
-            }
-            return false;
+            throw failure("a checkpoint could not be saved", e);
         }
+    }
+
+    private CheckpointException failure(String what, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = "task " + key + ": " + what + ": " + e + (root == e ? "" : " (cause: " + root + ")");
+        LOG.warn("{}", message);
+        return new CheckpointException(message, e);
     }
 
     /** Whether some checkpoint SPI of this node stores anything: Ignite skips the no-op ones the same way. */

@@ -14,6 +14,7 @@ import io.dtf.model.BenchmarkAction;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskState;
+import io.dtf.worker.BrokenCheckpoints;
 import io.dtf.worker.MemoryCheckpoints;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -98,6 +99,29 @@ class BenchmarkRunnerTest {
         assertEquals(List.of(600.0), metric(outcome, "resumed_from").samples());
         assertEquals(List.of(400.0), metric(outcome, "iterations_run").samples());
         assertEquals(4, store.saves().size()); // at 700, 800, 900 and 1000
+    }
+
+    @Test
+    void aCheckpointThatCannotBeLoadedIsAnInfrastructureErrorNotAFreshStart() {
+        AttemptOutcome outcome = runner.run(new BenchmarkAction("counted-work", 0, 1),
+                Map.of("iterations", "1000", "checkpointEvery", "100"), TIMEOUT, BrokenCheckpoints.unreadable());
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.INFRASTRUCTURE, outcome.category());
+        assertTrue(outcome.error().contains("could not be loaded: Cache is not configured"), outcome.error());
+        assertTrue(outcome.metrics().isEmpty(), "no iteration ran: " + outcome.metrics());
+    }
+
+    @Test
+    void aCheckpointThatCannotBeSavedStopsTheBenchmarkAsAnInfrastructureError() {
+        BrokenCheckpoints store = BrokenCheckpoints.failingAfter(2);
+
+        AttemptOutcome outcome = runner.run(new BenchmarkAction("counted-work", 0, 1),
+                Map.of("iterations", "1000", "checkpointEvery", "100"), TIMEOUT, store);
+
+        assertEquals(FailureCategory.INFRASTRUCTURE, outcome.category());
+        assertTrue(outcome.error().contains("could not be saved"), outcome.error());
+        assertEquals(3, store.saves(), "stopped at the first failed save, at 300 of 1000");
     }
 
     @Test

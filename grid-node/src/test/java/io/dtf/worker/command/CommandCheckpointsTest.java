@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.CommandAction;
+import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskState;
+import io.dtf.worker.BrokenCheckpoints;
 import io.dtf.worker.MemoryCheckpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +92,42 @@ class CommandCheckpointsTest {
     }
 
     @Test
+    void aCheckpointThatCannotBeLoadedIsAnInfrastructureErrorAndTheCommandNeverStarts(@TempDir Path dir) {
+        Path ran = dir.resolve("ran");
+
+        AttemptOutcome outcome = sh("touch '" + ran + "'", BrokenCheckpoints.unreadable());
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.INFRASTRUCTURE, outcome.category());
+        assertTrue(outcome.error().contains("could not be loaded: Cache is not configured"), outcome.error());
+        assertFalse(Files.exists(ran), "the command started as if nothing had been saved");
+    }
+
+    @Test
+    void aSaveThatFailsWhileTheCommandRunsStopsItAsAnInfrastructureError() {
+        BrokenCheckpoints store = BrokenCheckpoints.failingAfter(0);
+
+        // Without the stop it would run for 20 s, to its timeout.
+        AttemptOutcome outcome = sh(SAVE + "save first; i=0; while [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done;"
+                + " echo finished", store);
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.INFRASTRUCTURE, outcome.category());
+        assertTrue(outcome.error().startsWith("stopped the command: a checkpoint could not be saved"),
+                outcome.error());
+        assertEquals("", outcome.stdoutTail(), "it did not run on");
+    }
+
+    @Test
+    void aCommandThatPassedKeepsItsPassWhenItsLastCheckpointIsNotSaved() {
+        AttemptOutcome outcome = sh(SAVE + "save last", BrokenCheckpoints.failingAfter(0));
+
+        assertEquals(TaskState.PASSED, outcome.status());
+        assertTrue(outcome.stderrTail().contains("[dtf worker] the checkpoint's last version was not saved"),
+                outcome.stderrTail());
+    }
+
+    @Test
     void aPipeInPlaceOfTheFileIsNeverReadSoTheWorkerCannotHangOnIt() {
         MemoryCheckpoints store = new MemoryCheckpoints();
 
@@ -141,7 +180,7 @@ class CommandCheckpointsTest {
         assertEquals("1000\n", store.saves().get(store.saves().size() - 1));
     }
 
-    private AttemptOutcome sh(String script, MemoryCheckpoints store) {
+    private AttemptOutcome sh(String script, CheckpointStore store) {
         return runner.run(new CommandAction(List.of("sh", "-c", script), Map.of(), null), "t", Map.of(), TIMEOUT,
                 store);
     }
