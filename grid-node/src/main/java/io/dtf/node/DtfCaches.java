@@ -25,7 +25,9 @@ public final class DtfCaches {
                 config(CacheNames.TASK_SPECS),
                 config(CacheNames.RESULTS),
                 // The checkpoint SPI's cache (ignite-base.xml): it must exist before any job saves.
-                config(CacheNames.CHECKPOINTS));
+                config(CacheNames.CHECKPOINTS),
+                // Which workers have finished starting: the coordinator sends attempts to those only.
+                config(CacheNames.READY_WORKERS));
     }
 
     /** Creates the caches when missing; safe to call from every node at start-up. */

@@ -9,6 +9,7 @@ import io.dtf.node.hardware.NodeAttributes;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
+import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,6 +118,10 @@ public final class DtfNode implements AutoCloseable {
                 replicator.start();
                 nodeRecorder = new NodeRecorder(ignite, store);
                 nodeRecorder.start();
+            }
+            if (roles.contains(Roles.WORKER)) {
+                // Last: attempts come only once the worker says it is ready, not when it joins the topology.
+                WorkerReadiness.announce(ignite);
             }
         } catch (RuntimeException | InterruptedException e) {
             closeQuietly(nodeRecorder, replicator, store);

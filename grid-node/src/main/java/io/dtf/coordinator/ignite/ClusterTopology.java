@@ -5,37 +5,63 @@ import io.dtf.coordinator.WorkerNode;
 import io.dtf.hardware.HardwareKeys;
 import io.dtf.node.Roles;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 
-/** Live workers from Ignite's discovery view: nodes with the worker role and their dtf.* attributes. */
-public final class ClusterTopology implements Topology {
+/**
+ * Live workers from Ignite's discovery view: nodes with the worker role and their dtf.* attributes,
+ * once they have said they are ready ({@link ReadyWorkers}). A node is in the topology, and a
+ * target for compute, before its own start-up has finished; work sent to it then found its caches
+ * missing.
+ */
+public final class ClusterTopology implements Topology, AutoCloseable {
     private final Ignite ignite;
-    // Read at every scheduling round: rebuilt only when the topology changes.
+    private final ReadyWorkers ready;
+    // Read at every scheduling round: rebuilt only when the topology or the set of ready workers changes.
     private long version = -1;
+    private long readyVersion = -1;
     private List<WorkerNode> workers = List.of();
 
-    public ClusterTopology(Ignite ignite) {
+    /** @param onReady told (on an Ignite thread; it must return quickly) when a worker becomes ready */
+    public ClusterTopology(Ignite ignite, Runnable onReady) {
         this.ignite = ignite;
+        this.ready = new ReadyWorkers(ignite, onReady);
     }
 
     @Override
     public synchronized List<WorkerNode> liveWorkers() {
         long current = ignite.cluster().topologyVersion();
-        if (current != version) {
-            workers = read();
+        Set<String> readyIds = ready.ids();
+        long currentReady = ready.version();
+        if (current != version || currentReady != readyVersion) {
+            Collection<ClusterNode> nodes = ignite.cluster().nodes();
+            workers = read(nodes, readyIds);
+            if (current != version) {
+                ready.forgetLeft(nodes.stream().map(n -> n.id().toString()).collect(Collectors.toSet()));
+            }
             version = current;
+            readyVersion = currentReady;
         }
         return workers;
     }
 
-    private List<WorkerNode> read() {
+    /** Stops following which workers are ready. */
+    @Override
+    public void close() {
+        ready.close();
+    }
+
+    private static List<WorkerNode> read(Collection<ClusterNode> nodes, Set<String> readyIds) {
         List<WorkerNode> out = new ArrayList<>();
-        for (ClusterNode node : ignite.cluster().nodes()) {
-            if (!Roles.has(node.attribute(HardwareKeys.ROLES), Roles.WORKER)) {
+        for (ClusterNode node : nodes) {
+            if (!Roles.has(node.attribute(HardwareKeys.ROLES), Roles.WORKER)
+                    || !readyIds.contains(node.id().toString())) {
                 continue;
             }
             Map<String, Object> attributes = new HashMap<>();

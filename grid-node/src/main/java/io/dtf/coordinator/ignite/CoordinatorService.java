@@ -34,11 +34,13 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private transient volatile Coordinator coordinator;
     private transient IgnitePredicate<Event> topologyListener;
     private transient ComputeDispatcher dispatcher;
+    private transient ClusterTopology topology;
     private transient volatile boolean cancelled;
 
     @Override
     public void init() {
         dispatcher = new ComputeDispatcher(ignite);
+        topology = new ClusterTopology(ignite, this::workerReady);
         coordinator = newCoordinator();
         topologyListener = event -> {
             coordinator.topologyChanged();
@@ -83,8 +85,15 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     }
 
     private Coordinator newCoordinator() {
-        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, new ClusterTopology(ignite),
-                this::forward);
+        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward);
+    }
+
+    /** A worker finished its start-up: schedule at once rather than at the next idle tick. */
+    private void workerReady() {
+        Coordinator current = coordinator;
+        if (current != null) {
+            current.topologyChanged();
+        }
     }
 
     @Override
@@ -93,6 +102,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         ignite.events().stopLocalListen(topologyListener, TOPOLOGY_EVENTS);
         coordinator.stop();
         dispatcher.close();
+        topology.close();
     }
 
     /** A replaced coordinator hands replies still reaching it to the service, wherever it runs now. */

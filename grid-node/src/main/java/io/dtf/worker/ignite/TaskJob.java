@@ -55,6 +55,11 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
         String nodeId = local.id().toString();
         String hwClass = local.attribute(HardwareKeys.HW_CLASS);
         Instant started = Instant.now();
+        if (!WorkerReadiness.isReady(ignite)) {
+            // The coordinator waits for a worker to be ready; a job here now would find caches missing.
+            throw new IgniteException("refused attempt " + attemptId + " of " + taskKey + ": node " + nodeId
+                    + " is still starting and takes attempts once it is ready");
+        }
         WorkerAttempts attempts = WorkerAttempts.of(ignite);
         LiveAttempt live = new LiveAttempt(taskKey, attemptId, attempt, nodeId, null);
         if (!attempts.begin(live, epoch)) {

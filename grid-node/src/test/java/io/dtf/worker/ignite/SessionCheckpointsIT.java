@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.grid.TestGrid;
 import io.dtf.node.DtfNode;
@@ -113,8 +114,11 @@ class SessionCheckpointsIT {
     }
 
     @Test
-    void withoutFullSessionSupportNothingIsSavedAndTheJobGoesOn() {
-        assertEquals("not saved", probe(new PlainSession(), worker, "run-3/a", "lost"));
+    void aSaveThatCannotBeStoredFailsLoudly() {
+        // Without full session support Ignite refuses every checkpoint.
+        String answer = probe(new PlainSession(), worker, "run-3/a", "lost");
+
+        assertTrue(answer.startsWith("failed: task run-3/a: a checkpoint could not be saved"), answer);
         assertEquals(NOTHING, load(worker, "run-3/a"));
     }
 
@@ -247,10 +251,14 @@ class SessionCheckpointsIT {
         @Override
         public Object execute() {
             CheckpointStore store = SessionCheckpoints.of(ignite, session, taskKey);
-            if (state != null) {
-                return store.save(state.getBytes(StandardCharsets.UTF_8)) ? "saved" : "not saved";
+            try {
+                if (state != null) {
+                    return store.save(state.getBytes(StandardCharsets.UTF_8)) ? "saved" : "not saved";
+                }
+                return store.load().map(b -> new String(b, StandardCharsets.UTF_8)).orElse(NOTHING);
+            } catch (CheckpointException e) {
+                return "failed: " + e.getMessage();
             }
-            return store.load().map(b -> new String(b, StandardCharsets.UTF_8)).orElse(NOTHING);
         }
     }
 }
