@@ -28,7 +28,10 @@ public final class ClusterTopology implements Topology, AutoCloseable {
     private long readyVersion = -1;
     private List<WorkerNode> workers = List.of();
 
-    /** @param onReady told (on an Ignite thread; it must return quickly) when a worker becomes ready */
+    /**
+     * @param onReady told when a worker becomes ready or its entry goes; on an Ignite thread, so it
+     *                must return quickly
+     */
     public ClusterTopology(Ignite ignite, Runnable onReady) {
         this.ignite = ignite;
         this.ready = new ReadyWorkers(ignite, onReady);
@@ -37,11 +40,10 @@ public final class ClusterTopology implements Topology, AutoCloseable {
     @Override
     public synchronized List<WorkerNode> liveWorkers() {
         long current = ignite.cluster().topologyVersion();
-        Set<String> readyIds = ready.ids();
         long currentReady = ready.version();
         if (current != version || currentReady != readyVersion) {
             Collection<ClusterNode> nodes = ignite.cluster().nodes();
-            workers = read(nodes, readyIds);
+            workers = read(nodes, ready.ids());
             if (current != version) {
                 ready.forgetLeft(nodes.stream().map(n -> n.id().toString()).collect(Collectors.toSet()));
             }

@@ -49,15 +49,18 @@ final class ReadyWorkers implements AutoCloseable {
         this.onChange = onChange;
     }
 
-    /** The ids of the workers that said they are ready; empty until the cache could be read. */
-    synchronized Set<String> ids() {
+    /**
+     * Changes whenever {@link #ids()} may have changed: cheap, for every scheduling round. The first
+     * call starts following the cache.
+     */
+    synchronized long version() {
         listen();
-        return Set.copyOf(ready.keySet());
+        return version.get();
     }
 
-    /** Changes whenever {@link #ids()} may have changed. */
-    long version() {
-        return version.get();
+    /** The ids of the workers that said they are ready; empty until the cache could be read. */
+    Set<String> ids() {
+        return Set.copyOf(ready.keySet());
     }
 
     /** Removes the entries of nodes no longer in the grid, {@code live} being the ids of those that are. */
@@ -87,7 +90,7 @@ final class ReadyWorkers implements AutoCloseable {
         }
     }
 
-    /** Registers the continuous query, then reads what is there; retried a second later if the cache is out of reach. */
+    /** Registers the continuous query, then reads what is there; tried again a second later if that fails. */
     private void listen() {
         long now = System.currentTimeMillis();
         if (cursor != null || now < retryAt) {
