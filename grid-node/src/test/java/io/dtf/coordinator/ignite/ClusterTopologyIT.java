@@ -1,24 +1,31 @@
 package io.dtf.coordinator.ignite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.coordinator.WorkerNode;
 import io.dtf.grid.TestGrid;
 import io.dtf.hardware.HardwareKeys;
+import io.dtf.model.BenchmarkAction;
+import io.dtf.model.TaskSpec;
 import io.dtf.node.DtfNode;
 import io.dtf.node.IgniteConfigFactory;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
+import io.dtf.wire.Json;
+import io.dtf.worker.ignite.TaskJob;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +43,8 @@ class ClusterTopologyIT {
     private static final int CLIENT = 29960;
     private static final String JOIN = "127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + 9);
     private static final Path ROOT = Path.of("target", "grids", "cluster-topology").toAbsolutePath();
+
+    private static final AtomicInteger STARTED = new AtomicInteger();
 
     private static DtfNode data;
     private static DtfNode worker;
@@ -72,12 +81,29 @@ class ClusterTopologyIT {
         }
     }
 
+    @Test
+    void aWorkerRefusesAnAttemptThatReachesItBeforeItIsReady() {
+        try (Ignite starting = Ignition.start(startingWorker())) {
+            UUID id = starting.cluster().localNode().id();
+            TaskSpec spec = new TaskSpec("t", "t", Map.of(), new BenchmarkAction("noop", 0, 1), List.of(), 0,
+                    Duration.ofSeconds(10), 0, 1);
+            TaskJob job = new TaskJob(Json.write(spec), "run-1/t", "1:1", 1, 1);
+
+            IgniteException refused = assertThrows(IgniteException.class, () -> data.ignite()
+                    .compute(data.ignite().cluster().forNodeId(id)).withNoFailover()
+                    .execute(new DispatchTask(id), job));
+
+            assertTrue(String.valueOf(refused.getMessage()).contains("is still starting")
+                    || String.valueOf(refused.getCause()).contains("is still starting"), refused.toString());
+        }
+    }
+
     /**
      * An Ignite node of DTF's config with the worker role whose DTF start-up has not finished: it
      * joined, and never announced.
      */
     private static IgniteConfiguration startingWorker() {
-        NodeOptions options = options("topology-starting", Roles.WORKER, 2);
+        NodeOptions options = options("topology-starting-" + STARTED.incrementAndGet(), Roles.WORKER, 2);
         return IgniteConfigFactory.apply(IgniteConfigFactory.load(options), options,
                 Map.of(HardwareKeys.ROLES, Roles.WORKER, HardwareKeys.SLOTS, 1));
     }
