@@ -13,7 +13,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -71,7 +70,7 @@ public final class CommandRunner {
 
     /** The variable that carries a param: {@code block-size} becomes {@code DTF_PARAM_BLOCK_SIZE}. */
     public static String paramVariable(String param) {
-        return "DTF_PARAM_" + param.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return CommandAction.paramVariable(param);
     }
 
     /** Runs {@code action} without checkpoints (see the method below). */
