@@ -6,14 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.client.ClientOptions;
 import io.dtf.client.CoordinatorApi;
+import io.dtf.client.DtfClient;
+import io.dtf.model.CommandAction;
+import io.dtf.model.FailureCategory;
+import io.dtf.model.Suite;
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskSpec;
+import io.dtf.model.TaskState;
 import io.dtf.model.SubmitReply;
 import io.dtf.suite.SuiteLimits;
 import io.dtf.wire.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,6 +129,36 @@ class ServerBoundaryIT {
             assertTrue(listeningAddresses(Set.of(30120)).contains("0.0.0.0:30120"));
             server.stop();
         }
+    }
+
+    @Test
+    void aTaskWorksInADirectoryOfItsOwnUnderTheDataDirectoryAndMayNotPickAnother() throws Exception {
+        String stray = "stray-" + System.nanoTime();
+        try (DtfClient dtf = DtfClient.connect(ClientOptions.of("127.0.0.1:" + CLIENT))) {
+            String runId = dtf.submit(new Suite("workdirs", List.of(
+                    command("writes", null, "pwd; touch " + stray),
+                    command("escapes", "/etc", "touch " + stray))));
+            dtf.await(runId, Duration.ofSeconds(60), r -> { });
+            Map<String, TaskResult> results = new HashMap<>();
+            dtf.results(runId).forEach(r -> results.put(r.taskId(), r));
+
+            TaskResult writes = results.get("writes");
+            assertEquals(TaskState.PASSED, writes.status(), writes.toString());
+            Path dir = Path.of(writes.stdoutTail().strip());
+            assertTrue(dir.startsWith(ROOT.resolve("default/attempts")), dir.toString());
+            assertFalse(Files.exists(dir), "removed after the pass");
+            assertFalse(Files.exists(Path.of(stray)), "nothing lands in the node's own working directory");
+
+            TaskResult escapes = results.get("escapes");
+            assertEquals(FailureCategory.BAD_DEFINITION, escapes.category(), escapes.toString());
+            assertTrue(escapes.error().startsWith("workdir '/etc' is outside the directories this worker allows"),
+                    escapes.error());
+        }
+    }
+
+    private static TaskSpec command(String id, String workdir, String script) {
+        return new TaskSpec(id, id, Map.of(), new CommandAction(List.of("sh", "-c", script), Map.of(), workdir),
+                List.of(), 0, Duration.ofSeconds(30), 0, 1);
     }
 
     private static void assertAccepted() {
