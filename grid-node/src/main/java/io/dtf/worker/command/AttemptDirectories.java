@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -152,7 +154,7 @@ public final class AttemptDirectories {
     }
 
     /** Removes kept directories past the retention, then the oldest beyond {@link #maxKept}. */
-    void sweep() throws IOException {
+    synchronized void sweep() throws IOException {
         List<Path> kept = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             dirs.filter(d -> !active.contains(d)).forEach(kept::add);
@@ -185,7 +187,7 @@ public final class AttemptDirectories {
 
     /** Deletes a directory tree without following symbolic links out of it; logs what it could not delete. */
     static void delete(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {
@@ -209,6 +211,8 @@ public final class AttemptDirectories {
                     return FileVisitResult.CONTINUE;
                 }
             });
+        } catch (NoSuchFileException e) {
+            // Removed meanwhile: what this method was for.
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("could not remove the attempt directory {}: {}", dir, e.toString());
         }
