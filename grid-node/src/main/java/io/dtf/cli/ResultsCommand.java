@@ -96,7 +96,7 @@ final class ResultsCommand implements Callable<Integer> {
         return t.toString();
     }
 
-    /** JSON with every character outside ASCII escaped ({@code \u001b}): the same data, nothing a terminal acts on. */
+    /** JSON with every character outside ASCII escaped (as &#92;u001b): the same data, nothing a terminal acts on. */
     private static String json(List<TaskResult> results) {
         try {
             return Json.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(results);

@@ -3,7 +3,7 @@ package io.dtf.wire;
 /**
  * Text from a suite or from the grid (names, ids, errors, output tails) made safe to print on a
  * terminal: control and format characters (escape sequences, carriage returns, bidirectional
- * overrides) are written as visible escapes such as {@code \u001b}, so they can neither move the
+ * overrides) are written as visible escapes such as <code>&#92;u001b</code>, so they can neither move the
  * cursor, recolour the screen, nor fake lines of output.
  *
  * <pre>{@code
