@@ -31,6 +31,7 @@ import java.util.Set;
  */
 public final class SuiteCheck {
     private static final int ECHO = 60;
+    private static final String NUL = "holds a NUL character, which no process can be given";
 
     private SuiteCheck() {
     }
@@ -114,8 +115,8 @@ public final class SuiteCheck {
             nameError(task.name()).ifPresent(m -> error("name", m));
             task.params().forEach((key, value) -> {
                 nameError(key).ifPresent(m -> error("params", m));
-                if (value == null) {
-                    error("params." + SafeText.abbreviated(key, ECHO), "has no value");
+                if (value == null || value.indexOf('\0') >= 0) {
+                    error("params." + SafeText.abbreviated(key, ECHO), value == null ? "has no value" : NUL);
                 }
             });
             action();
@@ -134,13 +135,18 @@ public final class SuiteCheck {
             } else if (task.action() instanceof CommandAction c) {
                 if (c.argv().isEmpty() || c.argv().stream().anyMatch(Objects::isNull)) {
                     error("command", "expected a non-empty list of arguments without nulls");
+                } else if (c.argv().stream().anyMatch(a -> a.indexOf('\0') >= 0)) {
+                    error("command", NUL);
+                }
+                if (c.workdir() != null && c.workdir().indexOf('\0') >= 0) {
+                    error("workdir", NUL);
                 }
                 c.env().forEach((key, value) -> {
                     if (key == null || !EntryReader.ENV_NAME.matcher(key).matches()) {
                         error("env", "'" + SafeText.abbreviated(key, ECHO) + "' is not a variable name; use letters,"
                                 + " digits and '_', not starting with a digit");
-                    } else if (value == null) {
-                        error("env." + key, "has no value");
+                    } else if (value == null || value.indexOf('\0') >= 0) {
+                        error("env." + key, value == null ? "has no value" : NUL);
                     }
                 });
             } else if (task.action() instanceof BenchmarkAction b) {

@@ -60,7 +60,9 @@ class SuiteCheckTest {
     void commandsNeedArgumentsValidVariableNamesAndPlainUniqueIds() {
         TaskSpec command = new TaskSpec("c\u001b", "c", Map.of("bad key", "v"),
                 new CommandAction(List.of(), Map.of("1X", "v"), null), List.of(), 0, Duration.ofSeconds(1), 0, 1);
-        List<String> errors = SuiteCheck.check(new Suite("s", List.of(GOOD, GOOD, command)), "submission").stream()
+        TaskSpec nul = new TaskSpec("n", "n", Map.of("p", "a\0b"), new CommandAction(List.of("echo", "\0"),
+                Map.of("E", "\0"), "/tmp\0"), List.of(), 0, Duration.ofSeconds(1), 0, 1);
+        List<String> errors = SuiteCheck.check(new Suite("s", List.of(GOOD, GOOD, command, nul)), "submission").stream()
                 .map(SuiteError::toString).toList();
         assertEquals(List.of(
                 "submission: task 'sha' (#2), field 'id': appears twice; task ids must be unique in a suite",
@@ -69,7 +71,12 @@ class SuiteCheckTest {
                         + "digits, '_', '.' or '-'",
                 "submission: task 'c\\u001b' (#3), field 'command': expected a non-empty list of arguments without nulls",
                 "submission: task 'c\\u001b' (#3), field 'env': '1X' is not a variable name; use letters, digits and '_', "
-                        + "not starting with a digit"), errors);
+                        + "not starting with a digit",
+                "submission: task 'n' (#4), field 'params.p': holds a NUL character, which no process can be given",
+                "submission: task 'n' (#4), field 'command': holds a NUL character, which no process can be given",
+                "submission: task 'n' (#4), field 'workdir': holds a NUL character, which no process can be given",
+                "submission: task 'n' (#4), field 'env.E': holds a NUL character, which no process can be given"),
+                errors);
     }
 
     @Test

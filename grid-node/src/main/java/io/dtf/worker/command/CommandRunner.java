@@ -129,8 +129,13 @@ public final class CommandRunner {
         }
         String attemptId = UUID.randomUUID().toString();
         Map<String, String> env = builder.environment();
-        env.putAll(action.env());
-        params.forEach((name, value) -> env.put(paramVariable(name), value));
+        try {
+            env.putAll(action.env());
+            params.forEach((name, value) -> env.put(paramVariable(name), value));
+        } catch (IllegalArgumentException e) { // a NUL or '=' the operating system cannot pass: the task's, not ours
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
+                    "an env or param value cannot be passed to a process: " + e.getMessage());
+        }
         // Set last, so that a task cannot spoof the ids the worker relies on.
         env.put("DTF_TASK_ID", taskId);
         env.put(ProcessTree.ATTEMPT_VARIABLE, attemptId);

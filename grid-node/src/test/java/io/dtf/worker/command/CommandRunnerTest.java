@@ -205,6 +205,15 @@ class CommandRunnerTest {
     }
 
     @Test
+    void aParamValueNoProcessCanBeGivenIsABadDefinitionNotTheWorkersFault() {
+        AttemptOutcome outcome = runner.run(new CommandAction(List.of("true"), Map.of(), null), "nul",
+                Map.of("p", "a\0b"), TIMEOUT);
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+    }
+
+    @Test
     void interruptingTheWaitingThreadCancelsAndKillsTheCommand() throws Exception {
         AtomicReference<AttemptOutcome> result = new AtomicReference<>();
         Thread waiting = new Thread(() -> result.set(runner.run(new CommandAction(
