@@ -13,6 +13,7 @@ import io.dtf.stats.Analyzer;
 import io.dtf.stats.Series;
 import io.dtf.stats.SeriesAnalysis;
 import io.dtf.stats.flaky.Outcome;
+import io.dtf.wire.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             Files.writeString(out, report);
         } else {
-            System.out.print(report);
+            System.out.print(SafeText.lines(report));
         }
         boolean regressed = !Attention.of(analyses).regressions().isEmpty();
         return failOnRegression && regressed ? ExitCodes.TASKS_FAILED : ExitCodes.OK;

@@ -1,5 +1,6 @@
 package io.dtf.cli;
 
+import io.dtf.wire.SafeText;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ public final class DtfCli {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new DtfCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("dtf: " + Errors.describe(e));
+            commandLine.getErr().println("dtf: " + SafeText.lines(Errors.describe(e)));
             return ExitCodes.GRID_ERROR;
         });
         return cli.execute(args);

@@ -37,7 +37,7 @@ final class NodeCommand implements Callable<Integer> {
             description = "Discovery addresses of the grid (default: the config's, 127.0.0.1:47500..47509).")
     List<String> join;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on and advertise (default: the config's, 127.0.0.1).")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on and advertise, for discovery, communication and thin clients (default: the config's; 127.0.0.1 in ignite-default.xml).")
     String bind;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Exact discovery port (default: first free in the config's range).")

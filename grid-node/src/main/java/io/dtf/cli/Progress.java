@@ -3,6 +3,7 @@ package io.dtf.cli;
 import io.dtf.model.RunView;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.wire.SafeText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +35,8 @@ final class Progress {
         if (!r.finalAttempt()) {
             retried++;
             if (!terminal) {
-                out.println("retry   " + r.taskId() + " attempt " + r.attempt() + " " + r.status() + reason(r)
-                        + (r.decision() == null ? "" : " -> " + r.decision()));
+                out.println(SafeText.line("retry   " + r.taskId() + " attempt " + r.attempt() + " " + r.status()
+                        + reason(r) + (r.decision() == null ? "" : " -> " + r.decision())));
             }
             return;
         }
@@ -47,8 +48,8 @@ final class Progress {
         } else {
             failed++;
         }
-        String line = String.format("%-7s %s on %s in %s %s%s", r.status(), r.taskId(), r.hwClass(),
-                Format.seconds(Format.seconds(r)), Format.metrics(r.metrics()), reason(r)).stripTrailing();
+        String line = SafeText.line(String.format("%-7s %s on %s in %s %s%s", r.status(), r.taskId(), r.hwClass(),
+                Format.seconds(Format.seconds(r)), Format.metrics(r.metrics()), reason(r)).stripTrailing());
         if (terminal) {
             if (!r.status().isSuccess()) {
                 out.print("\r\033[K" + line + "\n");

@@ -1,11 +1,15 @@
 package io.dtf.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.model.TaskResult;
 import io.dtf.node.DtfNode;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.Json;
+import io.dtf.wire.SafeText;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +78,7 @@ final class ResultsCommand implements Callable<Integer> {
             }
         }
         System.out.print(switch (format) {
-            case json -> Json.write(results) + "\n";
+            case json -> json(results) + "\n";
             case csv -> csv(results);
             case table -> table(results);
         });
@@ -90,6 +94,15 @@ final class ResultsCommand implements Callable<Integer> {
                     r.finalAttempt() ? null : r.decision(), r.error());
         }
         return t.toString();
+    }
+
+    /** JSON with every character outside ASCII escaped (as &#92;u001b): the same data, nothing a terminal acts on. */
+    private static String json(List<TaskResult> results) {
+        try {
+            return Json.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(results);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode the results", e);
+        }
     }
 
     private static String csv(List<TaskResult> results) {
@@ -116,7 +129,7 @@ final class ResultsCommand implements Callable<Integer> {
 
     /** RFC 4180: quote a cell holding a comma, quote or line break; double the quotes inside. */
     private static String quote(Object cell) {
-        String s = cell == null ? "" : cell.toString();
+        String s = cell == null ? "" : SafeText.lines(cell.toString());
         return s.matches("(?s).*[,\"\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -12,6 +12,7 @@ import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.suite.SuiteLoader;
 import io.dtf.suite.SuiteValidationException;
+import io.dtf.wire.SafeText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             suite = SuiteLoader.load(suiteFile, Benchmarks::isKnown);
         } catch (SuiteValidationException e) {
-            e.errors().forEach(err -> System.err.println(err));
+            e.errors().forEach(err -> System.err.println(SafeText.line(err.toString())));
             System.err.println(e.errors().size() + " error(s); nothing was run.");
             return ExitCodes.INVALID_SUITE;
         }
@@ -84,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             runId = client.submit(suite);
         } catch (SubmissionRefusedException e) {
-            e.errors().forEach(System.err::println);
+            e.errors().forEach(err -> System.err.println(SafeText.line(err)));
             return ExitCodes.INVALID_SUITE;
         }
         out.println("run " + runId);
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
             }, progress::onProgress);
         } catch (TimeoutException e) {
             progress.finish();
-            System.err.println("dtf: " + e.getMessage() + "; the run goes on: `dtf status " + runId + "`");
+            System.err.println("dtf: " + SafeText.lines(e.getMessage()) + "; the run goes on: `dtf status " + runId + "`");
             return ExitCodes.GRID_ERROR;
         }
         progress.finish();

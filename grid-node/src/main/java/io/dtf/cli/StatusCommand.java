@@ -5,6 +5,7 @@ import io.dtf.model.RunView;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
 import io.dtf.model.WorkerView;
+import io.dtf.wire.SafeText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ final class StatusCommand implements Callable<Integer> {
                 for (WorkerView w : client.workers()) {
                     if (w.quarantinedUntil() != null) {
                         System.out.println("worker " + w.nodeId() + " QUARANTINED until " + w.quarantinedUntil() + ": "
-                                + w.quarantineReason() + " (`dtf worker release " + w.nodeId().substring(0, 8)
+                                + SafeText.line(w.quarantineReason()) + " (`dtf worker release " + w.nodeId().substring(0, 8)
                                 + "` ends it)");
                     }
                 }
@@ -47,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
                 System.err.println("dtf: no run '" + runId + "' on this grid; `dtf status` lists the runs");
                 return ExitCodes.USAGE;
             }
-            System.out.println("run " + run.runId() + " (" + run.suite() + "): " + state(run) + ", " + run.done() + "/"
+            System.out.println("run " + SafeText.line(run.runId()) + " (" + SafeText.line(run.suite()) + "): " + state(run) + ", " + run.done() + "/"
                     + run.total() + " done, counts " + run.counts());
             List<TaskView> tasks = client.tasks(runId);
             TextTable table = new TextTable("task", "state", "attempts", "priority", "node", "hardware class", "waiting because");

@@ -6,6 +6,7 @@ import io.dtf.client.SubmissionRefusedException;
 import io.dtf.model.Suite;
 import io.dtf.suite.SuiteLoader;
 import io.dtf.suite.SuiteValidationException;
+import io.dtf.wire.SafeText;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,14 +28,14 @@ final class SubmitCommand implements Callable<Integer> {
         try {
             suite = SuiteLoader.load(suiteFile, Benchmarks::isKnown);
         } catch (SuiteValidationException e) {
-            e.errors().forEach(System.err::println);
+            e.errors().forEach(err -> System.err.println(SafeText.line(err.toString())));
             return ExitCodes.INVALID_SUITE;
         }
         try (DtfClient client = grid.connect()) {
             System.out.println(client.submit(suite));
             return ExitCodes.OK;
         } catch (SubmissionRefusedException e) {
-            e.errors().forEach(System.err::println);
+            e.errors().forEach(err -> System.err.println(SafeText.line(err)));
             return ExitCodes.INVALID_SUITE;
         }
     }

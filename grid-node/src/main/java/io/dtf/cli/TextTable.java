@@ -1,9 +1,10 @@
 package io.dtf.cli;
 
+import io.dtf.wire.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Left-aligned columns for the console; the header is the first row. */
+/** Left-aligned columns for the console; the header is the first row. Cells are escaped ({@link SafeText#line}). */
 final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
 
@@ -14,7 +15,7 @@ final class TextTable {
     TextTable row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            text[i] = cells[i] == null ? "-" : cells[i].toString();
+            text[i] = cells[i] == null ? "-" : SafeText.line(cells[i].toString());
         }
         rows.add(text);
         return this;

@@ -3,6 +3,7 @@ package io.dtf.cli;
 import io.dtf.client.DtfClient;
 import io.dtf.model.Alert;
 import io.dtf.model.WorkerView;
+import io.dtf.wire.SafeText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class WorkerCommand {
                 List<Alert> alerts = client.alerts();
                 if (!alerts.isEmpty()) {
                     System.out.println("alerts:");
-                    alerts.forEach(a -> System.out.println("  " + a.at() + " " + a.subject() + ": " + a.message()));
+                    alerts.forEach(a -> System.out.println("  " + a.at() + " " + SafeText.line(a.subject() + ": " + a.message())));
                 }
                 return ExitCodes.OK;
             }
@@ -59,7 +60,7 @@ final class WorkerCommand {
                             + "; give more of the id") + "; `dtf worker list` shows them");
                     return ExitCodes.USAGE;
                 }
-                System.out.println(client.release(matches.get(0)));
+                System.out.println(SafeText.line(client.release(matches.get(0))));
                 return ExitCodes.OK;
             }
         }

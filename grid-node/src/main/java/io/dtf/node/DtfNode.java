@@ -73,7 +73,8 @@ public final class DtfNode implements AutoCloseable {
 
     /**
      * As {@link #start(NodeOptions)}, telling {@code progress} what a node of a persistent grid waits
-     * for before it is up (the rest of its baseline, after a restart).
+     * for before it is up (the rest of its baseline, after a restart), and warning it when the node
+     * listens beyond the loopback interface (DTF has no security yet).
      */
     public static DtfNode start(NodeOptions options, Consumer<String> progress) {
         Path dataDir = options.dataDir().toAbsolutePath();
@@ -133,6 +134,10 @@ public final class DtfNode implements AutoCloseable {
             throw (RuntimeException) e;
         }
         LOG.info("node {} started: roles {}, attributes {}", ignite.cluster().localNode().id(), roles, attributes);
+        NetworkExposure.warning(ignite.configuration()).ifPresent(warning -> {
+            LOG.warn(warning);
+            progress.accept("WARNING: " + warning);
+        });
         return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder);
     }
 

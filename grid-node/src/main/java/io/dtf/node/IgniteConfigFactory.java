@@ -68,6 +68,9 @@ public final class IgniteConfigFactory {
             cfg.setLocalHost(options.bindHost());
             discovery.setLocalAddress(options.bindHost());
             communication.setLocalAddress(options.bindHost());
+            if (cfg.getClientConnectorConfiguration() != null) {
+                cfg.getClientConnectorConfiguration().setHost(options.bindHost());
+            }
         }
         if (options.isolated()) {
             int port = freePort();

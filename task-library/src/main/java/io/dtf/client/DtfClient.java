@@ -78,7 +78,11 @@ public final class DtfClient implements AutoCloseable {
      * @throws SubmissionRefusedException when the coordinator refuses the suite; its errors say why
      */
     public String submit(Suite suite) {
-        SubmitReply reply = Json.read(api.submit(Json.write(suite)), SubmitReply.class);
+        String json = Json.write(suite);
+        SubmissionSize.check(json).ifPresent(tooLong -> {
+            throw new SubmissionRefusedException(List.of(tooLong)); // refused here rather than sent for nothing
+        });
+        SubmitReply reply = Json.read(api.submit(json), SubmitReply.class);
         if (!reply.accepted()) {
             throw new SubmissionRefusedException(reply.errors());
         }

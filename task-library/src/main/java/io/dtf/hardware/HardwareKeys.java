@@ -24,6 +24,11 @@ public final class HardwareKeys {
     public static final String HOSTNAME = "dtf.hostname";
     /** "true" when the worker runs {@code command} tasks (processes); workers opt in. */
     public static final String COMMANDS = "dtf.commands";
+    /**
+     * Directories (separated as in PATH) under which a command task's {@code workdir} may lie on this
+     * worker; unset, only under the node's data directory. Set with {@code --attr dtf.workdir.roots=DIR}.
+     */
+    public static final String WORKDIR_ROOTS = "dtf.workdir.roots";
     public static final String OS_FAMILY = "dtf.os.family";
     public static final String OS_ARCH = "dtf.os.arch";
     public static final String CPU_MODEL = "dtf.cpu.model";

@@ -7,6 +7,7 @@ import io.dtf.model.TaskAction;
 import io.dtf.requirements.Requirement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +29,7 @@ final class EntryReader {
             "timeout", "retries", "repeat", RetryReader.FIELD, FallbackReader.FIELD);
     private static final List<String> BENCHMARK_FIELDS = List.of("benchmark", "warmup", "iterations");
     private static final List<String> COMMAND_FIELDS = List.of("command", "env", "workdir");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,199}");
+    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,199}");
 
     private final MappingReader in;
     private final EntryDefaults defaults;
@@ -213,6 +214,14 @@ final class EntryReader {
             values.stream().filter(v -> !seen.add(v)).findFirst()
                     .ifPresentOrElse(v -> in.error(field, "'" + v + "' appears twice in the list"),
                             () -> params.put(key, values));
+        });
+        Map<String, String> variables = new HashMap<>();
+        params.keySet().forEach(key -> {
+            String other = variables.putIfAbsent(CommandAction.paramVariable(key), key);
+            if (other != null) {
+                in.error("params." + key, "'" + key + "' and '" + other + "' both become the environment variable "
+                        + CommandAction.paramVariable(key) + "; rename one");
+            }
         });
         return params;
     }

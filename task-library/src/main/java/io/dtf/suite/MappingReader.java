@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class MappingReader {
     static final String EXTENSION_PREFIX = "x-";
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + SuiteLimits.MAX_NAME_LENGTH + "}");
 
     private final DocNode.Mapping mapping;
     private final SuiteErrors errors;
@@ -110,7 +110,7 @@ final class MappingReader {
     String requiredName(String field, String example) {
         String name = requiredText(field, example);
         if (name != null && !NAME.matcher(name).matches()) {
-            error(field, "'" + name + "' is not a valid name; use 1 to 200 letters, digits, '_', '.' or '-' (e.g. "
+            error(field, "'" + name + "' is not a valid name; use 1 to " + SuiteLimits.MAX_NAME_LENGTH + " letters, digits, '_', '.' or '-' (e.g. "
                     + example + ")");
             return null;
         }

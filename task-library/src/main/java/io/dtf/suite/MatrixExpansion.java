@@ -3,6 +3,7 @@ package io.dtf.suite;
 import io.dtf.model.CommandAction;
 import io.dtf.model.TaskAction;
 import io.dtf.model.TaskSpec;
+import io.dtf.wire.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  *
  * <p>Ids: {@code name} alone when the entry has no params and repeat 1; otherwise
  * {@code name[k1=v1,k2=v2]} with {@code #r} (1-based) appended when repeat > 1, e.g.
- * {@code sha256[mode=fast,size=1MiB]#2}.
+ * {@code sha256[mode=fast,size=1MiB]#2}. Control characters in a value are escaped in the id
+ * ({@code \n}), since ids are printed; the task's params keep the value as written.
  */
 final class MatrixExpansion {
     private MatrixExpansion() {
@@ -52,7 +54,7 @@ final class MatrixExpansion {
     static String taskId(String name, Map<String, String> params, int repetition, int repeat) {
         StringBuilder id = new StringBuilder(name);
         if (!params.isEmpty()) {
-            id.append(new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            id.append(new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + SafeText.line(e.getValue()))
                     .collect(Collectors.joining(",", "[", "]")));
         }
         if (repeat > 1) {
@@ -81,7 +83,12 @@ final class MatrixExpansion {
 
     private static TaskAction substitute(TaskAction action, Map<String, String> params) {
         if (action instanceof CommandAction c) {
-            List<String> argv = c.argv().stream().map(a -> Placeholders.substitute(a, params)).toList();
+            int script = ShellScripts.scriptIndex(c.argv());
+            List<String> argv = new ArrayList<>();
+            for (int i = 0; i < c.argv().size(); i++) {
+                argv.add(i == script ? ShellScripts.substitute(c.argv().get(i), params)
+                        : Placeholders.substitute(c.argv().get(i), params));
+            }
             Map<String, String> env = new LinkedHashMap<>();
             c.env().forEach((k, v) -> env.put(k, Placeholders.substitute(v, params)));
             String workdir = c.workdir() == null ? null : Placeholders.substitute(c.workdir(), params);

@@ -10,6 +10,16 @@ import java.time.Duration;
 public final class SuiteLimits {
     /** A suite file larger than this is refused before it is parsed. */
     public static final long MAX_FILE_BYTES = 4L << 20;
+    /**
+     * A submission as the coordinator receives it (the JSON of the expanded tasks) longer than this
+     * many characters is refused before it is parsed. Expansion makes a suite larger than its file,
+     * so this is well above {@link #MAX_FILE_BYTES}; a client checks it before sending.
+     */
+    public static final int MAX_SUBMISSION_CHARS = 64 << 20;
+    /** Names of suites, entries, parameters and benchmarks: letters, digits, '_', '.', '-'. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** A task id: the entry's name with its parameter values ({@code sha256[size=1MiB]#2}). */
+    public static final int MAX_TASK_ID_LENGTH = 1_000;
     /** Tasks one entry may expand to (matrix combinations times repeat). */
     public static final int MAX_TASKS_PER_ENTRY = 10_000;
     /** Tasks a whole suite may expand to. */

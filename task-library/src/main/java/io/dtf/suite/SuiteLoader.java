@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -99,6 +100,12 @@ public final class SuiteLoader {
         Set<String> ids = new HashSet<>();
         for (TaskEntry entry : draft.entries()) {
             for (TaskSpec task : MatrixExpansion.expand(entry)) {
+                Optional<String> badId = SuiteCheck.idError(task.id());
+                if (badId.isPresent()) {
+                    errors.add(entry.name(), entry.position(), entry.params().isEmpty() ? "name" : "params",
+                            badId.get());
+                    break;
+                }
                 // Only parameter values that themselves contain ',' or '=' can make two ids equal.
                 if (!ids.add(task.id())) {
                     errors.add(entry.name(), entry.position(), "params", "two expansions get the same id '"

@@ -79,20 +79,37 @@ class MatrixExpansionTest {
     }
 
     @Test
+    void inAShellScriptAPlaceholderBecomesAQuotedReferenceToItsVariable() {
+        Suite suite = parse("""
+                suite: m
+                tasks:
+                  - name: hello
+                    type: command
+                    command: [bash, -ec, "echo ${answer} \\"${answer}\\" '${answer}'; echo $${HOME}", "${answer}"]
+                    params: {answer: "$(id)"}
+                """);
+
+        assertEquals(List.of("bash", "-ec", "echo \"${DTF_PARAM_ANSWER}\" \"${DTF_PARAM_ANSWER}\" "
+                + "''\"${DTF_PARAM_ANSWER}\"''; echo ${HOME}", "$(id)"),
+                ((CommandAction) suite.tasks().get(0).action()).argv(),
+                "the script refers to the variable; the positional argument after it is plain text");
+    }
+
+    @Test
     void placeholdersAreReplacedInArgumentsEnvironmentAndWorkdir() {
         Suite suite = parse("""
                 suite: m
                 tasks:
                   - name: hello
                     type: command
-                    command: [sh, -c, "echo DTF_METRIC answer=${answer} count; echo $${HOME}"]
+                    command: [echo, "answer=${answer}", "$${HOME}"]
                     env: {ANSWER: "${answer}", FIXED: "1"}
                     workdir: "runs/${answer}"
                     params: {answer: [41, 42]}
                 """);
 
         CommandAction second = (CommandAction) suite.tasks().get(1).action();
-        assertEquals(List.of("sh", "-c", "echo DTF_METRIC answer=42 count; echo ${HOME}"), second.argv());
+        assertEquals(List.of("echo", "answer=42", "${HOME}"), second.argv());
         assertEquals(Map.of("ANSWER", "42", "FIXED", "1"), second.env());
         assertEquals("runs/42", second.workdir());
         assertEquals("runs/41", ((CommandAction) suite.tasks().get(0).action()).workdir());

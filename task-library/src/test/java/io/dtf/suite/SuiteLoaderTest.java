@@ -82,7 +82,7 @@ class SuiteLoaderTest {
 
         TaskSpec hello = suite.tasks().get(7);
         assertEquals("hello[answer=42]", hello.id());
-        assertEquals(new CommandAction(List.of("sh", "-c", "echo DTF_METRIC answer=42 count"),
+        assertEquals(new CommandAction(List.of("sh", "-c", "echo DTF_METRIC answer=\"${DTF_PARAM_ANSWER}\" count"),
                 Map.of("GREETING", "hi"), "."), hello.action());
         assertEquals(List.of(Requirement.parse("os == linux")), hello.requirements());
         assertEquals(0, hello.priority());

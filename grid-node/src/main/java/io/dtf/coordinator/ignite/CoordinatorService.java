@@ -5,8 +5,11 @@ import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
+import io.dtf.client.SubmissionSize;
 import io.dtf.wire.Json;
+import io.dtf.wire.SafeText;
 import java.util.List;
+import java.util.Optional;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.events.Event;
 import org.apache.ignite.events.EventType;
@@ -135,13 +138,24 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         return coordinator.release(nodeId);
     }
 
+    /**
+     * Whatever a client sends gets an answer, not a stack trace: text too long is refused before
+     * it is parsed (parsing costs several times its size in memory), text that is not a suite is
+     * refused with the parser's reason, and a suite is checked by the coordinator's admission.
+     */
     @Override
     public String submit(String suiteJson) {
+        Optional<String> tooLong = SubmissionSize.check(suiteJson);
+        if (tooLong.isPresent()) {
+            LOG.warn("refused a submission of {} characters: {}", suiteJson.length(), tooLong.get());
+            return Json.write(new SubmitReply(null, List.of(tooLong.get())));
+        }
         Suite suite;
         try {
             suite = Json.read(suiteJson, Suite.class);
-        } catch (RuntimeException e) { // whatever a client sends, it gets an answer, not a stack trace
-            return Json.write(new SubmitReply(null, List.of("suite: not a valid suite document: " + e.getMessage())));
+        } catch (RuntimeException e) {
+            return Json.write(new SubmitReply(null, List.of("submission: not a valid suite document: "
+                    + SafeText.abbreviated(String.valueOf(e.getMessage()), 500))));
         }
         return Json.write(coordinator.submit(suite));
     }

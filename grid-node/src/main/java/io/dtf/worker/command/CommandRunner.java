@@ -9,12 +9,9 @@ import io.dtf.model.TaskState;
 import io.dtf.worker.FailureClassifier;
 import io.dtf.worker.FailureClassifier.Failure;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,15 +31,17 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Environment: the worker's own, plus the action's {@code env}, plus {@code DTF_TASK_ID},
- *       {@code DTF_ATTEMPT_ID}, {@code DTF_PARAM_<NAME>} per param (see {@link #paramVariable}),
+ *       {@code DTF_ATTEMPT_ID}, {@code DTF_ATTEMPT_DIR}, {@code DTF_PARAM_<NAME>} per param (see {@link #paramVariable}),
  *       {@code DTF_CHECKPOINT_FILE} and, when an earlier attempt saved one, {@code DTF_RESUMED=1}.
  *   <li>Checkpoints: what the command writes to {@code DTF_CHECKPOINT_FILE} is saved to the task's
  *       {@link CheckpointStore} while it runs and once more when it ends ({@link CheckpointFile}).
  *       A checkpoint the store cannot load, or a version it cannot save while the command runs (the
  *       process tree is then killed), makes the attempt ERROR with {@code INFRASTRUCTURE}: retried,
  *       never run on as if nothing had been saved.
- *   <li>Standard input is closed (reads see end of file). The working directory is the action's
- *       {@code workdir}, else the worker's.
+ *   <li>Standard input is closed (reads see end of file). The working directory is a fresh one of
+ *       the attempt's own ({@code DTF_ATTEMPT_DIR}), or the action's {@code workdir} if the worker
+ *       allows it ({@link AttemptDirectories}); the attempt's directory is removed afterwards, or
+ *       kept for a while when the attempt failed, with its path at the end of the error.
  *   <li>stdout and stderr are drained concurrently; the last {@link #DEFAULT_TAIL_BYTES} of each are
  *       kept, and stdout lines are read for metrics while they stream ({@link MetricLineParser}).
  *   <li>Exit code 0 is PASSED. Any other is classified by {@link FailureClassifier}: FAILED for a
@@ -56,26 +55,40 @@ public final class CommandRunner {
     /** How much of each of stdout and stderr is kept: the end, where the failure usually is. */
     public static final int DEFAULT_TAIL_BYTES = 64 * 1024;
 
+    /** The attempt's own directory, also when the task runs in a {@code workdir} of its own. */
+    public static final String ATTEMPT_DIR_VARIABLE = "DTF_ATTEMPT_DIR";
+
     private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
     // The output pipes close when the process tree is gone; this only bounds a pathological wait.
     private static final long PUMP_JOIN_MILLIS = 5_000;
 
     private final int tailBytes;
+    private final AttemptDirectories directories;
 
+    /** A runner whose attempts work in directories under the system's temporary directory. */
     public CommandRunner() {
-        this(DEFAULT_TAIL_BYTES);
+        this(DEFAULT_TAIL_BYTES, AttemptDirectories.temporary());
     }
 
     public CommandRunner(int tailBytes) {
+        this(tailBytes, AttemptDirectories.temporary());
+    }
+
+    public CommandRunner(int tailBytes, AttemptDirectories directories) {
         if (tailBytes < 1) {
             throw new IllegalArgumentException("tailBytes must be positive, got " + tailBytes);
         }
         this.tailBytes = tailBytes;
+        this.directories = directories;
     }
 
     /** The variable that carries a param: {@code block-size} becomes {@code DTF_PARAM_BLOCK_SIZE}. */
     public static String paramVariable(String param) {
-        return "DTF_PARAM_" + param.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return CommandAction.paramVariable(param);
+    }
+
+    public AttemptDirectories directories() {
+        return directories;
     }
 
     /** Runs {@code action} without checkpoints (see the method below). */
@@ -95,28 +108,42 @@ public final class CommandRunner {
             return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
                     "command task " + taskId + " has an empty argv");
         }
+        Path attemptDir;
+        try {
+            attemptDir = directories.create(taskId);
+        } catch (IOException | RuntimeException e) {
+            return AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
+                    "cannot create the attempt's working directory under " + directories.root() + ": " + e);
+        }
+        AttemptOutcome outcome = run(action, taskId, params, timeout, checkpoints, started, attemptDir);
+        boolean keep = outcome.status() != TaskState.PASSED && outcome.status() != TaskState.CANCELLED;
+        String kept = directories.finish(attemptDir, keep);
+        return kept == null ? outcome : new AttemptOutcome(outcome.status(), outcome.startedAt(), outcome.endedAt(),
+                outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(), outcome.stderrTail(),
+                outcome.error() == null ? kept : outcome.error() + "; " + kept, outcome.category());
+    }
+
+    private AttemptOutcome run(CommandAction action, String taskId, Map<String, String> params, Duration timeout,
+                               CheckpointStore checkpoints, Instant started, Path attemptDir) {
         ProcessBuilder builder = new ProcessBuilder(action.argv());
-        if (action.workdir() != null) {
-            Path dir;
-            try {
-                dir = Path.of(action.workdir());
-            } catch (InvalidPathException e) {
-                return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
-                        "workdir '" + action.workdir() + "' is not a valid path");
-            }
-            if (!Files.isDirectory(dir)) {
-                return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
-                        "workdir '" + action.workdir() + "' does not exist or is not a directory");
-            }
-            builder.directory(dir.toFile());
+        try {
+            builder.directory(directories.workdir(action.workdir(), attemptDir).toFile());
+        } catch (IllegalArgumentException e) {
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, e.getMessage());
         }
         String attemptId = UUID.randomUUID().toString();
         Map<String, String> env = builder.environment();
-        env.putAll(action.env());
-        params.forEach((name, value) -> env.put(paramVariable(name), value));
+        try {
+            env.putAll(action.env());
+            params.forEach((name, value) -> env.put(paramVariable(name), value));
+        } catch (IllegalArgumentException e) { // a NUL or '=' the operating system cannot pass: the task's, not ours
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION,
+                    "an env or param value cannot be passed to a process: " + e.getMessage());
+        }
         // Set last, so that a task cannot spoof the ids the worker relies on.
         env.put("DTF_TASK_ID", taskId);
         env.put(ProcessTree.ATTEMPT_VARIABLE, attemptId);
+        env.put(ATTEMPT_DIR_VARIABLE, attemptDir.toString());
 
         CheckpointFile checkpoint;
         try {

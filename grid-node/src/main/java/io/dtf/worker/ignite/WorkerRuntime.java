@@ -1,8 +1,16 @@
 package io.dtf.worker.ignite;
 
+import io.dtf.benchmark.Benchmarks;
 import io.dtf.hardware.HardwareKeys;
 import io.dtf.node.Roles;
 import io.dtf.worker.TaskExecutor;
+import io.dtf.worker.benchmark.BenchmarkRunner;
+import io.dtf.worker.command.AttemptDirectories;
+import io.dtf.worker.command.CommandRunner;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
@@ -14,6 +22,8 @@ import org.apache.ignite.cluster.ClusterNode;
  */
 final class WorkerRuntime {
     private static final String KEY = "dtf.worker.executor";
+    /** The folder of attempt directories inside the node's data directory. */
+    static final String ATTEMPTS = "attempts";
 
     private WorkerRuntime() {
     }
@@ -25,7 +35,23 @@ final class WorkerRuntime {
             if (!Roles.has(local.attribute(HardwareKeys.ROLES), Roles.WORKER)) {
                 throw new IllegalStateException("node " + local.id() + " is not a worker");
             }
-            return new TaskExecutor(Boolean.parseBoolean(local.attribute(HardwareKeys.COMMANDS)));
+            return new TaskExecutor(Boolean.parseBoolean(local.attribute(HardwareKeys.COMMANDS)),
+                    new CommandRunner(CommandRunner.DEFAULT_TAIL_BYTES, directories(ignite, local)),
+                    new BenchmarkRunner(Benchmarks.standard()));
         });
+    }
+
+    /**
+     * Attempt directories under the node's data directory (the parent of Ignite's work directory,
+     * where {@code dtf node} puts it); task workdirs allowed under the roots the node's
+     * {@link HardwareKeys#WORKDIR_ROOTS} attribute lists, else only under the data directory.
+     */
+    private static AttemptDirectories directories(Ignite ignite, ClusterNode local) {
+        Path dataDir = Path.of(ignite.configuration().getWorkDirectory()).toAbsolutePath().getParent();
+        String roots = local.attribute(HardwareKeys.WORKDIR_ROOTS);
+        List<Path> allowed = roots == null || roots.isBlank() ? List.of(dataDir)
+                : Arrays.stream(roots.split(File.pathSeparator)).map(String::strip).filter(r -> !r.isEmpty())
+                        .map(Path::of).toList();
+        return AttemptDirectories.under(dataDir.resolve(ATTEMPTS), allowed);
     }
 }
