@@ -1,6 +1,5 @@
 package io.dtf.cli;
 
-import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.model.TaskResult;
 import io.dtf.node.DtfNode;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,11 +26,8 @@ final class ResultsCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--grid", paramLabel = "HOST:PORT", description = "Read from a running grid instead of a DuckDB file.")
-    String grid;
-
-    @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")
-    String token;
+    @Mixin
+    GridOptions grid;
 
     @Option(names = "--task", paramLabel = "TASK", description = "Only this task's attempts: its attempt history, "
             + "with why each attempt failed and what was decided after it.")
@@ -43,10 +40,10 @@ final class ResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<TaskResult> results;
-        if (grid != null) {
-            try (DtfClient client = DtfClient.connect(ClientOptions.of(grid).withToken(token))) {
+        if (grid.given()) {
+            try (DtfClient client = grid.connect()) {
                 if (client.status(runId) == null) {
-                    System.err.println("dtf: no run '" + runId + "' on grid " + grid);
+                    System.err.println("dtf: no run '" + runId + "' on grid " + grid.address());
                     return ExitCodes.USAGE;
                 }
                 results = client.results(runId);
@@ -74,7 +71,7 @@ final class ResultsCommand implements Callable<Integer> {
             }
         }
         System.out.print(switch (format) {
-            case json -> Json.write(results) + "\n";
+            case json -> Json.writeReport(results) + "\n";
             case csv -> csv(results);
             case table -> table(results);
         });
