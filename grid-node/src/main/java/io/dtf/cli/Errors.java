@@ -20,7 +20,8 @@ final class Errors {
     static String describe(Throwable e, String grid) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof GridUnreachableException unreachable) {
-                return unreachable.getMessage() + "; check --grid";
+                String message = unreachable.getMessage();
+                return message + (message.endsWith("?") ? " " : "; ") + "check --grid";
             }
             if (t instanceof ClientConnectionException lost) {
                 // After connecting: the node went away mid-command ("Channel is closed").

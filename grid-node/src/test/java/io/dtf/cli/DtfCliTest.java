@@ -121,7 +121,7 @@ class DtfCliTest {
                 "cannot reach the grid at 10.0.0.5:10800 (connection refused): is a DTF node running there with its "
                         + "thin-client port open?", null), "10.0.0.5:10800");
         assertEquals("cannot reach the grid at 10.0.0.5:10800 (connection refused): is a DTF node running there with "
-                + "its thin-client port open?; check --grid", unreachable);
+                + "its thin-client port open? check --grid", unreachable);
         String lost = Errors.describe(new IllegalStateException("call failed",
                 new org.apache.ignite.client.ClientConnectionException("Channel is closed [remoteAddress=/10.0.0.5:10800]")),
                 "10.0.0.5:10800");
