@@ -66,7 +66,13 @@ final class LogsCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        List<TaskResult> attempts = attemptsOf(results);
+        List<String> ids = taskIds(results);
+        if (ids.size() > 1) {
+            System.err.println("dtf: '" + task + "' names " + ids.size() + " tasks of run '" + runId + "': " + ids
+                    + "; give one of them");
+            return ExitCodes.USAGE;
+        }
+        List<TaskResult> attempts = results.stream().filter(r -> ids.contains(r.taskId())).toList();
         if (attempts.isEmpty()) {
             System.err.println("dtf: run '" + runId + "' has no ended attempt of a task '" + task + "' in " + source
                     + "; `dtf status " + runId + "` lists its tasks");
@@ -99,20 +105,12 @@ final class LogsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The task's attempts, first to last: by id, else by a name that stands for one id. */
-    private List<TaskResult> attemptsOf(List<TaskResult> results) {
-        List<TaskResult> byId = results.stream().filter(r -> r.taskId().equals(task)).toList();
-        if (!byId.isEmpty()) {
-            return byId;
+    /** The id TASK means: itself when some result has it, else the ids of the tasks so named. */
+    private List<String> taskIds(List<TaskResult> results) {
+        if (results.stream().anyMatch(r -> r.taskId().equals(task))) {
+            return List.of(task);
         }
-        List<String> ids = results.stream().filter(r -> task.equals(r.taskName())).map(TaskResult::taskId).distinct()
-                .toList();
-        if (ids.size() > 1) {
-            System.err.println("dtf: '" + task + "' names " + ids.size() + " tasks of run '" + runId + "': " + ids
-                    + "; give one of them");
-            return List.of();
-        }
-        return ids.isEmpty() ? List.of() : results.stream().filter(r -> r.taskId().equals(ids.get(0))).toList();
+        return results.stream().filter(r -> task.equals(r.taskName())).map(TaskResult::taskId).distinct().toList();
     }
 
     private String text(TaskResult r) {

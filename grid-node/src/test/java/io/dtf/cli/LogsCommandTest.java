@@ -35,7 +35,9 @@ class LogsCommandTest {
             store.ingest(List.of(
                     result(1, "bench[n=1]", "bench", 1, false, TaskState.FAILED, "first try\n", "boom\n", t),
                     result(2, "bench[n=1]", "bench", 2, true, TaskState.FLAKY, "second try\n", "", t),
-                    result(3, "quiet", "quiet", 1, true, TaskState.PASSED, "", "", t)));
+                    result(3, "quiet", "quiet", 1, true, TaskState.PASSED, "", "", t),
+                    result(4, "bench[n=2]", "bench", 1, true, TaskState.PASSED, "other\n", "", t),
+                    result(5, "solo[x=1]", "solo", 1, true, TaskState.PASSED, "solo out\n", "", t)));
         }
     }
 
@@ -75,8 +77,13 @@ class LogsCommandTest {
                 second try
                 """, all.out());
 
-        Outcome second = dtf("logs", "run-1", "bench", "--attempt", "2", "--db", db.toString());
-        assertEquals("second try\n", second.out(), "a task name with one id stands for it");
+        assertEquals("solo out\n", dtf("logs", "run-1", "solo", "--db", db.toString()).out(),
+                "a task name with one id stands for it");
+        Outcome ambiguous = dtf("logs", "run-1", "bench", "--db", db.toString());
+        assertEquals(ExitCodes.USAGE, ambiguous.exitCode());
+        assertEquals("dtf: 'bench' names 2 tasks of run 'run-1': [bench[n=1], bench[n=2]]; give one of them\n",
+                ambiguous.err());
+        assertEquals("second try\n", dtf("logs", "run-1", "bench[n=1]", "--attempt", "2", "--db", db.toString()).out());
         assertEquals("boom\n", dtf("logs", "run-1", "bench[n=1]", "--attempt", "1", "--stderr", "--db", db.toString())
                 .out());
     }
