@@ -8,7 +8,8 @@ final class DataDirOptions {
     static final String DEFAULT = "dtf-data";
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = DEFAULT,
-            description = "Logs, work files and the DuckDB file (default: ${DEFAULT-VALUE}).")
+            description = "Data directory: logs, work files and the DuckDB file; the free disk a node advertises is "
+                    + "its disk's (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     Path dir() {
