@@ -14,13 +14,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.configuration.ClientConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The everyday commands through the real {@code dtf} launcher against one running {@code dtf node}
- * (ports 30400, 30420, 30440): help, durations, addresses, ports, hosts, logs, times, warnings.
+ * (ports 30400, 30420, 30440; a second, non-worker node on 30401, 30421, 30442): help, durations,
+ * addresses, ports, hosts, logs, times, warnings, slots.
  */
 class EverydayUseIT {
     private static final Path HOME = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath();
@@ -187,6 +192,43 @@ class EverydayUseIT {
         String runId = submit.out().strip();
         Outcome status = dtf("status", runId, "--grid", GRID);
         assertTrue(status.out().lines().anyMatch(l -> l.contains("gpu-bench") && l.contains("QUEUED")), status.out());
+    }
+
+    @Test
+    void aNodeWithoutTheWorkerRoleAnnouncesNoSlotsAndNoOneCountsIt() throws Exception {
+        Path log = work.resolve("console-node.log");
+        Process other = new ProcessBuilder(HOME.resolve("dtf").toString(), "node", "--roles", "console", "--slots", "3",
+                "--port", String.valueOf(DISCOVERY + 1), "--comm-port", String.valueOf(COMMUNICATION + 1),
+                "--client-port", String.valueOf(CLIENT + 2), "--join", "127.0.0.1:" + DISCOVERY,
+                "--data-dir", work.resolve("console-node").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!(Files.exists(log) && Files.readString(log).contains("listening on"))) {
+                assertTrue(other.isAlive() && System.nanoTime() < deadline, "node did not start: " + Files.readString(log));
+                Thread.sleep(100);
+            }
+            String out = Files.readString(log);
+            assertTrue(out.contains("roles console,") && out.contains("no slots (not a worker)")
+                    && out.contains("--slots 3 ignored"), out);
+            try (IgniteClient client = Ignition.startClient(new ClientConfiguration()
+                    .setAddresses("127.0.0.1:" + CLIENT))) {
+                List<ClusterNode> nodes = List.copyOf(client.cluster().nodes());
+                assertEquals(2, nodes.size());
+                for (ClusterNode n : nodes) {
+                    Object roles = n.attribute("dtf.roles");
+                    Object slots = n.attribute("dtf.slots");
+                    assertEquals(roles.toString().contains("worker"), slots != null, n.id() + " " + n.attributes());
+                }
+            }
+            Outcome workers = dtf("worker", "list", "--grid", GRID);
+            assertEquals(2, workers.out().lines().count(), "the header and the one worker:\n" + workers.out());
+        } finally {
+            other.destroy();
+            if (!other.waitFor(30, TimeUnit.SECONDS)) {
+                other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
