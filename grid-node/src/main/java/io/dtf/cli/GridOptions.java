@@ -2,19 +2,45 @@ package io.dtf.cli;
 
 import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** How a command reaches a running grid: its thin-client address and a token. */
+/** How a command reaches a running grid: the thin-client addresses of its nodes and a token. */
 final class GridOptions {
-    @Option(names = "--grid", paramLabel = "HOST:PORT",
-            description = "Thin-client address of a grid node (default: ${DEFAULT-VALUE}).",
-            defaultValue = ClientOptions.DEFAULT_ADDRESS)
+    @Option(names = "--grid", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = AddressList.class,
+            description = {"Thin-client addresses of grid nodes: one HOST:PORT, or several separated by commas, tried in "
+                    + "turn until one answers (default: " + ClientOptions.DEFAULT_ADDRESS + ").",
+                    "Without it, `dtf run` starts an embedded node and `dtf results`/`dtf logs` read the DuckDB file."})
     String address;
 
     @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")
     String token;
 
+    /** Whether {@code --grid} was given (some commands then read a grid instead of working locally). */
+    boolean given() {
+        return address != null;
+    }
+
+    /** The addresses as given, or the default one. */
+    String address() {
+        return address != null ? address : ClientOptions.DEFAULT_ADDRESS;
+    }
+
     DtfClient connect() {
-        return DtfClient.connect(ClientOptions.of(address).withToken(token));
+        return DtfClient.connect(ClientOptions.of(address()).withToken(token));
+    }
+
+    /** Refuses a malformed address list while the command line is read (a usage error, exit 2). */
+    static final class AddressList implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                ClientOptions.of(value);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -4,12 +4,12 @@ import io.dtf.node.Roles;
 import io.dtf.node.hardware.HardwareDetector;
 import io.dtf.node.hardware.HardwareReport;
 import io.dtf.node.hardware.NodeAttributes;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dtf hw}: what this machine would advertise as a node, detected and declared. */
@@ -27,13 +27,13 @@ final class HwCommand implements Callable<Integer> {
     @Option(names = "--slots", paramLabel = "N", description = "Slots, as `dtf node --slots` would.")
     Integer slots;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "dtf-data", description = "Whose free disk to report (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOptions data;
 
     @Override
     public Integer call() {
-        DtfCli.configureLogging(dataDir, false);
-        NodeAttributes node = NodeAttributes.of(new HardwareDetector().detect(dataDir))
+        DtfCli.configureLogging(data.dir(), false);
+        NodeAttributes node = NodeAttributes.of(new HardwareDetector().detect(data.dir()))
                 .roles(List.of(Roles.COORDINATOR, Roles.DATA, Roles.WORKER, Roles.AGGREGATOR))
                 .tags(tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList())
                 .overrides(attributes);

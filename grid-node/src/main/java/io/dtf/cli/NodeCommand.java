@@ -1,5 +1,6 @@
 package io.dtf.cli;
 
+import io.dtf.hardware.HardwareKeys;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dtf node}: starts a grid node and keeps it running until the process is stopped. */
@@ -30,7 +32,8 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "Declare or override an attribute, e.g. dtf.accelerators=cuda or dtf.memory.bytes=16GiB (repeatable).")
     Map<String, String> attributes = new LinkedHashMap<>();
 
-    @Option(names = "--slots", paramLabel = "N", description = "Tasks run at once (default: logical CPU threads).")
+    @Option(names = "--slots", paramLabel = "N", description = "Tasks a worker runs at once (default: logical CPU threads); "
+            + "a node without the worker role announces none.")
     Integer slots;
 
     @Option(names = "--join", paramLabel = "HOST:PORT[..PORT]", split = ",",
@@ -49,8 +52,8 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--client-port", paramLabel = "PORT", description = "Exact thin-client port (default: first free of 10800..10809).")
     Integer clientPort;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "dtf-data", description = "Logs, work files and the DuckDB file (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOptions data;
 
     @Option(names = "--no-commands", description = "Refuse command tasks (processes) on this worker.")
     boolean noCommands;
@@ -63,6 +66,7 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path dataDir = data.dir();
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
@@ -73,9 +77,15 @@ final class NodeCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "dtf-node-shutdown"));
         var cluster = node.ignite().cluster();
-        System.out.printf("DTF node %s up: roles %s, hardware class %s, %s slots; grid of %d node(s)%n",
-                node.nodeId(), String.join(",", node.roles()), node.attributes().get("dtf.hw.class"),
-                node.attributes().get("dtf.slots"), cluster.nodes().size());
+        boolean worker = node.roles().contains(Roles.WORKER);
+        System.out.printf("DTF node %s up: roles %s, hardware class %s, %s; grid of %d node(s)%n",
+                node.nodeId(), String.join(",", node.roles()), node.attributes().get(HardwareKeys.HW_CLASS),
+                worker ? node.attributes().get(HardwareKeys.SLOTS) + " slots" : "no slots (not a worker)",
+                cluster.nodes().size());
+        System.out.println(node.ports().describe());
+        if (slots != null && !worker) {
+            System.out.println("note: --slots " + slots + " ignored: only a node with the worker role runs tasks");
+        }
         if (node.persistent()) {
             System.out.printf("data on disk under %s; baseline consistent id %s%n",
                     dataDir.resolve("ignite").toAbsolutePath(), node.consistentId());

@@ -1,8 +1,5 @@
 package io.dtf.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.model.TaskResult;
 import io.dtf.node.DtfNode;
@@ -15,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,11 +28,8 @@ final class ResultsCommand implements Callable<Integer> {
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--grid", paramLabel = "HOST:PORT", description = "Read from a running grid instead of a DuckDB file.")
-    String grid;
-
-    @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")
-    String token;
+    @Mixin
+    GridOptions grid;
 
     @Option(names = "--task", paramLabel = "TASK", description = "Only this task's attempts: its attempt history, "
             + "with why each attempt failed and what was decided after it.")
@@ -47,10 +42,10 @@ final class ResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<TaskResult> results;
-        if (grid != null) {
-            try (DtfClient client = DtfClient.connect(ClientOptions.of(grid).withToken(token))) {
+        if (grid.given()) {
+            try (DtfClient client = grid.connect()) {
                 if (client.status(runId) == null) {
-                    System.err.println("dtf: no run '" + runId + "' on grid " + grid);
+                    System.err.println("dtf: no run '" + runId + "' on grid " + grid.address());
                     return ExitCodes.USAGE;
                 }
                 results = client.results(runId);
@@ -78,7 +73,7 @@ final class ResultsCommand implements Callable<Integer> {
             }
         }
         System.out.print(switch (format) {
-            case json -> json(results) + "\n";
+            case json -> Json.writeReport(results) + "\n";
             case csv -> csv(results);
             case table -> table(results);
         });
@@ -97,14 +92,6 @@ final class ResultsCommand implements Callable<Integer> {
     }
 
     /** JSON with every character outside ASCII escaped (as &#92;u001b): the same data, nothing a terminal acts on. */
-    private static String json(List<TaskResult> results) {
-        try {
-            return Json.mapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(results);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot encode the results", e);
-        }
-    }
-
     private static String csv(List<TaskResult> results) {
         StringBuilder out = new StringBuilder("seq,run,task,attempt,final,status,hw_class,node,started_at,ended_at,exit_code,metric,unit,mean,samples,error,category,decision\n");
         for (TaskResult r : results) {

@@ -1,7 +1,6 @@
 package io.dtf.cli;
 
 import io.dtf.benchmark.Benchmarks;
-import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.client.SubmissionRefusedException;
 import io.dtf.model.RunView;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,21 +32,17 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUITE", description = "Suite file (YAML or JSON).")
     Path suiteFile;
 
-    @Option(names = "--grid", paramLabel = "HOST:PORT", description = "Submit to a running grid instead of an embedded node.")
-    String grid;
+    @Mixin
+    GridOptions grid;
 
-    @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")
-    String token;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "dtf-data",
-            description = "Embedded node's data: DuckDB file, logs, work files (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOptions data;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Embedded node's Spring config (default: config/ignite-default.xml).")
     Path config;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT24H",
-            description = "Give up waiting after this long, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "24h",
+            description = "Give up waiting after this long: 90s, 10m, 1h30m or ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--verbose", description = "Show log lines on the console.")
@@ -55,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        DtfCli.configureLogging(dataDir, verbose);
+        DtfCli.configureLogging(data.dir(), verbose);
         Suite suite;
         try {
             suite = SuiteLoader.load(suiteFile, Benchmarks::isKnown);
@@ -64,15 +60,15 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.errors().size() + " error(s); nothing was run.");
             return ExitCodes.INVALID_SUITE;
         }
-        if (grid != null) {
-            try (DtfClient client = DtfClient.connect(ClientOptions.of(grid).withToken(token))) {
-                out.println("suite " + suite.name() + ": " + suite.tasks().size() + " tasks on grid " + grid);
+        if (grid.given()) {
+            try (DtfClient client = grid.connect()) {
+                out.println("suite " + suite.name() + ": " + suite.tasks().size() + " tasks on grid " + grid.address());
                 return follow(client, suite, out, null);
             }
         }
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         out.println("suite " + suite.name() + ": " + suite.tasks().size() + " tasks on an embedded node (starting...)");
-        try (DtfNode node = DtfNode.start(NodeOptions.embedded(cfg, dataDir))) {
+        try (DtfNode node = DtfNode.start(NodeOptions.embedded(cfg, data.dir()))) {
             out.println("node up: hardware class " + node.attributes().get("dtf.hw.class") + ", "
                     + node.attributes().get("dtf.slots") + " slots");
             DtfClient client = DtfClient.over(node.coordinator(Duration.ofSeconds(30)));
@@ -83,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
     private int follow(DtfClient client, Suite suite, PrintStream out, DtfNode embedded) throws InterruptedException {
         String runId;
         try {
-            runId = client.submit(suite);
+            runId = client.submit(suite, warning -> System.err.println("dtf: warning: " + warning));
         } catch (SubmissionRefusedException e) {
             e.errors().forEach(err -> System.err.println(SafeText.line(err)));
             return ExitCodes.INVALID_SUITE;

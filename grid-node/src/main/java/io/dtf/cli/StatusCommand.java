@@ -1,6 +1,7 @@
 package io.dtf.cli;
 
 import io.dtf.client.DtfClient;
+import io.dtf.model.CoordinatorView;
 import io.dtf.model.RunView;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code dtf status [RUN]}: the runs of a grid, or one run's tasks with the reason each waits. */
-@Command(name = "status", description = "Show the grid's runs, or one run's tasks and why queued tasks wait.")
+@Command(name = "status", description = "Show which node hosts the coordinator, then the grid's runs, or one run's "
+        + "tasks and why queued tasks wait.")
 final class StatusCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "0..1", description = "A run id; omit to list all runs.")
     String runId;
@@ -24,6 +26,10 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DtfClient client = grid.connect()) {
+            CoordinatorView coordinator = client.coordinator();
+            System.out.println(SafeText.line("coordinator on "
+                    + (coordinator.host() == null ? "an unnamed host" : coordinator.host())
+                    + " (node " + coordinator.nodeId() + ", " + String.join(",", coordinator.addresses()) + ")"));
             if (runId == null) {
                 TextTable table = new TextTable("run", "suite", "submitted", "done", "passed", "flaky", "failed",
                         "state");

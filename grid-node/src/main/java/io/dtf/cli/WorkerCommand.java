@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {WorkerCommand.ListWorkers.class, WorkerCommand.Release.class})
 final class WorkerCommand {
 
-    @Command(name = "list", description = "Live workers with their load, failure streak and quarantine, then recent alerts.")
+    @Command(name = "list", description = "Live workers with their host, addresses, load, failure streak and quarantine, "
+            + "then recent alerts.")
     static final class ListWorkers implements Callable<Integer> {
         @Mixin
         GridOptions grid;
@@ -23,11 +24,12 @@ final class WorkerCommand {
         @Override
         public Integer call() {
             try (DtfClient client = grid.connect()) {
-                TextTable table = new TextTable("node", "hardware class", "busy", "failure streak", "quarantined until",
-                        "why");
+                TextTable table = new TextTable("node", "host", "addresses", "hardware class", "busy", "failure streak",
+                        "quarantined until", "why");
                 for (WorkerView w : client.workers()) {
-                    table.row(w.nodeId(), w.hwClass(), w.busy() + "/" + w.slots(), w.failureStreak(),
-                            w.quarantinedUntil(), w.quarantineReason());
+                    table.row(w.nodeId(), w.host(), w.addresses().isEmpty() ? null : String.join(",", w.addresses()),
+                            w.hwClass(), w.busy() + "/" + w.slots(), w.failureStreak(), w.quarantinedUntil(),
+                            w.quarantineReason());
                 }
                 System.out.print(table);
                 List<Alert> alerts = client.alerts();

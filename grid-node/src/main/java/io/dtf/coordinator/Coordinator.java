@@ -213,6 +213,8 @@ public final class Coordinator {
         }
         String runId = SuiteAdmission.newRunId(suite.name());
         return ask(() -> {
+            health.remember(topology.liveWorkers());
+            List<String> warnings = UnadvertisedRequirements.warnings(suite, health.seen());
             RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null));
             runs.put(runId, run);
             writer.run(run.record);
@@ -226,7 +228,7 @@ public final class Coordinator {
             }
             writer.storeAll(); // a run id handed out is a run stored: the coordinator may die right after replying
             LOG.info("run {} accepted: suite {}, {} tasks", runId, suite.name(), suite.tasks().size());
-            return new SubmitReply(runId, List.of());
+            return new SubmitReply(runId, List.of(), warnings);
         });
     }
 

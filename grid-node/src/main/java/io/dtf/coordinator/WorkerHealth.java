@@ -6,6 +6,7 @@ import io.dtf.model.AttemptOutcome;
 import io.dtf.model.WorkerView;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +45,11 @@ final class WorkerHealth {
         }
     }
 
+    /** The attributes of every worker this coordinator has seen, live or gone. */
+    Collection<Map<String, Object>> seen() {
+        return known.values();
+    }
+
     /** The node's attributes as last seen, with its id under {@link AttemptPolicy#NODE_ID}. */
     Map<String, Object> attributes(String nodeId) {
         Map<String, Object> node = new LinkedHashMap<>(known.getOrDefault(nodeId, Map.of()));
@@ -72,7 +78,9 @@ final class WorkerHealth {
         quarantine.active(now).forEach(e -> held.put(e.nodeId(), e));
         return live.stream().map(w -> {
             Quarantine.Entry q = held.get(w.nodeId());
-            return new WorkerView(w.nodeId(), String.valueOf(w.attributes().get(HardwareKeys.HW_CLASS)), w.slots(),
+            Object host = w.attributes().get(HardwareKeys.HOSTNAME);
+            return new WorkerView(w.nodeId(), host == null ? null : host.toString(), w.addresses(),
+                    String.valueOf(w.attributes().get(HardwareKeys.HW_CLASS)), w.slots(),
                     busy.getOrDefault(w.nodeId(), 0), quarantine.streak(w.nodeId()), q == null ? null : q.until(),
                     q == null ? null : describe(q));
         }).toList();

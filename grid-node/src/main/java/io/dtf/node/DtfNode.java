@@ -25,8 +25,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.configuration.ClientConnectorConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.services.ServiceConfiguration;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,8 @@ public final class DtfNode implements AutoCloseable {
     public static final String DUCKDB_FILE = "dtf.duckdb";
     /** How long a node stays out of a never-activated persistent grid before it looks again. */
     private static final Duration REJOIN_DELAY = Duration.ofSeconds(3);
+    /** The node attribute Ignite's client listener publishes its bound port under. */
+    private static final String CLIENT_PORT_ATTRIBUTE = "clientListenerPort";
 
     private final Ignite ignite;
     private final Set<String> roles;
@@ -144,7 +150,7 @@ public final class DtfNode implements AutoCloseable {
     private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
                                               Map<String, Object> attributes) {
         IgniteConfigFactory.apply(cfg, options, attributes);
-        int slots = ((Number) attributes.get(HardwareKeys.SLOTS)).intValue();
+        int slots = attributes.get(HardwareKeys.SLOTS) instanceof Number n ? n.intValue() : 0; // none on a non-worker
         // Each running task holds a public-pool thread; leave room for Ignite's own jobs.
         cfg.setPublicThreadPoolSize(Math.max(cfg.getPublicThreadPoolSize(), slots + 4));
         return cfg;
@@ -223,6 +229,20 @@ public final class DtfNode implements AutoCloseable {
      */
     public String consistentId() {
         return String.valueOf(ignite.cluster().localNode().consistentId());
+    }
+
+    /** Where this node listens: its addresses and its discovery, communication and thin-client ports. */
+    public NodePorts ports() {
+        IgniteConfiguration cfg = ignite.configuration();
+        ClusterNode local = ignite.cluster().localNode();
+        int discovery = cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d.getLocalPort() : -1;
+        int communication = cfg.getCommunicationSpi() instanceof TcpCommunicationSpi c ? c.boundPort() : -1;
+        ClientConnectorConfiguration client = cfg.getClientConnectorConfiguration();
+        Object clientPort = local.attribute(CLIENT_PORT_ATTRIBUTE);
+        String clientHost = client == null || client.getHost() == null ? cfg.getLocalHost() : client.getHost();
+        return new NodePorts(NodeAddresses.addresses(local), discovery, communication,
+                clientHost == null || clientHost.isBlank() ? "0.0.0.0" : clientHost,
+                client == null || !(clientPort instanceof Number n) ? null : n.intValue());
     }
 
     /** Whether this node keeps its data on disk (a persistent data region in its config). */

@@ -118,6 +118,28 @@ class CoordinatorTest {
     }
 
     @Test
+    void aRequirementOnAnAttributeNoWorkerEverAdvertisedIsWarnedAtSubmissionAndTheTaskStillQueues() {
+        start();
+        SubmitReply reply = coordinator.submit(new Suite("s", List.of(Tasks.spec("gpu-bench", 0, "has dtf.gpu.vram"),
+                Tasks.spec("cpu", 0, "os == linux"))));
+
+        assertTrue(reply.accepted(), reply.errors().toString());
+        assertEquals(List.of("task gpu-bench requires dtf.gpu.vram but no node has ever advertised it: it will wait"),
+                reply.warnings());
+        Tasks.await(() -> coordinator.run(reply.runId()).orElseThrow().count(TaskState.PASSED) == 1);
+        assertEquals(TaskState.QUEUED, coordinator.tasks(reply.runId()).get(0).state());
+
+        // A worker that advertised it once, even one gone since, makes the attribute known.
+        workers = List.of(workers.get(0), new WorkerNode("gpu1", Map.of("dtf.gpu.vram", "16GiB"), 1));
+        coordinator.topologyChanged();
+        Tasks.await(() -> coordinator.run(reply.runId()).orElseThrow().isDone());
+        workers = List.of(workers.get(0));
+        coordinator.topologyChanged();
+        assertEquals(List.of(), coordinator.submit(new Suite("s2", List.of(Tasks.spec("gpu-bench", 0,
+                "has dtf.gpu.vram")))).warnings());
+    }
+
+    @Test
     void anUnmatchedTaskWaitsVisiblyUntilAMatchingWorkerJoins() {
         start();
         String runId = submit(new Suite("s", List.of(Tasks.spec("gpu-task", 0, "tag cuda"), Tasks.spec("cpu-task", 0))));

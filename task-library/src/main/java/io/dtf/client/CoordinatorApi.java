@@ -35,6 +35,9 @@ public interface CoordinatorApi {
     /** Recent {@code Alert}s, oldest first (a worker quarantined, released). */
     String alerts();
 
+    /** A {@code CoordinatorView}: the node that hosts the coordinator now. */
+    String coordinator();
+
     /** Ends a worker's quarantine at once; answers a sentence saying what happened. */
     String release(String nodeId);
 }

@@ -2,6 +2,7 @@ package io.dtf.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.model.Alert;
+import io.dtf.model.CoordinatorView;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.client.ClientConnectionException;
 import org.apache.ignite.client.IgniteClient;
 import org.apache.ignite.configuration.ClientConfiguration;
 import org.apache.ignite.services.ServiceCallContext;
@@ -48,12 +50,22 @@ public final class DtfClient implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Connects with an Ignite thin client; the JVM needs DTF's Java 17 flags (config/jvm.args). */
+    /**
+     * Connects with an Ignite thin client; the JVM needs DTF's Java 17 flags (config/jvm.args).
+     *
+     * @throws GridUnreachableException when no address answers, naming the address and what to check
+     */
     public static DtfClient connect(ClientOptions options) {
         ClientConfiguration cfg = new ClientConfiguration()
                 .setAddresses(options.addresses().toArray(String[]::new))
                 .setTimeout((int) options.timeout().toMillis());
-        IgniteClient client = Ignition.startClient(cfg);
+        ConnectFailures.checkHosts(options.addresses());
+        IgniteClient client;
+        try {
+            client = Ignition.startClient(cfg);
+        } catch (ClientConnectionException e) {
+            throw ConnectFailures.explain(options.addresses(), e);
+        }
         try {
             // Ignite refuses an empty call context: without a token there is none.
             ServiceCallContext callContext = options.token() == null ? null : new ServiceCallContextBuilder()
@@ -78,6 +90,14 @@ public final class DtfClient implements AutoCloseable {
      * @throws SubmissionRefusedException when the coordinator refuses the suite; its errors say why
      */
     public String submit(Suite suite) {
+        return submit(suite, warning -> { });
+    }
+
+    /**
+     * As {@link #submit(Suite)}, handing each of the coordinator's warnings about the accepted run
+     * to {@code onWarning} (e.g. a task that requires an attribute no node has ever advertised).
+     */
+    public String submit(Suite suite, Consumer<String> onWarning) {
         String json = Json.write(suite);
         SubmissionSize.check(json).ifPresent(tooLong -> {
             throw new SubmissionRefusedException(List.of(tooLong)); // refused here rather than sent for nothing
@@ -86,7 +106,13 @@ public final class DtfClient implements AutoCloseable {
         if (!reply.accepted()) {
             throw new SubmissionRefusedException(reply.errors());
         }
+        reply.warnings().forEach(onWarning);
         return reply.runId();
+    }
+
+    /** Where the coordinator runs now. */
+    public CoordinatorView coordinator() {
+        return Json.read(api.coordinator(), CoordinatorView.class);
     }
 
     /** The run's progress, or null when the grid does not know the run. */

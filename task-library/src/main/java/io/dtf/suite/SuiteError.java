@@ -4,7 +4,7 @@ package io.dtf.suite;
  * One thing wrong with a suite file, located as precisely as the loader can.
  *
  * <pre>
- *   quickstart.yaml: task 'sha256' (#2), field 'timeout': '10 parsecs' is not a duration; write e.g. 500ms, 30s, 10m, 2h
+ *   quickstart.yaml: task 'sha256' (#2), field 'timeout': '10 parsecs' is not a duration; write e.g. 500ms, 30s, 10m, 1h30m, 2h
  * </pre>
  *
  * @param source   the file name (or the name a caller gave the text)

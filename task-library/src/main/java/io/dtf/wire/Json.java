@@ -1,6 +1,7 @@
 package io.dtf.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,15 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /**
+     * For what people and other tools read (console, files): instants as ISO-8601 UTC text, and
+     * every non-ASCII character escaped, so no text from a suite or the grid reaches a terminal as
+     * a raw control sequence (C1 controls included).
+     */
+    private static final ObjectMapper REPORT_MAPPER = MAPPER.copy()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+
     private Json() {
     }
 
@@ -35,6 +45,19 @@ public final class Json {
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * JSON for output that leaves DTF (the CLI's {@code --format json}, report files): instants as
+     * ISO-8601 UTC ({@code 2026-12-01T15:32:02.729Z}), durations as ISO-8601 ({@code PT5M}), never
+     * epoch numbers. {@link #read} reads both forms.
+     */
+    public static String writeReport(Object value) {
+        try {
+            return REPORT_MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
         }

@@ -84,7 +84,7 @@ class RetryReaderTest {
                 find(errors, null, "defaults.retry").message());
         assertEquals("'many' is not a whole number; write e.g. infra: 1", find(errors, "a", "retry.infra").message());
         assertEquals("30 has no unit; write e.g. 30s or 30m", find(errors, "a", "retry.backoff").message());
-        assertEquals("a list is not a duration; write e.g. 500ms, 30s, 10m, 2h",
+        assertEquals("a list is not a duration; write e.g. 500ms, 30s, 10m, 1h30m, 2h",
                 find(errors, "a", "retry.maxBackoff").message());
         assertEquals("expected a mapping such as retry: {infra: 3, backoff: 500ms, maxBackoff: 30s}, found a list",
                 find(errors, "b", "retry").message());

@@ -394,7 +394,7 @@ class SuiteLoaderTest {
                 """);
 
         assertEquals("quickstart.yaml: task 'sha256' (#2), field 'timeout': '10 parsecs' is not a duration; "
-                + "write e.g. 500ms, 30s, 10m, 2h", single(errors).toString());
+                + "write e.g. 500ms, 30s, 10m, 1h30m, 2h", single(errors).toString());
     }
 
     @Test
@@ -411,7 +411,7 @@ class SuiteLoaderTest {
         assertEquals("30 has no unit; write e.g. 30s or 30m", find(errors, "defaults.timeout").message());
         assertEquals("'0s' is out of range; timeout must be more than 0 and at most 7d", errors.get(1).message());
         assertEquals("'8d' is out of range; timeout must be more than 0 and at most 7d", errors.get(2).message());
-        assertEquals("'P1Y' is not a duration; write e.g. 500ms, 30s, 10m, 2h", errors.get(3).message());
+        assertEquals("'P1Y' is not a duration; write e.g. 500ms, 30s, 10m, 1h30m, 2h", errors.get(3).message());
     }
 
     @Test

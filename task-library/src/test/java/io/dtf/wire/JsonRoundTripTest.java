@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.dtf.model.Alert;
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.CommandAction;
+import io.dtf.model.CoordinatorView;
 import io.dtf.model.Metric;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
@@ -14,6 +16,7 @@ import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
+import io.dtf.model.WorkerView;
 import io.dtf.requirements.Requirement;
 import io.dtf.suite.SuiteLoader;
 import java.time.Duration;
@@ -75,6 +78,28 @@ class JsonRoundTripTest {
         assertEquals(List.of(waiting, ran), Json.read(Json.write(List.of(waiting, ran)), new TypeReference<List<TaskView>>() { }));
         assertEquals(accepted, Json.read(Json.write(accepted), SubmitReply.class));
         assertEquals(refused, Json.read(Json.write(refused), SubmitReply.class));
+        SubmitReply warned = new SubmitReply("run-3", null, List.of("task gpu requires dtf.gpu.vram but no node has ever"
+                + " advertised it: it will wait"));
+        assertEquals(warned, Json.read(Json.write(warned), SubmitReply.class));
+        assertEquals(List.of(), Json.read("{\"runId\":\"run-4\",\"errors\":[]}", SubmitReply.class).warnings(),
+                "a reply from an older coordinator has no warnings");
+    }
+
+    @Test
+    void workerAndCoordinatorViewsCarryHostsAndAddresses() {
+        WorkerView worker = new WorkerView("node-a", "lab-1", List.of("10.0.0.17"), "linux-x86_64-8c-16g", 4, 1, 0,
+                START, "3 failures");
+        CoordinatorView coordinator = new CoordinatorView("node-b", "core-1", List.of("10.0.0.1", "127.0.0.1"));
+        assertEquals(worker, Json.read(Json.write(worker), WorkerView.class));
+        assertEquals(coordinator, Json.read(Json.write(coordinator), CoordinatorView.class));
+    }
+
+    @Test
+    void reportJsonWritesInstantsAsIsoUtcTextThatReadsBack() {
+        Alert alert = new Alert(Instant.parse("2026-12-01T15:32:02.729Z"), "node-a", "quarantined");
+        String json = Json.writeReport(alert);
+        assertTrue(json.contains("\"at\":\"2026-12-01T15:32:02.729Z\""), json);
+        assertEquals(alert, Json.read(json, Alert.class));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dtf.coordinator.ignite;
 import io.dtf.coordinator.Topology;
 import io.dtf.coordinator.WorkerNode;
 import io.dtf.hardware.HardwareKeys;
+import io.dtf.node.NodeAddresses;
 import io.dtf.node.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,7 +73,8 @@ public final class ClusterTopology implements Topology, AutoCloseable {
                     attributes.put(k, v);
                 }
             });
-            out.add(new WorkerNode(node.id().toString(), attributes, slots(node.attribute(HardwareKeys.SLOTS))));
+            out.add(new WorkerNode(node.id().toString(), attributes, slots(node.attribute(HardwareKeys.SLOTS)),
+                    NodeAddresses.addresses(node)));
         }
         return List.copyOf(out);
     }

@@ -3,14 +3,17 @@ package io.dtf.coordinator.ignite;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
+import io.dtf.model.CoordinatorView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
 import io.dtf.client.SubmissionSize;
+import io.dtf.node.NodeAddresses;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.events.Event;
 import org.apache.ignite.events.EventType;
 import org.apache.ignite.lang.IgnitePredicate;
@@ -131,6 +134,13 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     @Override
     public String alerts() {
         return Json.write(coordinator.alerts());
+    }
+
+    @Override
+    public String coordinator() {
+        ClusterNode local = ignite.cluster().localNode();
+        return Json.write(new CoordinatorView(local.id().toString(), NodeAddresses.host(local),
+                NodeAddresses.addresses(local)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.dtf.node.hardware;
 
 import io.dtf.hardware.HardwareKeys;
+import io.dtf.node.Roles;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * Map<String, Object> attributes = NodeAttributes.of(new HardwareDetector().detect(dataDir))
- *         .roles(Set.of("worker"))
+ *         .roles(Set.of("worker"))                 // only a worker announces slots
  *         .tags(Set.of("webgpu", "chrome"))
  *         .accelerators(Set.of("webgpu"))          // joined with the probed ones
  *         .slots(4)                                // default: the logical threads
@@ -63,7 +64,7 @@ public final class NodeAttributes {
         return this;
     }
 
-    /** Tasks this node runs at once; at least 1. */
+    /** Tasks this node runs at once; at least 1. Published only for a node with the worker role. */
     public NodeAttributes slots(int slots) {
         if (slots < 1) {
             throw new IllegalArgumentException("slots: " + slots + " is less than 1");
@@ -115,7 +116,9 @@ public final class NodeAttributes {
         Map<String, Object> a = new LinkedHashMap<>();
         putText(a, HardwareKeys.HOSTNAME, profile.hostname());
         putText(a, HardwareKeys.ROLES, AttributeOverrides.list(roles));
-        a.put(HardwareKeys.SLOTS, slots != null ? slots : Math.max(1, profile.cpuThreads()));
+        if (roles.contains(Roles.WORKER)) {
+            a.put(HardwareKeys.SLOTS, slots != null ? slots : Math.max(1, profile.cpuThreads()));
+        }
         putText(a, HardwareKeys.TAGS, AttributeOverrides.list(tags));
         Set<String> accelerators = new TreeSet<>(profile.probedAccelerators().keySet());
         accelerators.addAll(declaredAccelerators);
@@ -134,6 +137,9 @@ public final class NodeAttributes {
             a.remove(key);
             value.ifPresent(v -> a.put(key, v));
         });
+        if (!roles.contains(Roles.WORKER)) {
+            a.remove(HardwareKeys.SLOTS); // runs no task: capacity it announced would be counted by someone
+        }
         if (!declared.containsKey(HardwareKeys.HW_CLASS)) {
             a.put(HardwareKeys.HW_CLASS, HardwareClass.of(a));
         }

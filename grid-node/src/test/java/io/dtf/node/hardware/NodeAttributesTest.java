@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class NodeAttributesTest {
     @Test
     void detectedHardwareIsPublishedWithTypedValues() {
-        Map<String, Object> a = NodeAttributes.of(TestProfiles.xeon()).build();
+        Map<String, Object> a = NodeAttributes.of(TestProfiles.xeon()).roles(Set.of("worker")).build();
         assertEquals("linux", a.get(HardwareKeys.OS_FAMILY));
         assertEquals("x86_64", a.get(HardwareKeys.OS_ARCH));
         assertEquals(8, a.get(HardwareKeys.CPU_CORES));
@@ -36,8 +36,9 @@ class NodeAttributesTest {
 
     @Test
     void valuesThatCouldNotBeReadAreLeftOut() {
-        Map<String, Object> a = NodeAttributes.of(TestProfiles.empty()).build();
-        assertEquals(Map.of(HardwareKeys.SLOTS, 1, HardwareKeys.GPU_COUNT, 0, HardwareKeys.HW_CLASS, "unknown"), a);
+        Map<String, Object> a = NodeAttributes.of(TestProfiles.empty()).roles(Set.of("worker")).build();
+        assertEquals(Map.of(HardwareKeys.ROLES, "worker", HardwareKeys.SLOTS, 1, HardwareKeys.GPU_COUNT, 0,
+                HardwareKeys.HW_CLASS, "unknown"), a);
     }
 
     @Test
@@ -69,11 +70,22 @@ class NodeAttributesTest {
 
     @Test
     void declaredSlotsReplaceTheDefaultAndMustBePositive() {
-        assertEquals(3, NodeAttributes.build(TestProfiles.xeon(), Set.of(), Set.of(), Set.of(), 3, Map.of())
+        assertEquals(3, NodeAttributes.build(TestProfiles.xeon(), Set.of("worker"), Set.of(), Set.of(), 3, Map.of())
                 .get(HardwareKeys.SLOTS));
-        assertEquals(16, NodeAttributes.build(TestProfiles.xeon(), Set.of(), Set.of(), Set.of(), null, Map.of())
+        assertEquals(16, NodeAttributes.build(TestProfiles.xeon(), Set.of("worker"), Set.of(), Set.of(), null, Map.of())
                 .get(HardwareKeys.SLOTS));
         assertThrows(IllegalArgumentException.class, () -> NodeAttributes.of(TestProfiles.xeon()).slots(0));
+    }
+
+    @Test
+    void aNodeWithoutTheWorkerRoleAnnouncesNoSlotsWhateverItIsGiven() {
+        for (Map<String, Object> a : List.of(
+                NodeAttributes.build(TestProfiles.xeon(), Set.of("coordinator", "data"), Set.of(), Set.of(), null, Map.of()),
+                NodeAttributes.build(TestProfiles.xeon(), Set.of("data"), Set.of(), Set.of(), 4, Map.of()),
+                NodeAttributes.build(TestProfiles.xeon(), Set.of("aggregator"), Set.of(), Set.of(), null,
+                        Map.of("dtf.slots", "8")))) {
+            assertFalse(a.containsKey(HardwareKeys.SLOTS), a.toString());
+        }
     }
 
     @Test
