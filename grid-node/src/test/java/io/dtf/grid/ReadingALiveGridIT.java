@@ -64,6 +64,12 @@ class ReadingALiveGridIT {
             flakyTable = dtf(root, "results", runId, "--task", "flaky", "--grid", GRID);
             assertEquals(0, flakyTable.exitCode(), flakyTable.err());
             assertTrue(flakyTable.out().contains("TEST_FAILURE") && flakyTable.out().contains("FLAKY"), flakyTable.out());
+            // A run the grid's caches never held (imported): the aggregator's file has it.
+            Outcome imported14 = dtf(root, "results", "r14", "--grid", GRID, "--format", "csv");
+            assertEquals(0, imported14.exitCode(), imported14.err());
+            assertEquals(2, imported14.out().lines().count(), "a header and the one result:\n" + imported14.out());
+            assertTrue(imported14.out().contains(",throughput,MB/s,") && imported14.out().contains("70.0;70.5;71.0"),
+                    imported14.out());
             analysis = dtf(root, "analyze", "--grid", GRID, "--fail-on-regression");
             assertEquals(1, analysis.exitCode(), "the imported history regressed:\n" + analysis.out() + analysis.err());
             markdown = dtf(root, "analyze", "--grid", GRID, "--run", "r14", "--format", "md");
