@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * through the grid instead.
  */
 public class ResultStoreLockedException extends ResultStoreException {
-    /** DuckDB's words for a file another process holds, e.g. {@code Could not set lock on file "…": Conflicting
-     * lock is held in /usr/bin/java (PID 4711)}. */
+    // DuckDB's words for a file another process holds (1.4): Could not set lock on file "…": Conflicting lock
+    // is held in /usr/bin/java (PID 4711). See also https://duckdb.org/docs/stable/connect/concurrency
     private static final String LOCK_ERROR = "Could not set lock on file";
     private static final Pattern HOLDER = Pattern.compile("held in (.+?) \\(PID (\\d+)\\)");
 
