@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ class ReadingALiveGridIT {
             runId = runId(run.out());
 
             // Four attempts (flaky failed once); the aggregator may still be storing the last ones.
-            results = awaitResults(root, runId, 4);
+            results = awaitResults(root, GRID, runId, 4);
             flakyTable = dtf(root, "results", runId, "--task", "flaky", "--grid", GRID);
             assertEquals(0, flakyTable.exitCode(), flakyTable.err());
             assertTrue(flakyTable.out().contains("TEST_FAILURE") && flakyTable.out().contains("FLAKY"), flakyTable.out());
@@ -103,25 +104,50 @@ class ReadingALiveGridIT {
     }
 
     @Test
-    void aGridWithoutAnAggregatorSaysSo() throws Exception {
-        Path root = Path.of("target", "grids", "reading-no-aggregator").toAbsolutePath();
+    void withoutAnAggregatorTheGridSaysSoAndWithTwoEitherAnswers() throws Exception {
+        Path root = Path.of("target", "grids", "reading-aggregators").toAbsolutePath();
         TestGrid.deleteTree(root);
-        try (NodeProcess node = NodeProcess.start(root.resolve("node"), "--roles", "coordinator,data,worker",
-                "--port", "29601", "--comm-port", "29621", "--client-port", "29701", "--join", "127.0.0.1:29601")) {
-            Outcome results = dtf(root, "results", "any-run", "--grid", "127.0.0.1:29701");
+        String join = "127.0.0.1:29601..29603";
+        String core = "127.0.0.1:29701";
+        Map<String, String> small = Map.of("DTF_JAVA_OPTS", "-Xmx256m");
+        try (NodeProcess node = NodeProcess.start(root.resolve("core"), small, "--roles", "coordinator,data,worker",
+                "--port", "29601", "--comm-port", "29621", "--client-port", "29701", "--join", join)) {
+            Outcome results = dtf(root, "results", "any-run", "--grid", core);
             assertEquals(4, results.exitCode(), results.out() + results.err());
             assertTrue(results.err().contains("has no aggregator node"), results.err());
-            Outcome analysis = dtf(root, "analyze", "--grid", "127.0.0.1:29701");
+            Outcome analysis = dtf(root, "analyze", "--grid", core);
             assertEquals(4, analysis.exitCode(), analysis.out() + analysis.err());
             assertTrue(analysis.err().contains("has no aggregator node"), analysis.err());
+
+            // Two aggregators, each with its own file; the core node (no file) passes the question on.
+            try (NodeProcess first = NodeProcess.start(root.resolve("first"), small, "--roles", "aggregator",
+                    "--port", "29602", "--comm-port", "29622", "--join", join);
+                 NodeProcess second = NodeProcess.start(root.resolve("second"), small, "--roles", "aggregator",
+                         "--port", "29603", "--comm-port", "29623", "--join", join)) {
+                Path suite = Files.writeString(root.resolve("suite.yaml"), """
+                        suite: two
+                        tasks:
+                          - name: measure
+                            type: command
+                            command: [sh, -c, "echo DTF_METRIC frames=${n} fps"]
+                            params: {n: [1, 2, 3]}
+                        """);
+                Outcome run = dtf(root, "run", suite.toString(), "--grid", core);
+                assertEquals(0, run.exitCode(), run.out() + run.err());
+                String runId = runId(run.out());
+                Outcome both = awaitResults(root, core, runId, 3);
+                first.stop();
+                Outcome secondOnly = awaitResults(root, core, runId, 3);
+                assertEquals(Json.mapper().readTree(both.out()), Json.mapper().readTree(secondOnly.out()));
+            }
         }
     }
 
     /** Asks the grid until the run's results are all stored, and returns that answer (JSON). */
-    private static Outcome awaitResults(Path root, String runId, int expected) throws Exception {
+    private static Outcome awaitResults(Path root, String grid, String runId, int expected) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
-            Outcome json = dtf(root, "results", runId, "--grid", GRID, "--format", "json");
+            Outcome json = dtf(root, "results", runId, "--grid", grid, "--format", "json");
             JsonNode results = json.exitCode() == 0 ? Json.mapper().readTree(json.out()) : null;
             if (results != null && results.size() == expected) {
                 return json;
