@@ -1,40 +1,32 @@
 package io.dtf.cli;
 
-import io.dtf.history.OutcomeReader;
-import io.dtf.history.SeriesReader;
-import io.dtf.report.Attention;
-import io.dtf.report.Findings;
-import io.dtf.report.HtmlReport;
-import io.dtf.report.JsonReport;
-import io.dtf.report.MarkdownReport;
-import io.dtf.results.duckdb.DuckDbResultStore;
-import io.dtf.stats.AnalysisOptions;
-import io.dtf.stats.Analyzer;
-import io.dtf.stats.Series;
-import io.dtf.stats.SeriesAnalysis;
-import io.dtf.stats.flaky.Outcome;
+import io.dtf.model.AnalysisReply;
+import io.dtf.model.AnalysisRequest;
 import io.dtf.wire.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dtf analyze --db PATH}: change points, outliers, trends and the latest run's verdict for every
- * series; flaky tests, failure signatures, failures by hardware and what explains each benchmark's spread.
+ * {@code dtf analyze [--db PATH | --grid HOST:PORT]}: change points, outliers, trends and the latest run's
+ * verdict for every series; flaky tests, failure signatures, failures by hardware and what explains each benchmark's spread.
  */
 @Command(name = "analyze", description = "Analyse every benchmark series in a DuckDB file (from `dtf run` or "
-        + "`dtf import`): regressions, change points, outliers, drift, forecast, flaky tests, failures by hardware, "
-        + "what explains the variance. Format: docs/ANALYSIS-FORMAT.md.")
+        + "`dtf import`), or a running grid's with --grid: regressions, change points, outliers, drift, forecast, "
+        + "flaky tests, failures by hardware, what explains the variance. Format: docs/ANALYSIS-FORMAT.md.")
 final class AnalyzeCommand implements Callable<Integer> {
     enum OutputFormat { json, md, html }
 
     @Option(names = "--db", paramLabel = "FILE", description = "DuckDB file (default: dtf-data/dtf.duckdb). "
-            + "A running node holds its file open: stop it first.")
+            + "A running node holds its file open: ask its grid with --grid instead.")
     Path db;
+
+    @Mixin
+    GridOptions grid;
 
     @Option(names = "--run", paramLabel = "RUN", description = "Only series that have this run, with it as their latest.")
     String run;
@@ -51,29 +43,18 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = db != null ? db : Path.of("dtf-data").resolve(io.dtf.node.DtfNode.DUCKDB_FILE);
-        if (!Files.isRegularFile(file)) {
-            System.err.println("dtf: no DuckDB file at " + file + "; give --db FILE");
+        AnalysisReply analysis;
+        try (ResultSource source = ResultSource.open(db, grid)) {
+            analysis = source.analyze(new AnalysisRequest(run, format.name()));
+            if (run != null && analysis.series() == 0) {
+                System.err.println("dtf: no series in " + source.name() + " has run '" + run + "'");
+                return ExitCodes.USAGE;
+            }
+        } catch (ResultSource.ResultSourceException e) {
+            System.err.println("dtf: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        List<Series> series;
-        List<Outcome> outcomes;
-        try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(file)) {
-            series = new SeriesReader(store).read(run);
-            outcomes = new OutcomeReader(store).read();
-        }
-        if (run != null && series.isEmpty()) {
-            System.err.println("dtf: no series in " + file + " has run '" + run + "'");
-            return ExitCodes.USAGE;
-        }
-        AnalysisOptions options = AnalysisOptions.defaults();
-        List<SeriesAnalysis> analyses = new Analyzer(options).analyze(series);
-        Findings findings = Findings.of(outcomes, series, options);
-        String report = switch (format) {
-            case json -> JsonReport.render(analyses, findings);
-            case md -> MarkdownReport.render(analyses, findings);
-            case html -> HtmlReport.render(analyses, series, findings);
-        };
+        String report = analysis.report();
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
@@ -83,7 +64,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             System.out.print(SafeText.lines(report));
         }
-        boolean regressed = !Attention.of(analyses).regressions().isEmpty();
-        return failOnRegression && regressed ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
+        return failOnRegression && analysis.regressions() > 0 ? ExitCodes.TASKS_FAILED : ExitCodes.OK;
     }
 }

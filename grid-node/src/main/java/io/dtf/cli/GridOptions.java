@@ -11,7 +11,8 @@ final class GridOptions {
     @Option(names = "--grid", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = AddressList.class,
             description = {"Thin-client addresses of grid nodes: one HOST:PORT, or several separated by commas, tried in "
                     + "turn until one answers (default: " + ClientOptions.DEFAULT_ADDRESS + ").",
-                    "Without it, `dtf run` starts an embedded node and `dtf results`/`dtf logs` read the DuckDB file."})
+                    "Without it, `dtf run` starts an embedded node and `dtf results`, `dtf logs` and `dtf analyze` read "
+                            + "the DuckDB file; with it they ask the grid's aggregator, which reads the file its node holds."})
     String address;
 
     @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")

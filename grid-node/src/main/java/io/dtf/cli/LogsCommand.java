@@ -1,11 +1,7 @@
 package io.dtf.cli;
 
-import io.dtf.client.DtfClient;
 import io.dtf.model.TaskResult;
-import io.dtf.node.DtfNode;
-import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.SafeText;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,55 +39,43 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         List<TaskResult> results;
         String source;
-        if (grid.given()) {
-            source = "grid " + grid.address();
-            try (DtfClient client = grid.connect()) {
-                if (client.status(runId) == null) {
-                    System.err.println("dtf: no run '" + runId + "' on " + source + "; `dtf status` lists the runs");
-                    return ExitCodes.USAGE;
-                }
-                results = client.results(runId);
-            }
-        } else {
-            Path file = db != null ? db : Path.of(DataDirOptions.DEFAULT).resolve(DtfNode.DUCKDB_FILE);
-            source = file.toString();
-            if (!Files.isRegularFile(file)) {
-                System.err.println("dtf: no DuckDB file at " + file + "; give --db FILE or --grid HOST:PORT");
-                return ExitCodes.USAGE;
-            }
-            try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(file)) {
-                results = store.results(runId);
-            }
-            if (results.isEmpty()) {
-                System.err.println("dtf: no results of run '" + runId + "' in " + file);
-                return ExitCodes.USAGE;
-            }
+        try (ResultSource from = ResultSource.open(db, grid)) {
+            source = from.name();
+            results = from.results(runId, null);
+        } catch (ResultSource.ResultSourceException e) {
+            System.err.println("dtf: " + SafeText.line(e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        if (results.isEmpty()) {
+            System.err.println(SafeText.line("dtf: no results of run '" + runId + "' in " + source));
+            return ExitCodes.USAGE;
         }
         List<String> ids = taskIds(results);
         if (ids.size() > 1) {
-            System.err.println("dtf: '" + task + "' names " + ids.size() + " tasks of run '" + runId + "': " + ids
-                    + "; give one of them");
+            System.err.println(SafeText.line("dtf: '" + task + "' names " + ids.size() + " tasks of run '" + runId
+                    + "': " + ids + "; give one of them"));
             return ExitCodes.USAGE;
         }
         List<TaskResult> attempts = results.stream().filter(r -> ids.contains(r.taskId())).toList();
         if (attempts.isEmpty()) {
-            System.err.println("dtf: run '" + runId + "' has no ended attempt of a task '" + task + "' in " + source
-                    + "; `dtf status " + runId + "` lists its tasks");
+            System.err.println(SafeText.line("dtf: run '" + runId + "' has no ended attempt of a task '" + task
+                    + "' in " + source + "; `dtf status " + runId + "` lists its tasks"));
             return ExitCodes.USAGE;
         }
         if (attempt != null) {
             attempts = attempts.stream().filter(r -> r.attempt() == attempt).toList();
             if (attempts.isEmpty()) {
-                System.err.println("dtf: task '" + task + "' of run '" + runId + "' has no ended attempt " + attempt
-                        + "; `dtf results " + runId + " --task " + task + "` lists its attempts");
+                System.err.println(SafeText.line("dtf: task '" + task + "' of run '" + runId + "' has no ended attempt "
+                        + attempt + "; `dtf results " + runId + " --task " + task + "` lists its attempts"));
                 return ExitCodes.USAGE;
             }
         }
         String stream = stderr ? "error output" : "standard output";
         if (attempts.stream().allMatch(r -> text(r).isEmpty())) {
-            System.err.println("dtf: task '" + SafeText.line(task) + "' of run '" + SafeText.line(runId) + "' printed nothing on its " + stream
-                    + " (attempt " + attempts.stream().map(r -> String.valueOf(r.attempt())).reduce((a, b) -> a + ", " + b)
-                    .orElse("") + ")" + (stderr ? "" : "; --stderr shows its error output"));
+            String numbers = attempts.stream().map(r -> String.valueOf(r.attempt())).reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            System.err.println(SafeText.line("dtf: task '" + task + "' of run '" + runId + "' printed nothing on its "
+                    + stream + " (attempt " + numbers + ")" + (stderr ? "" : "; --stderr shows its error output")));
             return ExitCodes.OK;
         }
         for (TaskResult r : attempts) {

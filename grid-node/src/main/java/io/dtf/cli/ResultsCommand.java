@@ -1,13 +1,8 @@
 package io.dtf.cli;
 
-import io.dtf.client.DtfClient;
 import io.dtf.model.TaskResult;
-import io.dtf.node.DtfNode;
-import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dtf results RUN}: every attempt of a run, from a grid or from a DuckDB file. */
+/** {@code dtf results RUN}: every attempt of a run, from a DuckDB file or a running grid's aggregator. */
 @Command(name = "results", description = "Print a run's results (every attempt) from a DuckDB file or a running grid.")
 final class ResultsCommand implements Callable<Integer> {
     enum OutputFormat { table, json, csv }
@@ -36,41 +31,24 @@ final class ResultsCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--db", paramLabel = "FILE", description = "DuckDB file (default: dtf-data/dtf.duckdb). "
-            + "A running node holds its file open: ask it with --grid instead.")
+            + "A running node holds its file open: ask its grid with --grid instead.")
     Path db;
 
     @Override
     public Integer call() {
         List<TaskResult> results;
-        if (grid.given()) {
-            try (DtfClient client = grid.connect()) {
-                if (client.status(runId) == null) {
-                    System.err.println("dtf: no run '" + runId + "' on grid " + grid.address());
-                    return ExitCodes.USAGE;
-                }
-                results = client.results(runId);
-            }
-        } else {
-            Path file = db != null ? db : Path.of("dtf-data").resolve(DtfNode.DUCKDB_FILE);
-            if (!Files.isRegularFile(file)) {
-                System.err.println("dtf: no DuckDB file at " + file + "; give --db FILE or --grid HOST:PORT");
-                return ExitCodes.USAGE;
-            }
-            try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(file)) {
-                results = store.results(runId);
-            }
+        try (ResultSource source = ResultSource.open(db, grid)) {
+            results = source.results(runId, task);
             if (results.isEmpty()) {
-                System.err.println("dtf: no results of run '" + runId + "' in " + file);
+                System.err.println(SafeText.line(task == null
+                        ? "dtf: no results of run '" + runId + "' in " + source.name()
+                        : "dtf: no results of task '" + task + "' of run '" + runId + "' in " + source.name()
+                        + "; `dtf status " + runId + "` lists its tasks"));
                 return ExitCodes.USAGE;
             }
-        }
-        if (task != null) {
-            results = results.stream().filter(r -> r.taskId().equals(task)).toList();
-            if (results.isEmpty()) {
-                System.err.println("dtf: run '" + runId + "' has no task '" + task + "'; `dtf status " + runId
-                        + "` lists its tasks");
-                return ExitCodes.USAGE;
-            }
+        } catch (ResultSource.ResultSourceException e) {
+            System.err.println("dtf: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         System.out.print(switch (format) {
             case json -> Json.writeReport(results) + "\n";

@@ -1,5 +1,6 @@
 package io.dtf.node;
 
+import io.dtf.client.AggregatorApi;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.coordinator.ignite.CoordinatorService;
 import io.dtf.hardware.HardwareKeys;
@@ -7,6 +8,7 @@ import io.dtf.node.hardware.HardwareDetector;
 import io.dtf.node.hardware.HardwareProfile;
 import io.dtf.node.hardware.NodeAttributes;
 import io.dtf.results.duckdb.DuckDbResultStore;
+import io.dtf.results.ignite.AggregatorService;
 import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
 import io.dtf.worker.ignite.WorkerReadiness;
@@ -125,6 +127,9 @@ public final class DtfNode implements AutoCloseable {
                 replicator.start();
                 nodeRecorder = new NodeRecorder(ignite, store);
                 nodeRecorder.start();
+                // Readers (dtf results/analyze --grid) ask this process: DuckDB lets no other open the file meanwhile.
+                AggregatorService.publish(ignite, store);
+                ignite.services().deploy(aggregatorService());
             }
             if (roles.contains(Roles.WORKER)) {
                 // Last: attempts come only once the worker says it is ready, not when it joins the topology.
@@ -163,6 +168,16 @@ public final class DtfNode implements AutoCloseable {
                 .setTotalCount(1)
                 .setMaxPerNodeCount(1)
                 .setNodeFilter(new RoleFilter(Roles.COORDINATOR));
+    }
+
+    /** On every aggregator node, answering from that node's DuckDB file. */
+    static ServiceConfiguration aggregatorService() {
+        return new ServiceConfiguration()
+                .setName(AggregatorApi.SERVICE_NAME)
+                .setService(new AggregatorService())
+                .setTotalCount(0)
+                .setMaxPerNodeCount(1)
+                .setNodeFilter(new RoleFilter(Roles.AGGREGATOR));
     }
 
     private static Map<String, Object> attributes(IgniteConfiguration cfg, NodeOptions options, Set<String> roles,
@@ -275,6 +290,9 @@ public final class DtfNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (store != null) {
+            AggregatorService.withdraw(ignite);
+        }
         closeQuietly(nodeRecorder, replicator, store);
         Ignition.stop(ignite.name(), true);
     }

@@ -7,6 +7,7 @@ import io.dtf.model.TaskResult;
 import io.dtf.results.NodeRegistry;
 import io.dtf.results.ResultStore;
 import io.dtf.results.ResultStoreException;
+import io.dtf.results.ResultStoreLockedException;
 import io.dtf.results.SeqRange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,6 +172,17 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
         return read(c -> ResultRows.ofRun(c, runId));
     }
 
+    /**
+     * A window of the run's results in seq order, for readers that page (the aggregator service): those
+     * after the first {@code offset}, at most {@code limit}; only {@code taskId}'s attempts when it is non-null.
+     */
+    public List<TaskResult> results(String runId, String taskId, long offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+        }
+        return read(c -> ResultRows.page(c, runId, taskId, offset, limit));
+    }
+
     @Override
     public List<String> runIds() {
         return read(c -> {
@@ -287,6 +299,10 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
             // JDBC driver on the class path, Ignite's among them, which fails without its JVM flags.
             return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), properties);
         } catch (SQLException e) {
+            ResultStoreLockedException locked = ResultStoreLockedException.of(file, e);
+            if (locked != null) {
+                throw locked;
+            }
             throw new ResultStoreException("cannot open " + file + ": " + e.getMessage(), e);
         }
     }

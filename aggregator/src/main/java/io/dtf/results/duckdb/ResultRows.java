@@ -19,58 +19,79 @@ import java.util.Map;
 
 /** Reads stored results back into {@link TaskResult} records: one query per table, joined here. */
 final class ResultRows {
-    private static final String RESULTS = """
-            SELECT seq, run_id, suite, task_id, task_name, params, attempt, final_attempt, status,
+    /** The selected results' seqs: a run's, perhaps one task's, a window of them in seq order. */
+    private static final String PAGE = """
+            WITH page AS (
+                SELECT seq FROM results
+                WHERE run_id = ? AND (CAST(? AS VARCHAR) IS NULL OR task_id = ?)
+                ORDER BY seq LIMIT ? OFFSET ?)
+            """;
+    private static final String RESULTS = PAGE + """
+            SELECT r.seq, run_id, suite, task_id, task_name, params, attempt, final_attempt, status,
                    started_at, ended_at, node_id, hw_class, exit_code, error, stdout_tail, stderr_tail,
                    failure_category, decision
-            FROM results WHERE run_id = ? ORDER BY seq""";
-    private static final String METRICS = """
-            SELECT m.seq, m.metric, m.unit FROM metrics m JOIN results r ON r.seq = m.seq
-            WHERE r.run_id = ? ORDER BY m.seq, m.ordinal""";
-    private static final String SAMPLES = """
-            SELECT s.seq, s.metric, s.value FROM samples s JOIN results r ON r.seq = s.seq
-            WHERE r.run_id = ? ORDER BY s.seq, s.metric, s.idx""";
+            FROM results r JOIN page p ON p.seq = r.seq ORDER BY r.seq""";
+    private static final String METRICS = PAGE + """
+            SELECT m.seq, m.metric, m.unit FROM metrics m JOIN page p ON p.seq = m.seq
+            ORDER BY m.seq, m.ordinal""";
+    private static final String SAMPLES = PAGE + """
+            SELECT s.seq, s.metric, s.value FROM samples s JOIN page p ON p.seq = s.seq
+            ORDER BY s.seq, s.metric, s.idx""";
 
     private ResultRows() {
     }
 
     /** The run's results; the caller holds {@code connection} in one transaction for a consistent view. */
     static List<TaskResult> ofRun(Connection connection, String runId) throws SQLException {
+        return page(connection, runId, null, 0, Long.MAX_VALUE);
+    }
+
+    /**
+     * A window of the run's results in seq order (of one task when {@code taskId} is non-null): those after
+     * the first {@code offset}, at most {@code limit}. The caller holds one transaction, as for {@link #ofRun}.
+     */
+    static List<TaskResult> page(Connection connection, String runId, String taskId, long offset, long limit)
+            throws SQLException {
         Map<Long, Map<String, Metric>> metrics = new HashMap<>();
         Map<Long, Map<String, List<Double>>> samples = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(SAMPLES)) {
-            query.setString(1, runId);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    samples.computeIfAbsent(rs.getLong(1), seq -> new HashMap<>())
-                            .computeIfAbsent(rs.getString(2), name -> new ArrayList<>())
-                            .add(rs.getDouble(3));
-                }
+        try (PreparedStatement query = select(connection, SAMPLES, runId, taskId, offset, limit);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                samples.computeIfAbsent(rs.getLong(1), seq -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), name -> new ArrayList<>())
+                        .add(rs.getDouble(3));
             }
         }
-        try (PreparedStatement query = connection.prepareStatement(METRICS)) {
-            query.setString(1, runId);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    String name = rs.getString(2);
-                    List<Double> values = samples.getOrDefault(seq, Map.of()).getOrDefault(name, List.of());
-                    metrics.computeIfAbsent(seq, s -> new LinkedHashMap<>())
-                            .put(name, new Metric(name, rs.getString(3), values));
-                }
+        try (PreparedStatement query = select(connection, METRICS, runId, taskId, offset, limit);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                String name = rs.getString(2);
+                List<Double> values = samples.getOrDefault(seq, Map.of()).getOrDefault(name, List.of());
+                metrics.computeIfAbsent(seq, s -> new LinkedHashMap<>())
+                        .put(name, new Metric(name, rs.getString(3), values));
             }
         }
         List<TaskResult> results = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(RESULTS)) {
-            query.setString(1, runId);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    results.add(result(rs, List.copyOf(metrics.getOrDefault(seq, Map.of()).values())));
-                }
+        try (PreparedStatement query = select(connection, RESULTS, runId, taskId, offset, limit);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                results.add(result(rs, List.copyOf(metrics.getOrDefault(seq, Map.of()).values())));
             }
         }
         return results;
+    }
+
+    private static PreparedStatement select(Connection connection, String sql, String runId, String taskId,
+                                            long offset, long limit) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, runId);
+        statement.setString(2, taskId);
+        statement.setString(3, taskId);
+        statement.setLong(4, limit);
+        statement.setLong(5, offset);
+        return statement;
     }
 
     private static TaskResult result(ResultSet rs, List<Metric> metrics) throws SQLException {

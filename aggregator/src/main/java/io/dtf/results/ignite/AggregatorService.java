@@ -1,0 +1,71 @@
+package io.dtf.results.ignite;
+
+import io.dtf.client.AggregatorApi;
+import io.dtf.model.AnalysisRequest;
+import io.dtf.model.TaskResult;
+import io.dtf.report.AnalysisReports;
+import io.dtf.results.duckdb.DuckDbResultStore;
+import io.dtf.wire.Json;
+import java.util.List;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.services.Service;
+
+/**
+ * The {@link AggregatorApi} on an aggregator node: answers from the DuckDB file this node's process
+ * holds, so readers never open it themselves. Deployed on every aggregator node (a node singleton
+ * filtered by role); the node hands its store over with {@link #publish} once the file is open, and
+ * takes it back with {@link #withdraw} before closing it. Until then, and after, calls are refused
+ * with a sentence that says so.
+ */
+public final class AggregatorService implements Service, AggregatorApi {
+    private static final long serialVersionUID = 1L;
+    /** Where on a node the service finds that node's store. */
+    private static final String STORE_KEY = "dtf.aggregator.store";
+    /** A page of results holds at least one result and stops growing past this much JSON. */
+    static final int PAGE_CHARS = 4 << 20;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    /** Makes the node's open store the one its aggregator service answers from. */
+    public static void publish(Ignite ignite, DuckDbResultStore store) {
+        ignite.cluster().nodeLocalMap().put(STORE_KEY, store);
+    }
+
+    /** Stops the node's aggregator service from using the store (call before closing it). */
+    public static void withdraw(Ignite ignite) {
+        ignite.cluster().nodeLocalMap().remove(STORE_KEY);
+    }
+
+    @Override
+    public String results(String runId, String taskId, long offset, int limit) {
+        if (runId == null || offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("results: give a run id, an offset >= 0 and a limit >= 0");
+        }
+        List<TaskResult> page = store().results(runId, taskId, offset, Math.min(limit, MAX_PAGE));
+        StringBuilder json = new StringBuilder("[");
+        for (TaskResult result : page) {
+            if (json.length() > PAGE_CHARS) {
+                break;
+            }
+            json.append(json.length() == 1 ? "" : ",").append(Json.write(result));
+        }
+        return json.append(']').toString();
+    }
+
+    @Override
+    public String analyze(String requestJson) {
+        AnalysisRequest request = Json.read(requestJson, AnalysisRequest.class);
+        return Json.write(AnalysisReports.answer(store(), request));
+    }
+
+    private DuckDbResultStore store() {
+        Object store = ignite.cluster().nodeLocalMap().get(STORE_KEY);
+        if (store == null) {
+            throw new IllegalStateException("the aggregator on node " + ignite.cluster().localNode().id()
+                    + " has not opened its DuckDB file (starting or stopping); ask again");
+        }
+        return (DuckDbResultStore) store;
+    }
+}

@@ -1,0 +1,46 @@
+package io.dtf.cli;
+
+import io.dtf.client.AggregatorClient;
+import io.dtf.client.ClientOptions;
+import io.dtf.model.AnalysisReply;
+import io.dtf.model.AnalysisRequest;
+import io.dtf.model.TaskResult;
+import java.util.List;
+
+/**
+ * Results from a running grid: its aggregator answers from the DuckDB file its process holds, so this
+ * sees results that have left the grid's caches too. A grid without an aggregator is an error that says so.
+ */
+final class GridResultSource implements ResultSource {
+    private final String grid;
+    private final AggregatorClient client;
+
+    private GridResultSource(String grid, AggregatorClient client) {
+        this.grid = grid;
+        this.client = client;
+    }
+
+    static GridResultSource connect(String grid, String token) {
+        return new GridResultSource(grid, AggregatorClient.connect(ClientOptions.of(grid).withToken(token)));
+    }
+
+    @Override
+    public List<TaskResult> results(String runId, String taskId) {
+        return client.results(runId, taskId);
+    }
+
+    @Override
+    public AnalysisReply analyze(AnalysisRequest request) {
+        return client.analyze(request);
+    }
+
+    @Override
+    public String name() {
+        return "grid " + grid;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

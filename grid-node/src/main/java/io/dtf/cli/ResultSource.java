@@ -1,0 +1,43 @@
+package io.dtf.cli;
+
+import io.dtf.model.AnalysisReply;
+import io.dtf.model.AnalysisRequest;
+import io.dtf.model.TaskResult;
+import io.dtf.node.DtfNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where {@code dtf results} and {@code dtf analyze} read stored results: a DuckDB file no node holds
+ * ({@link FileResultSource}), or a running grid, whose aggregator reads its own file ({@link GridResultSource}).
+ * Both answer the same for the same data.
+ */
+interface ResultSource extends AutoCloseable {
+
+    /** The grid's aggregator when {@code --grid} was given, else the file ({@code db}, or the default data directory's). */
+    static ResultSource open(Path db, GridOptions grid) throws ResultSourceException {
+        if (grid.given()) {
+            return GridResultSource.connect(grid.address(), grid.token);
+        }
+        return FileResultSource.open(db != null ? db : Path.of(DataDirOptions.DEFAULT).resolve(DtfNode.DUCKDB_FILE));
+    }
+
+    /** Every stored attempt of the run, in seq order (only {@code taskId}'s when non-null); empty when none. */
+    List<TaskResult> results(String runId, String taskId);
+
+    /** The analysis report, as {@code dtf analyze} prints it. */
+    AnalysisReply analyze(AnalysisRequest request);
+
+    /** How messages name this source: {@code dtf-data/dtf.duckdb}, {@code grid 127.0.0.1:10800}. */
+    String name();
+
+    @Override
+    void close();
+
+    /** The source cannot be read; the message says why and what to do instead. */
+    final class ResultSourceException extends Exception {
+        ResultSourceException(String message) {
+            super(message);
+        }
+    }
+}

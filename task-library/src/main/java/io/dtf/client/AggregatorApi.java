@@ -1,0 +1,34 @@
+package io.dtf.client;
+
+/**
+ * The aggregator's service contract, as clients proxy it: reads of the results an aggregator node
+ * keeps in its DuckDB file. Only the aggregator's process may open that file (DuckDB locks it), so
+ * every other reader asks here. Every aggregator node of a grid serves it; any one answers. Answers
+ * are JSON text of model records (see {@code io.dtf.wire.Json}), as with {@link CoordinatorApi}.
+ *
+ * <p>A caller passes its bearer token in the service call context attribute
+ * {@link CoordinatorApi#TOKEN_ATTRIBUTE}.
+ */
+public interface AggregatorApi {
+    /** The Ignite service name; one instance on every {@code aggregator} node. */
+    String SERVICE_NAME = "dtf-aggregator";
+
+    /** The most results one {@link #results} call answers, whatever its limit. */
+    int MAX_PAGE = 1_000;
+
+    /**
+     * A page of a run's stored results as a list of {@code TaskResult}, in seq order: those after the
+     * first {@code offset}, at most {@code limit} (capped at {@link #MAX_PAGE}) and, beyond the first,
+     * no more than a few MiB of JSON. Fewer than asked does not mean the end: the caller asks again from
+     * the next offset until a page comes back empty.
+     *
+     * @param taskId only this task's attempts, or null for every task
+     */
+    String results(String runId, String taskId, long offset, int limit);
+
+    /**
+     * Analyses the stored series as {@code dtf analyze} does: {@code requestJson} is an
+     * {@code AnalysisRequest}, the answer an {@code AnalysisReply} (the rendered report and what it found).
+     */
+    String analyze(String requestJson);
+}

@@ -1,0 +1,103 @@
+package io.dtf.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.dtf.model.AnalysisReply;
+import io.dtf.model.AnalysisRequest;
+import io.dtf.model.TaskResult;
+import io.dtf.wire.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.configuration.ClientConfiguration;
+import org.apache.ignite.services.ServiceCallContext;
+import org.apache.ignite.services.ServiceCallContextBuilder;
+
+/**
+ * Reads what a grid's aggregator keeps in DuckDB, while the grid runs: every attempt of a run and the
+ * analysis report. Results that have already left the grid's caches are still there.
+ *
+ * <pre>{@code
+ * try (AggregatorClient client = AggregatorClient.connect(ClientOptions.of("127.0.0.1:10800"))) {
+ *     List<TaskResult> attempts = client.results(runId, null);
+ *     AnalysisReply analysis = client.analyze(new AnalysisRequest(null, "md"));
+ *     System.exit(analysis.regressions() > 0 ? 1 : 0);
+ * }
+ * }</pre>
+ */
+public final class AggregatorClient implements AutoCloseable {
+    private final AggregatorApi api;
+    private final IgniteClient connection;
+    private final String grid;
+
+    private AggregatorClient(AggregatorApi api, IgniteClient connection, String grid) {
+        this.api = api;
+        this.connection = connection;
+        this.grid = grid;
+    }
+
+    /** Connects with an Ignite thin client; the JVM needs DTF's Java 17 flags (config/jvm.args). */
+    public static AggregatorClient connect(ClientOptions options) {
+        IgniteClient client = Ignition.startClient(new ClientConfiguration()
+                .setAddresses(options.addresses().toArray(String[]::new))
+                .setTimeout((int) options.timeout().toMillis()));
+        try {
+            // Ignite refuses an empty call context: without a token there is none.
+            ServiceCallContext callContext = options.token() == null ? null : new ServiceCallContextBuilder()
+                    .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token()).build();
+            AggregatorApi api = client.services().serviceProxy(AggregatorApi.SERVICE_NAME, AggregatorApi.class,
+                    callContext, options.timeout().toMillis());
+            return new AggregatorClient(api, client, String.join(",", options.addresses()));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Every stored attempt of a run (of one task when {@code taskId} is non-null), in seq order, fetched
+     * page by page; empty when the aggregator holds none.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public List<TaskResult> results(String runId, String taskId) {
+        List<TaskResult> all = new ArrayList<>();
+        while (true) {
+            long offset = all.size();
+            List<TaskResult> page = Json.read(call(() -> api.results(runId, taskId, offset, AggregatorApi.MAX_PAGE)),
+                    new TypeReference<List<TaskResult>>() { });
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+        }
+    }
+
+    /**
+     * The analysis of every stored series, rendered on the aggregator.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public AnalysisReply analyze(AnalysisRequest request) {
+        return Json.read(call(() -> api.analyze(Json.write(request))), AnalysisReply.class);
+    }
+
+    private <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains("Service not found: " + AggregatorApi.SERVICE_NAME)) {
+                    throw new NoAggregatorException(grid);
+                }
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
