@@ -9,6 +9,7 @@ import io.dtf.node.hardware.NodeAttributes;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
+import io.dtf.results.ignite.ResultRetention;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,9 +55,11 @@ public final class DtfNode implements AutoCloseable {
     private final DuckDbResultStore store;
     private final ResultReplicator replicator;
     private final NodeRecorder nodeRecorder;
+    private final ResultRetention retention;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
-                    DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder) {
+                    DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
+                    ResultRetention retention) {
         this.ignite = ignite;
         this.roles = roles;
         this.attributes = attributes;
@@ -64,6 +67,7 @@ public final class DtfNode implements AutoCloseable {
         this.store = store;
         this.replicator = replicator;
         this.nodeRecorder = nodeRecorder;
+        this.retention = retention;
     }
 
     public static DtfNode start(NodeOptions options) {
@@ -94,6 +98,7 @@ public final class DtfNode implements AutoCloseable {
         DuckDbResultStore store = null;
         ResultReplicator replicator = null;
         NodeRecorder nodeRecorder = null;
+        ResultRetention retention = null;
         try {
             for (int round = 0; GridActivation.mustWaitOutside(ignite, persistent, dataNode); round++) {
                 if (round == 0) {
@@ -115,11 +120,16 @@ public final class DtfNode implements AutoCloseable {
                 store = DuckDbResultStore.open(dataDir.resolve(DUCKDB_FILE));
                 replicator = new ResultReplicator(ignite, store);
                 replicator.start();
+                Duration keep = MemorySettings.fromSystemProperties().resultRetention();
+                if (keep != null) {
+                    retention = new ResultRetention(ignite, replicator, keep);
+                    retention.start();
+                }
                 nodeRecorder = new NodeRecorder(ignite, store);
                 nodeRecorder.start();
             }
         } catch (RuntimeException | InterruptedException e) {
-            closeQuietly(nodeRecorder, replicator, store);
+            closeQuietly(retention, nodeRecorder, replicator, store);
             Ignition.stop(ignite.name(), true);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -128,7 +138,7 @@ public final class DtfNode implements AutoCloseable {
             throw (RuntimeException) e;
         }
         LOG.info("node {} started: roles {}, attributes {}", ignite.cluster().localNode().id(), roles, attributes);
-        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder);
+        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention);
     }
 
     private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
@@ -245,7 +255,7 @@ public final class DtfNode implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(nodeRecorder, replicator, store);
+        closeQuietly(retention, nodeRecorder, replicator, store);
         Ignition.stop(ignite.name(), true);
     }
 

@@ -8,15 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as a suite writes them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, or ISO-8601 {@code PT30S}. */
-final class DurationText {
-    static final String EXAMPLES = "write e.g. 500ms, 30s, 10m, 2h";
+public final class DurationText {
+    public static final String EXAMPLES = "write e.g. 500ms, 30s, 10m, 2h";
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private DurationText() {
     }
 
     /** The duration {@code text} names, or empty when it names none. */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(s);
         if (m.matches()) {

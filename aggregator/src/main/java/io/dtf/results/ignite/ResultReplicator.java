@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.ContinuousQuery;
@@ -116,7 +117,9 @@ public final class ResultReplicator implements AutoCloseable {
         ContinuousQuery<Long, String> query = new ContinuousQuery<>();
         query.setLocalListener(events -> {
             for (CacheEntryEvent<? extends Long, ? extends String> event : events) {
-                if (event.getValue() != null) {
+                // A removal (ResultRetention's, of a result already stored) carries the old value: not news.
+                if (event.getValue() != null && event.getEventType() != EventType.REMOVED
+                        && event.getEventType() != EventType.EXPIRED) {
                     writer.offer(event.getKey(), event.getValue());
                 }
             }
@@ -218,6 +221,15 @@ public final class ResultReplicator implements AutoCloseable {
             writer.awaitProgress(highest -> false, Math.min(POLL_NANOS, left));
         }
         return null;
+    }
+
+    /**
+     * Whether the store holds the result {@code seq}: what {@link ResultRetention} asks before it
+     * removes a result from the cache.
+     */
+    public boolean isStored(long seq) {
+        requireStarted();
+        return gaps.isStored(seq);
     }
 
     /** The highest seq stored so far (the store may still lack lower ones: see {@link #awaitIngested}). */
