@@ -211,8 +211,17 @@ public final class Coordinator {
         if (!errors.isEmpty()) {
             return new SubmitReply(null, errors);
         }
+        // Read outside the loop: the data nodes' answer takes a round trip.
+        CapacityCheck.Footprint need = CapacityCheck.footprint(suite);
+        Optional<GridCapacity> grid = store.capacity();
         String runId = SuiteAdmission.newRunId(suite.name());
         return ask(() -> {
+            Optional<String> refused = CapacityCheck.refusal(suite, need, grid, tasks.size(),
+                    Runtime.getRuntime().maxMemory());
+            if (refused.isPresent()) {
+                LOG.warn("run refused: {}", refused.get());
+                return new SubmitReply(null, List.of(refused.get()));
+            }
             RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null));
             runs.put(runId, run);
             writer.run(run.record);

@@ -4,6 +4,7 @@ import io.dtf.model.TaskResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the coordinator keeps its state, so that a new coordinator instance (after its node died)
@@ -45,6 +46,11 @@ public interface CoordinatorStore {
     void saveQuarantine(List<Quarantine.Entry> entries);
 
     List<Quarantine.Entry> loadQuarantine();
+
+    /** The room left in the caches, for admission; empty when it cannot be told (then not checked). */
+    default Optional<GridCapacity> capacity() {
+        return Optional.empty();
+    }
 
     /** Drops the checkpoints of tasks that ended; a missing one is no error. */
     void removeCheckpoints(Collection<String> taskKeys);
