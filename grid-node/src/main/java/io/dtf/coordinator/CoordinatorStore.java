@@ -52,6 +52,12 @@ public interface CoordinatorStore {
         return Optional.empty();
     }
 
+    /**
+     * Removes ended runs and their tasks (states and specs) that the coordinator has forgotten; their
+     * results stay (they leave with the result retention, once replicated).
+     */
+    void forgetRuns(Collection<String> runIds, Collection<String> taskKeys);
+
     /** Drops the checkpoints of tasks that ended; a missing one is no error. */
     void removeCheckpoints(Collection<String> taskKeys);
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -161,6 +162,17 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     public List<Quarantine.Entry> loadQuarantine() {
         String json = quarantine.get();
         return json == null ? List.of() : Json.read(json, new TypeReference<List<Quarantine.Entry>>() { });
+    }
+
+    @Override
+    public void forgetRuns(Collection<String> runIds, Collection<String> taskKeys) {
+        List<String> keys = new ArrayList<>(new TreeSet<>(taskKeys));
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            Set<String> chunk = new TreeSet<>(keys.subList(from, Math.min(keys.size(), from + BATCH)));
+            specs.removeAll(chunk);
+            tasks.removeAll(chunk);
+        }
+        runs.removeAll(new TreeSet<>(runIds));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
+import io.dtf.node.MemorySettings;
 import io.dtf.wire.Json;
 import java.util.List;
 import org.apache.ignite.Ignite;
@@ -84,7 +85,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
 
     private Coordinator newCoordinator() {
         return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, new ClusterTopology(ignite),
-                this::forward);
+                this::forward, MemorySettings.fromSystemProperties().runRetention());
     }
 
     @Override
