@@ -33,8 +33,11 @@ public record MemorySettings(Long dataRegionMaxBytes, Duration resultRetention, 
      * short enough that results in the cache stay a small multiple of what the grid makes per minute.
      */
     public static final Duration DEFAULT_RESULT_RETENTION = Duration.ofMinutes(1);
-    /** Ended runs stay listed by {@code dtf status} for this long. */
-    public static final Duration DEFAULT_RUN_RETENTION = Duration.ofHours(1);
+    /**
+     * Ended runs stay listed by {@code dtf status} for this long (their results stay in DuckDB for
+     * good); each remembered task costs about a kilobyte of heap and of cache.
+     */
+    public static final Duration DEFAULT_RUN_RETENTION = Duration.ofMinutes(10);
     /** Without {@value #DATA_REGION_MAX} or a size in the XML: this share of the machine's memory... */
     static final double REGION_SHARE = 0.20;
     /** ...but no less than this, */

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <h2>What is guaranteed</h2>
  * <ul>
  *   <li>Every result in the cache reaches the store exactly once (its seq is the primary key), whether
- *       it was put while the aggregator ran or while it was down, provided the cache keeps it (the
- *       results cache is append-only) and its value is a readable {@code TaskResult} (one that is not
- *       is logged and left out).
+ *       it was put while the aggregator ran or while it was down, provided the cache keeps it (a
+ *       result is removed only once stored, by {@link ResultRetention}) and its value is a readable
+ *       {@code TaskResult} (one that is not is logged and left out).
  *   <li>{@link #awaitIngested}{@code (seq, timeout)} returns true only when every result with a seq at
  *       most {@code seq} that the cache held when the call checked is in the store. It checks the
  *       cache for the seqs the store lacks, so gaps in the numbering cost one look-up each, not a
