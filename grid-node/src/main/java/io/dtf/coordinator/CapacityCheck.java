@@ -16,16 +16,20 @@ import java.util.Optional;
  *       share of the regions, {@link #RESULTS_RESERVE}, is kept free for them;
  *   <li>on the coordinator's heap, its record with the spec, for as long as the run is remembered.
  * </ul>
- * The figures are estimates measured on the command tasks of {@code benchmarks/run-memory.sh};
- * the check errs towards admitting (a spec's JSON is what it costs, not a worst case).
+ * The figures are estimates from the command tasks of {@code benchmarks/run-memory.sh} (see
+ * docs/PERFORMANCE.md); the check errs towards admitting (a spec's JSON is what it costs, not a
+ * worst case), and two submissions at the same moment are each checked against the same free room.
  */
 final class CapacityCheck {
     /** Share of the data regions kept for results in flight (they leave after the retention). */
     static final double RESULTS_RESERVE = 0.25;
     /** A task's state entry and Ignite's overhead for its two entries, in bytes. */
     static final long ENTRY_OVERHEAD = 600;
-    /** Heap a remembered task takes besides its spec's JSON, and the factor on that JSON (UTF-16, objects). */
-    static final long HEAP_PER_TASK = 1_500;
+    /**
+     * Heap a remembered task takes besides its spec's JSON, and the factor on that JSON (its objects).
+     * Measured: the heap after a full GC rose by about 4 KiB per task remembered (run-memory.sh).
+     */
+    static final long HEAP_PER_TASK = 4_000;
     static final int HEAP_FACTOR = 3;
     /** Share of the coordinator's maximum heap that remembered tasks may take. */
     static final double HEAP_SHARE = 0.5;
