@@ -111,7 +111,7 @@ public final class ResultRetention implements AutoCloseable {
         LOG.info("results leave the cache {} s after they reach DuckDB", TimeUnit.NANOSECONDS.toSeconds(retentionNanos));
     }
 
-    /** How many results this instance removed from the cache. */
+    /** How many stored results this instance removed from the cache (or found gone already, after a restart). */
     public long removed() {
         return removed.get();
     }
