@@ -77,7 +77,10 @@ final class ResultWriter implements Runnable {
         }
     }
 
-    /** Hands over an entry, waiting for room (for catch-up, which may find far more than the queue holds); past {@link #MAX_QUEUED_CHARS}, only its key. */
+    /**
+     * Hands over an entry, waiting for room (for catch-up, which may find far more than the queue
+     * holds); past {@link #MAX_QUEUED_CHARS}, only its key.
+     */
     void put(long seq, String json) throws InterruptedException {
         if (stopping) {
             return;
