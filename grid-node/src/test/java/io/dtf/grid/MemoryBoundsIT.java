@@ -41,16 +41,16 @@ class MemoryBoundsIT {
     @BeforeAll
     static void start() {
         grid = new TestGrid("memory-bounds", 29240, 29250);
-        // Read once, at start-up: set for this node only.
-        System.setProperty(MemorySettings.DATA_REGION_MAX, "128MiB");
-        System.setProperty(MemorySettings.RESULT_RETENTION, "0s");
+        // Read once, at start-up: set for this node only, then put back as they were.
+        String region = System.setProperty(MemorySettings.DATA_REGION_MAX, "128MiB");
+        String retention = System.setProperty(MemorySettings.RESULT_RETENTION, "0s");
         try {
             node = DtfNode.start(NodeOptions.of(TestGrid.config("ignite-default.xml"), grid.root().resolve("node"))
                     .withSlots(2).withInstanceName("memory-bounds")
                     .withNetwork("127.0.0.1", 29240, 29250, 29260, List.of("127.0.0.1:29240")));
         } finally {
-            System.clearProperty(MemorySettings.DATA_REGION_MAX);
-            System.clearProperty(MemorySettings.RESULT_RETENTION);
+            restore(MemorySettings.DATA_REGION_MAX, region);
+            restore(MemorySettings.RESULT_RETENTION, retention);
         }
         client = DtfClient.over(node.coordinator(Duration.ofSeconds(30)));
     }
@@ -109,6 +109,14 @@ class MemoryBoundsIT {
                 + " cache memory .* but only \\d+(\\.\\d)? MiB of 128 MiB are free .*dtf\\.dataRegion\\.maxSize.*"),
                 message);
         assertTrue(client.runs().stream().noneMatch(r -> r.suite().equals("too-big")), "nothing of it was stored");
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
     }
 
     private static TaskSpec command(String id, String shell) {
