@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         RunView view;
         try {
             view = client.await(runId, timeout, r -> {
-                results.add(r);
+                results.add(RunSummary.withoutOutput(r));
                 progress.onResult(r);
             }, progress::onProgress);
         } catch (TimeoutException e) {

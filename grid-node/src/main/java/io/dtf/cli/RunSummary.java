@@ -14,6 +14,16 @@ final class RunSummary {
     private RunSummary() {
     }
 
+    /**
+     * What the summary keeps of a result: all but its output tails, which would hold the run's whole
+     * output (up to 128 KiB a result) on the heap until the run ends.
+     */
+    static TaskResult withoutOutput(TaskResult r) {
+        return new TaskResult(r.seq(), r.runId(), r.suite(), r.taskId(), r.taskName(), r.params(), r.attempt(),
+                r.finalAttempt(), r.status(), r.startedAt(), r.endedAt(), r.nodeId(), r.hwClass(), r.exitCode(),
+                r.metrics(), "", "", r.error(), r.category(), r.decision());
+    }
+
     static String render(List<TaskResult> results) {
         List<TaskResult> finals = results.stream().filter(TaskResult::finalAttempt).toList();
         Map<String, List<TaskResult>> byTask = new TreeMap<>();

@@ -11,6 +11,7 @@ import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
 import io.dtf.model.WorkerView;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ public final class Coordinator {
     private final Set<String> untracked = new HashSet<>();
     private final WorkerHealth health;
     private final Consumer<JobReply> successor;
+    /** How long an ended run is remembered; null: for as long as this coordinator lives. */
+    private final Duration runRetention;
+    private long forgetCheckedAt;
     private List<WorkerNode> lastWorkers;
     private long epoch;
     private long fenceCheckedAt;
@@ -88,6 +92,13 @@ public final class Coordinator {
      */
     public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
                        Consumer<JobReply> successor) {
+        this(store, dispatcher, topology, successor, null);
+    }
+
+    /** @param runRetention how long an ended run stays known (and in the caches); null for ever */
+    public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
+                       Consumer<JobReply> successor, Duration runRetention) {
+        this.runRetention = runRetention;
         this.store = store;
         this.dispatcher = dispatcher;
         this.topology = topology;
@@ -111,7 +122,8 @@ public final class Coordinator {
 
             @Override
             public boolean isCurrent(RunRecord r) {
-                return runs.get(r.runId()).record == r;
+                RunState run = runs.get(r.runId());
+                return run != null && run.record == r;
             }
         });
     }
@@ -142,6 +154,7 @@ public final class Coordinator {
                 recordLongRunningStarts();
                 writer.flush();
                 writer.settleFinished();
+                forgetEndedRuns(now);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -211,8 +224,17 @@ public final class Coordinator {
         if (!errors.isEmpty()) {
             return new SubmitReply(null, errors);
         }
+        // Read outside the loop: the data nodes' answer takes a round trip.
+        CapacityCheck.Footprint need = CapacityCheck.footprint(suite);
+        Optional<GridCapacity> grid = store.capacity();
         String runId = SuiteAdmission.newRunId(suite.name());
         return ask(() -> {
+            Optional<String> refused = CapacityCheck.refusal(suite, need, grid, tasks.size(),
+                    Runtime.getRuntime().maxMemory());
+            if (refused.isPresent()) {
+                LOG.warn("run refused: {}", refused.get());
+                return new SubmitReply(null, List.of(refused.get()));
+            }
             health.remember(topology.liveWorkers());
             List<String> warnings = UnadvertisedRequirements.warnings(suite, health.seen());
             RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null));
@@ -415,6 +437,33 @@ public final class Coordinator {
                 }
             });
         }
+    }
+
+    /**
+     * Forgets runs that ended more than the run retention ago: out of memory and out of the caches
+     * (their results stay until replicated and retained). Once a second at most, and only after
+     * every write so far is stored, so that no late write brings an entry back.
+     */
+    private void forgetEndedRuns(Instant now) {
+        if (runRetention == null || System.currentTimeMillis() - forgetCheckedAt < 1_000) {
+            return;
+        }
+        forgetCheckedAt = System.currentTimeMillis();
+        List<RunState> due = EndedRuns.due(runs.values(), now, runRetention);
+        if (due.isEmpty()) {
+            return;
+        }
+        writer.storeAll();
+        List<String> runIds = new ArrayList<>();
+        List<String> taskKeys = new ArrayList<>();
+        for (RunState run : due) {
+            runIds.add(run.record.runId());
+            taskKeys.addAll(run.taskKeys);
+        }
+        store.forgetRuns(runIds, taskKeys);
+        runIds.forEach(runs::remove);
+        taskKeys.forEach(tasks::remove);
+        LOG.info("forgot {} runs ({} tasks) that ended more than {} ago", runIds.size(), taskKeys.size(), runRetention);
     }
 
     /** A retry that waited for a matching node until its deadline: the task ends as ERROR. */

@@ -4,6 +4,7 @@ import io.dtf.model.TaskResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the coordinator keeps its state, so that a new coordinator instance (after its node died)
@@ -45,6 +46,17 @@ public interface CoordinatorStore {
     void saveQuarantine(List<Quarantine.Entry> entries);
 
     List<Quarantine.Entry> loadQuarantine();
+
+    /** The room left in the caches, for admission; empty when it cannot be told (then not checked). */
+    default Optional<GridCapacity> capacity() {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes ended runs and their tasks (states and specs) that the coordinator has forgotten; their
+     * results stay (they leave with the result retention, once replicated).
+     */
+    void forgetRuns(Collection<String> runIds, Collection<String> taskKeys);
 
     /** Drops the checkpoints of tasks that ended; a missing one is no error. */
     void removeCheckpoints(Collection<String> taskKeys);

@@ -11,6 +11,7 @@ import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.results.ignite.AggregatorService;
 import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
+import io.dtf.results.ignite.ResultRetention;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,9 +64,11 @@ public final class DtfNode implements AutoCloseable {
     private final DuckDbResultStore store;
     private final ResultReplicator replicator;
     private final NodeRecorder nodeRecorder;
+    private final ResultRetention retention;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
-                    DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder) {
+                    DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
+                    ResultRetention retention) {
         this.ignite = ignite;
         this.roles = roles;
         this.attributes = attributes;
@@ -73,6 +76,7 @@ public final class DtfNode implements AutoCloseable {
         this.store = store;
         this.replicator = replicator;
         this.nodeRecorder = nodeRecorder;
+        this.retention = retention;
     }
 
     public static DtfNode start(NodeOptions options) {
@@ -104,6 +108,7 @@ public final class DtfNode implements AutoCloseable {
         DuckDbResultStore store = null;
         ResultReplicator replicator = null;
         NodeRecorder nodeRecorder = null;
+        ResultRetention retention = null;
         try {
             for (int round = 0; GridActivation.mustWaitOutside(ignite, persistent, dataNode); round++) {
                 if (round == 0) {
@@ -125,6 +130,11 @@ public final class DtfNode implements AutoCloseable {
                 store = DuckDbResultStore.open(dataDir.resolve(DUCKDB_FILE));
                 replicator = new ResultReplicator(ignite, store);
                 replicator.start();
+                Duration keep = MemorySettings.fromSystemProperties().resultRetention();
+                if (keep != null) {
+                    retention = new ResultRetention(ignite, replicator, keep);
+                    retention.start();
+                }
                 nodeRecorder = new NodeRecorder(ignite, store);
                 nodeRecorder.start();
                 // Readers (dtf results/analyze --grid) ask this process: DuckDB lets no other open the file meanwhile.
@@ -136,7 +146,7 @@ public final class DtfNode implements AutoCloseable {
                 WorkerReadiness.announce(ignite);
             }
         } catch (RuntimeException | InterruptedException e) {
-            closeQuietly(nodeRecorder, replicator, store);
+            closeQuietly(retention, nodeRecorder, replicator, store);
             Ignition.stop(ignite.name(), true);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -149,7 +159,7 @@ public final class DtfNode implements AutoCloseable {
             LOG.warn(warning);
             progress.accept("WARNING: " + warning);
         });
-        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder);
+        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention);
     }
 
     private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
@@ -293,7 +303,7 @@ public final class DtfNode implements AutoCloseable {
         if (store != null) {
             AggregatorService.withdraw(ignite);
         }
-        closeQuietly(nodeRecorder, replicator, store);
+        closeQuietly(retention, nodeRecorder, replicator, store);
         Ignition.stop(ignite.name(), true);
     }
 

@@ -60,6 +60,8 @@ public final class IgniteConfigFactory {
         cfg.setWorkDirectory(options.dataDir().resolve("ignite").toAbsolutePath().toString());
         cfg.setGridLogger(new Slf4jLogger());
         cfg.setPeerClassLoadingEnabled(false);
+        DataRegionSize.apply(cfg, MemorySettings.fromSystemProperties().dataRegionMaxBytes(),
+                MemorySettings.physicalMemory());
 
         TcpDiscoverySpi discovery = cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d : new TcpDiscoverySpi();
         TcpCommunicationSpi communication = cfg.getCommunicationSpi() instanceof TcpCommunicationSpi c

@@ -87,6 +87,12 @@ final class InMemoryCoordinatorStore implements CoordinatorStore {
     }
 
     @Override
+    public void forgetRuns(Collection<String> runIds, Collection<String> taskKeys) {
+        runs.keySet().removeAll(runIds);
+        tasks.keySet().removeAll(taskKeys);
+    }
+
+    @Override
     public void removeCheckpoints(Collection<String> taskKeys) {
         removedCheckpoints.addAll(taskKeys);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.ContinuousQuery;
@@ -29,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <h2>What is guaranteed</h2>
  * <ul>
  *   <li>Every result in the cache reaches the store exactly once (its seq is the primary key), whether
- *       it was put while the aggregator ran or while it was down, provided the cache keeps it (the
- *       results cache is append-only) and its value is a readable {@code TaskResult} (one that is not
- *       is logged and left out).
+ *       it was put while the aggregator ran or while it was down, provided the cache keeps it (a
+ *       result is removed only once stored, by {@link ResultRetention}) and its value is a readable
+ *       {@code TaskResult} (one that is not is logged and left out).
  *   <li>{@link #awaitIngested}{@code (seq, timeout)} returns true only when every result with a seq at
  *       most {@code seq} that the cache held when the call checked is in the store. It checks the
  *       cache for the seqs the store lacks, so gaps in the numbering cost one look-up each, not a
@@ -116,7 +117,9 @@ public final class ResultReplicator implements AutoCloseable {
         ContinuousQuery<Long, String> query = new ContinuousQuery<>();
         query.setLocalListener(events -> {
             for (CacheEntryEvent<? extends Long, ? extends String> event : events) {
-                if (event.getValue() != null) {
+                // A removal (ResultRetention's, of a result already stored) carries the old value: not news.
+                if (event.getValue() != null && event.getEventType() != EventType.REMOVED
+                        && event.getEventType() != EventType.EXPIRED) {
                     writer.offer(event.getKey(), event.getValue());
                 }
             }
@@ -218,6 +221,15 @@ public final class ResultReplicator implements AutoCloseable {
             writer.awaitProgress(highest -> false, Math.min(POLL_NANOS, left));
         }
         return null;
+    }
+
+    /**
+     * Whether the store holds the result {@code seq}: what {@link ResultRetention} asks before it
+     * removes a result from the cache.
+     */
+    public boolean isStored(long seq) {
+        requireStarted();
+        return gaps.isStored(seq);
     }
 
     /** The highest seq stored so far (the store may still lack lower ones: see {@link #awaitIngested}). */

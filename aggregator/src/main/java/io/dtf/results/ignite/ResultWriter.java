@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The one thread that writes the store: takes cache entries from a bounded queue, decodes them
  * and ingests them in batches (as many as are waiting, up to {@link #MAX_BATCH}).
  *
- * <p>Nothing here blocks an Ignite thread: when the queue is full, {@link #offer} keeps only the
- * key, and the writer reads the value back from the cache once it has room. A batch the store
+ * <p>Nothing here blocks an Ignite thread: when the queue is full (by count, or by the JSON it
+ * holds), {@link #offer} keeps only the key, and the writer reads the value back from the cache
+ * once it has room. A batch the store
  * refuses is retried row by row; rows that still fail are read back and retried later, with a
  * growing pause, so one bad row cannot hold up the rest. A value that is not a readable result
  * is logged once and left out: it remains a gap, which {@code awaitIngested} reports.
@@ -34,6 +35,11 @@ final class ResultWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultWriter.class);
     static final int MAX_BATCH = 2_000;
     static final int QUEUE_CAPACITY = 20_000;
+    /**
+     * Characters of JSON the queue may hold (about that many bytes): 20,000 results of 64 KiB
+     * output would otherwise be over a GiB of heap; past it, only keys are kept and read back.
+     */
+    static final long MAX_QUEUED_CHARS = 32L << 20;
     private static final long LINGER_MS = 50;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofMinutes(1);
@@ -46,6 +52,7 @@ final class ResultWriter implements Runnable {
     private final ConcurrentSkipListSet<Long> refetch = new ConcurrentSkipListSet<>();
     private final Set<Long> unreadable = ConcurrentHashMap.newKeySet();
     private final AtomicLong ingested = new AtomicLong();
+    private final AtomicLong queuedChars = new AtomicLong();
     private final Object progress = new Object();
     private volatile long refetchDueNanos = System.nanoTime();
     private volatile Duration retryPause = FIRST_RETRY;
@@ -60,15 +67,29 @@ final class ResultWriter implements Runnable {
 
     /** Hands over an entry without blocking (for Ignite's listener threads). */
     void offer(long seq, String json) {
-        if (!stopping && !queue.offer(Map.entry(seq, json))) {
+        if (stopping) {
+            return;
+        }
+        if (queuedChars.get() + json.length() > MAX_QUEUED_CHARS || !queue.offer(Map.entry(seq, json))) {
             refetch.add(seq);
+        } else {
+            queuedChars.addAndGet(json.length());
         }
     }
 
-    /** Hands over an entry, waiting for room (for catch-up, which may find far more than the queue holds). */
+    /**
+     * Hands over an entry, waiting for room (for catch-up, which may find far more than the queue
+     * holds); past {@link #MAX_QUEUED_CHARS}, only its key.
+     */
     void put(long seq, String json) throws InterruptedException {
-        if (!stopping) {
+        if (stopping) {
+            return;
+        }
+        if (queuedChars.get() + json.length() > MAX_QUEUED_CHARS) {
+            refetch.add(seq);
+        } else {
             queue.put(Map.entry(seq, json));
+            queuedChars.addAndGet(json.length());
         }
     }
 
@@ -108,6 +129,7 @@ final class ResultWriter implements Runnable {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
+                    queuedChars.addAndGet(-batch.stream().mapToLong(e -> e.getValue().length()).sum());
                 }
                 if (batch.size() < MAX_BATCH && !stopping) {
                     readBack(batch);

@@ -2,6 +2,7 @@ package io.dtf.coordinator.ignite;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.coordinator.CoordinatorStore;
+import io.dtf.coordinator.GridCapacity;
 import io.dtf.coordinator.Quarantine;
 import io.dtf.coordinator.RunRecord;
 import io.dtf.coordinator.TaskRecord;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -28,6 +31,7 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.AtomicConfiguration;
+import org.apache.ignite.configuration.CacheConfiguration;
 
 /** The coordinator's state in DTF's partitioned caches, as JSON text (see {@link Json} for why). */
 public final class CacheCoordinatorStore implements CoordinatorStore {
@@ -41,8 +45,10 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     private final IgniteAtomicSequence sequence;
     private final IgniteAtomicLong epoch;
     private final IgniteAtomicReference<String> quarantine;
+    private final Ignite ignite;
 
     public CacheCoordinatorStore(Ignite ignite) {
+        this.ignite = ignite;
         this.runs = ignite.cache(CacheNames.RUNS);
         this.tasks = ignite.cache(CacheNames.TASKS);
         this.specs = ignite.cache(CacheNames.TASK_SPECS);
@@ -156,6 +162,23 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     public List<Quarantine.Entry> loadQuarantine() {
         String json = quarantine.get();
         return json == null ? List.of() : Json.read(json, new TypeReference<List<Quarantine.Entry>>() { });
+    }
+
+    @Override
+    public void forgetRuns(Collection<String> runIds, Collection<String> taskKeys) {
+        List<String> keys = new ArrayList<>(new TreeSet<>(taskKeys));
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            Set<String> chunk = new TreeSet<>(keys.subList(from, Math.min(keys.size(), from + BATCH)));
+            specs.removeAll(chunk);
+            tasks.removeAll(chunk);
+        }
+        runs.removeAll(new TreeSet<>(runIds));
+    }
+
+    @Override
+    public Optional<GridCapacity> capacity() {
+        return RegionUsage.of(ignite, tasks.getConfiguration(CacheConfiguration.class)
+                .getBackups());
     }
 
     @Override

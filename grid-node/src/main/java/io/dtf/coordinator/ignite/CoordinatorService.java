@@ -1,12 +1,13 @@
 package io.dtf.coordinator.ignite;
 
 import io.dtf.client.CoordinatorApi;
+import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
 import io.dtf.model.CoordinatorView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
-import io.dtf.client.SubmissionSize;
+import io.dtf.node.MemorySettings;
 import io.dtf.node.NodeAddresses;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
@@ -91,7 +92,8 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     }
 
     private Coordinator newCoordinator() {
-        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward);
+        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward,
+                MemorySettings.fromSystemProperties().runRetention());
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */

@@ -243,11 +243,12 @@ public final class CommandRunner {
                 error = failure.get().reason();
             }
         }
-        if (metrics.ignoredLines() > 0) {
-            LOG.debug("task {}: ignored {} malformed or surplus metric lines", taskId, metrics.ignoredLines());
-        }
-        return new AttemptOutcome(status, started, Instant.now(), exitCode, metrics.metrics(),
+        AttemptOutcome outcome = new AttemptOutcome(status, started, Instant.now(), exitCode, metrics.metrics(),
                 stdout.text(), stderrText, error, category);
+        // The result keeps bounded metrics: say what was left out, where the task's author looks.
+        return metrics.ignoredLines() == 0 ? outcome : withNote(outcome, metrics.ignoredLines()
+                + " metric lines ignored: malformed, or beyond the limits of " + MetricLineParser.DEFAULT_MAX_METRICS
+                + " metrics and " + MetricLineParser.DEFAULT_MAX_SAMPLES + " samples per attempt");
     }
 
     private static Thread startPump(OutputPump pump, String taskId, String stream) {

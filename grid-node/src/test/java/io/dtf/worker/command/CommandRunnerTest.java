@@ -257,6 +257,8 @@ class CommandRunnerTest {
         assertEquals(1, outcome.metrics().size());
         assertEquals(MetricLineParser.DEFAULT_MAX_SAMPLES, outcome.metrics().get(0).samples().size());
         assertTrue(outcome.stdoutTail().length() <= TAIL_WITH_NOTE);
+        assertTrue(outcome.stderrTail().endsWith("[dtf worker] 900000 metric lines ignored: malformed, or beyond the"
+                + " limits of 1000 metrics and 100000 samples per attempt\n"), outcome.stderrTail());
     }
 
     private AttemptOutcome sh(String script) {
