@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.dtf.suite.DurationText;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.ignite.configuration.DataRegionConfiguration;
@@ -35,7 +36,7 @@ class MemorySettingsTest {
     void aBadValueIsRefusedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MemorySettings.parse(Map.of(MemorySettings.RESULT_RETENTION, "soon")::get));
-        assertEquals("dtf.results.retention: 'soon' is not a duration; write e.g. 500ms, 30s, 10m, 2h, or off",
+        assertEquals("dtf.results.retention: 'soon' is not a duration; " + DurationText.EXAMPLES + ", or off",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> MemorySettings.parse(Map.of(MemorySettings.DATA_REGION_MAX, "1MiB")::get));
