@@ -17,13 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads stored results back into {@link TaskResult} records: one query per table, joined here. */
+/**
+ * Reads stored results back into {@link TaskResult} records: one query per table, joined here on the
+ * row's key in the file ({@code results.seq}). A record carries the seq it was ingested with
+ * ({@code origin_seq}), not that key.
+ */
 final class ResultRows {
     private static final String RESULTS = """
             SELECT seq, run_id, suite, task_id, task_name, params, attempt, final_attempt, status,
                    started_at, ended_at, node_id, hw_class, exit_code, error, stdout_tail, stderr_tail,
-                   failure_category, decision
-            FROM results WHERE run_id = ? ORDER BY seq""";
+                   failure_category, decision, coalesce(origin_seq, seq)
+            FROM results WHERE run_id = ? ORDER BY coalesce(origin_seq, seq), seq""";
     private static final String METRICS = """
             SELECT m.seq, m.metric, m.unit FROM metrics m JOIN results r ON r.seq = m.seq
             WHERE r.run_id = ? ORDER BY m.seq, m.ordinal""";
@@ -76,7 +80,7 @@ final class ResultRows {
     private static TaskResult result(ResultSet rs, List<Metric> metrics) throws SQLException {
         String status = rs.getString(9);
         return new TaskResult(
-                rs.getLong(1),
+                rs.getLong(20),
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),

@@ -98,7 +98,7 @@ class ResultReplicatorIT {
         poll(() -> putWhileRestarting.get() >= 100);
         replicator.close();
         long storedBeforeStop = store.count();
-        long lastSeqBeforeStop = store.lastSeq();
+        long lastSeqBeforeStop = store.lastSeq(GridIdentity.of(data));
         stopAggregatorNode();
         long putAtStop = putWhileRestarting.get();
         poll(() -> putWhileRestarting.get() >= putAtStop + 200);
@@ -309,7 +309,7 @@ class ResultReplicatorIT {
 
     private static Set<Long> storedSeqs(ResultStore store) {
         Set<Long> seqs = new TreeSet<>();
-        for (SeqRange range : store.seqRanges()) {
+        for (SeqRange range : store.seqRanges(GridIdentity.of(data))) {
             for (long seq = range.first(); seq <= range.last(); seq++) {
                 seqs.add(seq);
             }
