@@ -133,14 +133,15 @@ public final class ResultReplicator implements AutoCloseable {
         });
         try {
             subscription = cache.query(query);
-            catchUp();
+            catchUp("catching up");
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void catchUp() {
+    /** Hands the writer what the store lacks: the gaps below the highest stored seq, and all above it. */
+    private void catchUp(String why) {
         long floor = gaps.highest();
         long[] gapSeqs = gaps.missing(floor);
         long started = System.nanoTime();
@@ -152,9 +153,9 @@ public final class ResultReplicator implements AutoCloseable {
                     found++;
                 }
                 found += reads.scanAbove(floor, writer::put);
-                LOG.info("replicating {} of {} into {} from seq {}: {} results read to catch up "
+                LOG.info("{}: replicating {} of {} into {} from seq {}, {} results read "
                         + "({} gap seqs looked up, {} ms)",
-                        cacheName, origin, store, floor, found, gapSeqs.length,
+                        why, cacheName, origin, store, floor, found, gapSeqs.length,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 return;
             } catch (InterruptedException e) {
@@ -264,7 +265,7 @@ public final class ResultReplicator implements AutoCloseable {
         closed = true;
         if (writer != null && subscription != null) {
             try {
-                catchUp();
+                catchUp("last look before stopping");
             } catch (RuntimeException e) {
                 LOG.warn("last look for results missing from {} failed: {}", store, e.toString());
             }
