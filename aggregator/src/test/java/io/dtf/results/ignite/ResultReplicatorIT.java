@@ -141,14 +141,18 @@ class ResultReplicatorIT {
             numberedFromOneAgain.put(seq, Json.write(now.get(now.size() - 1)));
         }
         cache.putAll(numberedFromOneAgain);
+        try {
+            startAggregatorNode(file, cacheName);
 
-        startAggregatorNode(file, cacheName);
-
-        assertTrue(replicator.awaitIngested(3, WAIT));
-        assertEquals(now, store.results("now"));
-        assertEquals(earlier, store.results("earlier"));
-        assertEquals(List.of(), store.conflicts());
-        assertEquals(GridIdentity.of(data), replicator.origin(), "every node of a grid sees the same id");
+            assertTrue(replicator.awaitIngested(3, WAIT));
+            assertEquals(now, store.results("now"));
+            assertEquals(earlier, store.results("earlier"));
+            assertEquals(List.of(), store.conflicts());
+            assertEquals(GridIdentity.of(data), replicator.origin(), "every node of a grid sees the same id");
+        } finally {
+            stopAggregatorNode();
+            cache.destroy(); // the data node's region is small: one cache more and a later test runs out of it
+        }
     }
 
     @Test
