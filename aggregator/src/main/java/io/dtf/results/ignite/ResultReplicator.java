@@ -133,7 +133,7 @@ public final class ResultReplicator implements AutoCloseable {
         });
         try {
             subscription = cache.query(query);
-            catchUp("catching up");
+            catchUp("catching up", CATCH_UP_ATTEMPTS);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -141,7 +141,7 @@ public final class ResultReplicator implements AutoCloseable {
     }
 
     /** Hands the writer what the store lacks: the gaps below the highest stored seq, and all above it. */
-    private void catchUp(String why) {
+    private void catchUp(String why, int attempts) {
         long floor = gaps.highest();
         long[] gapSeqs = gaps.missing(floor);
         long started = System.nanoTime();
@@ -162,12 +162,12 @@ public final class ResultReplicator implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while catching up on " + cacheName, e);
             } catch (RuntimeException e) {
-                if (attempt == CATCH_UP_ATTEMPTS) {
+                if (attempt >= attempts) {
                     throw new IllegalStateException(
                             "cannot catch up on " + cacheName + " after " + attempt + " attempts", e);
                 }
                 LOG.warn("catching up on {} failed (attempt {} of {}), retrying: {}", cacheName, attempt,
-                        CATCH_UP_ATTEMPTS, e.toString());
+                        attempts, e.toString());
                 sleepBeforeRetry(attempt);
             }
         }
@@ -265,7 +265,8 @@ public final class ResultReplicator implements AutoCloseable {
         closed = true;
         if (writer != null && subscription != null) {
             try {
-                catchUp("last look before stopping");
+                // Once only: when the whole grid stops together, its other nodes are already leaving.
+                catchUp("last look before stopping", 1);
             } catch (RuntimeException e) {
                 LOG.warn("last look for results missing from {} failed: {}", store, e.toString());
             }
