@@ -1,5 +1,6 @@
 package io.dtf.history;
 
+import io.dtf.results.ResultOrigin;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -18,10 +19,10 @@ import org.duckdb.DuckDBConnection;
  * {@code metrics} and {@code samples}, its run in {@code runs}, and commit, branch and direction in
  * {@code result_context} and {@code metric_direction}.
  *
- * <p>Imported results are numbered downwards from below the lowest stored seq (-1, -2, ...).
- * Replicated results are numbered by the grid from 1 upwards and know nothing of imports: an
- * imported row at a positive seq would make the replicator skip the grid's result of that number
- * as already stored.
+ * <p>Each import is an origin of its own ({@code import:<uuid>}, see {@code ResultOrigin}) and numbers
+ * its results 1, 2, ... within it; their keys in the file ({@code results.seq}) come after the highest
+ * stored, as a replicated batch's do. So an import can never take the identity of a grid's result,
+ * nor a grid's result that of an imported one.
  *
  * <p>Like the replicator, the Appender fills connection-local staging tables first (outside any
  * transaction); one transaction then copies them into the real tables, so a file is stored whole
@@ -94,17 +95,19 @@ final class HistoryWriter {
                             + "' is already in the database; nothing was imported");
                 }
             }
-            long below;
-            try (ResultSet rs = statement.executeQuery("SELECT least(coalesce(min(seq), 0), 0) FROM results")) {
+            long top;
+            try (ResultSet rs = statement.executeQuery("SELECT greatest(coalesce(max(seq), 0), 0) FROM results")) {
                 rs.next();
-                below = rs.getLong(1);
+                top = rs.getLong(1);
             }
-            String seq = "(" + below + " - local)";
+            String seq = "(" + top + " + local)";
+            String origin = "'" + ResultOrigin.newImport().id() + "'";
             for (String sql : List.of(
                     """
                     INSERT INTO results (seq, run_id, suite, task_id, task_name, params, attempt, final_attempt, status,
-                                         started_at, ended_at, duration_ms, hw_class)
-                    SELECT SEQ, run_id, suite, task_id, task_name, params, 1, true, 'PASSED', ts, ts, 0, hw_class
+                                         started_at, ended_at, duration_ms, hw_class, origin, origin_seq)
+                    SELECT SEQ, run_id, suite, task_id, task_name, params, 1, true, 'PASSED', ts, ts, 0, hw_class,
+                           ORIGIN, local
                     FROM stage_history_results""",
                     "INSERT INTO metrics SELECT SEQ, metric, unit, ordinal FROM stage_history_metrics",
                     """
@@ -120,7 +123,7 @@ final class HistoryWriter {
                     """
                     INSERT INTO runs
                     SELECT run_id, 'imported', min(SEQ), min(ts) FROM stage_history_results GROUP BY run_id""")) {
-                statement.executeUpdate(sql.replace("SEQ", seq));
+                statement.executeUpdate(sql.replace("SEQ", seq).replace("ORIGIN", origin));
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {

@@ -10,6 +10,7 @@ import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.results.TestResults;
 import io.dtf.report.Findings;
 import io.dtf.report.JsonReport;
 import io.dtf.report.MarkdownReport;
@@ -56,7 +57,7 @@ class FlakyHistoryTest {
         attempts.add(attempt("r1", "copy", 2, true, TaskState.PASSED, "n3", "x86-2c", null, null, "final"));
         attempts.add(attempt("r2", "net", 1, true, TaskState.PASSED, "n1", "x86-2c", null, null, "final"));
         attempts.add(attempt("r2", "copy", 1, true, TaskState.PASSED, "n3", "x86-2c", null, null, "final"));
-        store.ingest(attempts);
+        store.ingest(TestResults.GRID, attempts);
         return store;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.results.SeqRange;
 import io.dtf.results.TestResults;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.stats.Direction;
@@ -70,7 +71,7 @@ class HistoryRoundTripTest {
             assertEquals(List.of("r1"), new SeriesReader(store).read("r1").get(1).points().stream()
                     .map(p -> p.run()).toList(), "--run cuts each series after that run");
             assertEquals(2, new SeriesReader(store).read("r2").size(), "only series that have the run");
-            assertTrue(store.lastSeq() <= 0, "imported rows never take a seq the grid hands out");
+            assertEquals(0, store.lastSeq(TestResults.GRID), "an import is an origin of its own");
         }
     }
 
@@ -81,10 +82,14 @@ class HistoryRoundTripTest {
                 old,2020-01-01,copy-1,size=64KB;threads=4,throughput,MB/s,aarch64-4c-16g,90
                 """);
         try (DuckDbResultStore store = DuckDbResultStore.open(db)) {
-            store.ingest(List.of(TestResults.passed(1, "live"), TestResults.passed(3, "live"),
+            store.ingest(TestResults.GRID, List.of(TestResults.passed(1, "live"), TestResults.passed(3, "live"),
                     TestResults.erroredWithNulls(5, "live")));
             new CsvHistoryImporter().importFile(file, store);
-            assertEquals(5, store.lastSeq());
+            assertEquals(5, store.lastSeq(TestResults.GRID));
+            assertEquals(List.of(new SeqRange(1, 1), new SeqRange(3, 3), new SeqRange(5, 5)),
+                    store.seqRanges(TestResults.GRID), "the import took none of the grid's seqs");
+            assertEquals(1, store.ingest(TestResults.GRID, List.of(TestResults.passed(2, "live"))),
+                    "nor does it make the grid's next result look stored");
             assertEquals(List.of("live", "old"), store.runIds());
             List<Series> series = new SeriesReader(store).read(null);
             Series copy1 = series.stream().filter(s -> s.key().benchmark().equals("copy-1")

@@ -11,6 +11,8 @@ import java.util.Map;
 public final class TestResults {
     /** A fixed, microsecond-exact instant: DuckDB keeps microseconds. */
     private static final Instant BASE = Instant.parse("2025-03-01T10:15:30.123456Z");
+    /** The origin tests store results under unless they are about origins. */
+    public static final ResultOrigin GRID = ResultOrigin.grid("00000000-0000-0000-0000-000000000001");
 
     private TestResults() {
     }

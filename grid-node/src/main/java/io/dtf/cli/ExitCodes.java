@@ -10,7 +10,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The suite file is invalid; nothing ran. */
     public static final int INVALID_SUITE = 3;
-    /** The grid could not be reached or failed; the run's outcome is unknown. */
+    /**
+     * The grid could not be reached or failed; the run's outcome is unknown. Also: a run's results
+     * could not all be read back from the DuckDB file they were to be stored in.
+     */
     public static final int GRID_ERROR = 4;
 
     private ExitCodes() {

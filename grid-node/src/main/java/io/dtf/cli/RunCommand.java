@@ -101,18 +101,39 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
         out.println();
         out.print(RunSummary.render(results));
-        if (embedded != null) {
-            long last = results.stream().mapToLong(TaskResult::seq).max().orElse(0);
-            boolean stored = embedded.replicator().isPresent()
-                    && embedded.replicator().get().awaitIngested(last, Duration.ofSeconds(60));
-            out.println((stored ? "results stored in " : "results NOT all stored yet in ")
-                    + embedded.dataDir().resolve(DtfNode.DUCKDB_FILE) + " (run " + runId + ")");
-        }
+        boolean stored = embedded == null || readBack(embedded, runId, results, out);
         int flaky = view.count(TaskState.FLAKY);
         out.println(view.passed() ? "PASSED: all " + view.total() + " tasks passed"
                 + (flaky > 0 ? ", " + flaky + " of them FLAKY (passed only on a retry)" : "")
                 : "FAILED: " + (view.total() - view.count(TaskState.PASSED) - flaky) + " of " + view.total()
                 + " tasks did not pass");
+        if (!stored) {
+            return ExitCodes.GRID_ERROR;
+        }
         return view.passed() ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
+    }
+
+    /**
+     * Waits for the embedded node's replica to hold the run, then reads the run back from the file and
+     * compares it with what the run produced: "stored" is said only of what was read back.
+     */
+    private static boolean readBack(DtfNode embedded, String runId, List<TaskResult> results, PrintStream out)
+            throws InterruptedException {
+        Path file = embedded.dataDir().resolve(DtfNode.DUCKDB_FILE);
+        if (embedded.replicator().isEmpty() || embedded.resultStore().isEmpty()) {
+            System.err.println("dtf: this node keeps no DuckDB file (no aggregator role): results are not stored");
+            return false;
+        }
+        long last = results.stream().mapToLong(TaskResult::seq).max().orElse(0);
+        boolean caughtUp = embedded.replicator().get().awaitIngested(last, Duration.ofSeconds(60));
+        ReadBack check = ReadBack.compare(results, embedded.resultStore().get().results(runId));
+        if (check.complete()) {
+            out.println("results stored in " + file + " (run " + runId + ", " + results.size()
+                    + " results read back)");
+            return true;
+        }
+        System.err.println("dtf: results of run " + runId + " NOT all stored in " + file + ": " + check.describe()
+                + (caughtUp ? "" : "; the replica was still catching up after 60 s"));
+        return false;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.results.ResultOrigin;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class LogsCommandTest {
         db = dir.resolve("dtf.duckdb");
         Instant t = Instant.parse("2026-12-01T10:00:00Z");
         try (DuckDbResultStore store = DuckDbResultStore.open(db)) {
-            store.ingest(List.of(
+            store.ingest(ResultOrigin.grid("logs-test"), List.of(
                     result(1, "bench[n=1]", "bench", 1, false, TaskState.FAILED, "first try\n", "boom\n", t),
                     result(2, "bench[n=1]", "bench", 2, true, TaskState.FLAKY, "second try\n", "", t),
                     result(3, "quiet", "quiet", 1, true, TaskState.PASSED, "", "", t),

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * The record of one attempt, as stored in the results cache and replicated into DuckDB.
  *
- * @param seq           cluster-wide sequence number, unique and increasing per result
+ * @param seq           cluster-wide sequence number, unique and increasing per result within one grid
+ *                      incarnation (an in-memory grid numbers from 1 again after a restart: the DuckDB
+ *                      replica tells them apart by the grid's id, see {@code ResultOrigin})
  * @param finalAttempt  true for the attempt that ended the task (exactly one per task)
  * @param hwClass       the hardware class of the node that ran it
  * @param category      why the attempt did not pass; null when it passed

@@ -10,8 +10,13 @@ public final class CacheNames {
     public static final String TASK_SPECS = "dtf-task-specs";
     /** seq (Long) -> {@code TaskResult}; append-only, the system of record for results. */
     public static final String RESULTS = "dtf-results";
-    /** The cluster-wide sequence that numbers results. */
+    /** The cluster-wide sequence that numbers results (from 1 again in each in-memory grid incarnation). */
     public static final String RESULT_SEQUENCE = "dtf-result-seq";
+    /**
+     * The grid incarnation's id (atomic reference holding a UUID): with a result's seq, its identity in
+     * the DuckDB replica. Kept across restarts exactly when the sequence is (a persistent grid).
+     */
+    public static final String GRID_ID = "dtf-grid-id";
     /** The coordinator epoch (atomic long): raised by each new coordinator, the fence against old ones. */
     public static final String COORDINATOR_EPOCH = "dtf-coordinator-epoch";
     /** The quarantined workers (atomic reference holding a JSON list). */

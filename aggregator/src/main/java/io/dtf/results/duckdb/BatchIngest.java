@@ -2,6 +2,9 @@ package io.dtf.results.duckdb;
 
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
+import io.dtf.results.IngestConflict;
+import io.dtf.results.ResultOrigin;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,8 +19,17 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Stores a batch of results in one transaction: the Appender fills connection-local staging tables
- * (fast, but outside any transaction), then plain SQL drops what is already stored and copies the
- * rest into the real tables, all-or-nothing.
+ * (fast, but outside any transaction), then plain SQL drops what is already stored, gives the rest
+ * keys of their own and copies them into the real tables, all-or-nothing.
+ *
+ * <p>Identity: a staged row is "already stored" only when a stored row has its origin, its seq in
+ * that origin and the same content digest ({@link ContentHash}). A row whose origin and seq are
+ * stored (or staged before it) with other content is stored too, under its own key, and recorded in
+ * {@code ingest_conflicts}: the replica never drops what it has not proven it already holds.
+ *
+ * <p>In staging, {@code seq} holds the row's position in the batch; {@code stage_keys} maps it to
+ * the key it is stored under (above the highest in the file) and to the key of the row it collides
+ * with, if any.
  *
  * <p>Not thread-safe: one instance per writing connection, used under the store's write lock.
  */
@@ -26,29 +38,64 @@ final class BatchIngest {
             "CREATE OR REPLACE TEMP TABLE stage_results AS SELECT * FROM results LIMIT 0",
             """
             CREATE OR REPLACE TEMP TABLE stage_metrics (
-                seq BIGINT, metric VARCHAR, unit VARCHAR, ordinal INTEGER, samples DOUBLE[])""");
+                local BIGINT, metric VARCHAR, unit VARCHAR, ordinal INTEGER, samples DOUBLE[])""");
+
+    private static final String DROP_STORED = """
+            DELETE FROM stage_results s WHERE EXISTS (
+                SELECT 1 FROM results r
+                WHERE r.origin = s.origin AND r.origin_seq = s.origin_seq AND r.content_hash = s.content_hash)""";
+
+    /** Keys above the highest in the file, and the key each row collides with (stored, else staged earlier). */
+    private static final String KEYS = """
+            CREATE OR REPLACE TEMP TABLE stage_keys AS
+            WITH numbered AS (
+                SELECT s.seq AS local, s.origin, s.origin_seq,
+                       (SELECT greatest(coalesce(max(seq), 0), 0) FROM results) + row_number() OVER (ORDER BY s.seq) AS seq
+                FROM stage_results s),
+            stored AS (
+                SELECT r.origin, r.origin_seq, min(r.seq) AS existing
+                FROM results r
+                WHERE (r.origin, r.origin_seq) IN (SELECT origin, origin_seq FROM stage_results)
+                GROUP BY ALL)
+            SELECT n.local, n.seq,
+                   coalesce(st.existing,
+                            nullif(first_value(n.seq) OVER (PARTITION BY n.origin, n.origin_seq ORDER BY n.local), n.seq))
+                       AS existing_seq
+            FROM numbered n LEFT JOIN stored st ON st.origin = n.origin AND st.origin_seq = n.origin_seq""";
+
+    private static final String CONFLICTS = """
+            SELECT k.seq, k.existing_seq, s.origin, s.origin_seq, s.run_id
+            FROM stage_keys k JOIN stage_results s ON s.seq = k.local
+            WHERE k.existing_seq IS NOT NULL ORDER BY k.seq""";
 
     private static final List<String> MERGE = List.of(
-            "DELETE FROM stage_results s WHERE EXISTS (SELECT 1 FROM results r WHERE r.seq = s.seq)",
-            "INSERT INTO results SELECT * FROM stage_results",
+            """
+            INSERT INTO ingest_conflicts
+            SELECT k.seq, k.existing_seq, s.origin, s.origin_seq, s.run_id, now()::TIMESTAMP
+            FROM stage_keys k JOIN stage_results s ON s.seq = k.local WHERE k.existing_seq IS NOT NULL""",
+            "INSERT INTO results SELECT k.seq, s.* EXCLUDE (seq) FROM stage_results s JOIN stage_keys k ON k.local = s.seq",
             """
             INSERT INTO metrics
-            SELECT seq, metric, unit, ordinal FROM stage_metrics
-            WHERE seq IN (SELECT seq FROM stage_results)""",
+            SELECT k.seq, m.metric, m.unit, m.ordinal FROM stage_metrics m JOIN stage_keys k ON k.local = m.local""",
             """
             INSERT INTO samples
-            SELECT seq, metric, unit, generate_subscripts(samples, 1) - 1, unnest(samples) FROM stage_metrics
-            WHERE seq IN (SELECT seq FROM stage_results)""",
+            SELECT k.seq, m.metric, m.unit, generate_subscripts(m.samples, 1) - 1, unnest(m.samples)
+            FROM stage_metrics m JOIN stage_keys k ON k.local = m.local""",
             """
             INSERT INTO runs
-            SELECT run_id, arg_min(suite, seq), min(seq), min(coalesce(started_at, ended_at))
-            FROM stage_results WHERE run_id IS NOT NULL GROUP BY run_id
+            SELECT s.run_id, arg_min(s.suite, k.seq), min(k.seq), min(coalesce(s.started_at, s.ended_at))
+            FROM stage_results s JOIN stage_keys k ON k.local = s.seq
+            WHERE s.run_id IS NOT NULL GROUP BY s.run_id
             ON CONFLICT (run_id) DO UPDATE SET
                 first_seq = least(runs.first_seq, excluded.first_seq),
                 first_seen = least(runs.first_seen, excluded.first_seen)""");
 
     /** Index of the statement in {@link #MERGE} whose update count is the number of new results. */
     private static final int INSERT_RESULTS = 1;
+
+    /** What one batch did: how many results it stored, and the conflicts among them. */
+    record Outcome(int stored, List<IngestConflict> conflicts) {
+    }
 
     private final DuckDBConnection connection;
 
@@ -57,16 +104,23 @@ final class BatchIngest {
         execute(STAGING_DDL);
     }
 
-    int ingest(Collection<TaskResult> batch) throws SQLException {
-        Map<Long, TaskResult> unique = new LinkedHashMap<>();
-        batch.forEach(result -> unique.putIfAbsent(result.seq(), result));
+    Outcome ingest(ResultOrigin origin, Collection<TaskResult> batch) throws SQLException {
+        // Exact copies within the batch are stored once; different contents under one seq all go on.
+        Map<String, Staged> unique = new LinkedHashMap<>();
+        for (TaskResult result : batch) {
+            String hash = ContentHash.of(result);
+            unique.putIfAbsent(result.seq() + "/" + hash, new Staged(unique.size() + 1, result, hash));
+        }
         if (unique.isEmpty()) {
-            return 0;
+            return new Outcome(0, List.of());
         }
         execute(List.of("DELETE FROM stage_results", "DELETE FROM stage_metrics"));
-        stage(unique.values());
+        stage(origin, unique.values());
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(DROP_STORED);
+            statement.execute(KEYS);
+            List<IngestConflict> conflicts = conflicts(statement);
             int stored = 0;
             for (int i = 0; i < MERGE.size(); i++) {
                 int count = statement.executeUpdate(MERGE.get(i));
@@ -75,7 +129,7 @@ final class BatchIngest {
                 }
             }
             connection.commit();
-            return stored;
+            return new Outcome(stored, conflicts);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -84,15 +138,34 @@ final class BatchIngest {
         }
     }
 
-    private void stage(Collection<TaskResult> results) throws SQLException {
-        try (DuckDBAppender rows = connection.createAppender("temp", "main", "stage_results");
+    private record Staged(long local, TaskResult result, String hash) {
+    }
+
+    private static List<IngestConflict> conflicts(Statement statement) throws SQLException {
+        List<IngestConflict> conflicts = new ArrayList<>();
+        Instant now = Instant.now();
+        try (ResultSet rs = statement.executeQuery(CONFLICTS)) {
+            while (rs.next()) {
+                conflicts.add(new IngestConflict(rs.getLong(1), rs.getLong(2), new ResultOrigin(rs.getString(3)),
+                        rs.getLong(4), rs.getString(5), now));
+            }
+        }
+        return conflicts;
+    }
+
+    private void stage(ResultOrigin origin, Collection<Staged> rows) throws SQLException {
+        try (DuckDBAppender results = connection.createAppender("temp", "main", "stage_results");
              DuckDBAppender metrics = connection.createAppender("temp", "main", "stage_metrics")) {
-            for (TaskResult result : results) {
-                appendResult(rows, result);
+            for (Staged row : rows) {
+                appendResult(results, row.local(), row.result());
+                text(results, origin.id());
+                results.append(row.result().seq());
+                text(results, row.hash());
+                results.endRow();
                 int ordinal = 0;
-                for (Metric metric : mergeByName(result.metrics())) {
+                for (Metric metric : mergeByName(row.result().metrics())) {
                     metrics.beginRow()
-                            .append(result.seq())
+                            .append(row.local())
                             .append(metric.name())
                             .append(metric.unit())
                             .append(ordinal++)
@@ -103,9 +176,12 @@ final class BatchIngest {
         }
     }
 
-    /** In the order of the columns of {@code results}, oldest migration first. */
-    private static void appendResult(DuckDBAppender rows, TaskResult r) throws SQLException {
-        rows.beginRow().append(r.seq());
+    /**
+     * The columns of {@code results} up to migration 4, in their order; the caller appends migration 5's
+     * identity columns and ends the row.
+     */
+    private static void appendResult(DuckDBAppender rows, long local, TaskResult r) throws SQLException {
+        rows.beginRow().append(local);
         text(rows, r.runId());
         text(rows, r.suite());
         text(rows, r.taskId());
@@ -131,7 +207,6 @@ final class BatchIngest {
         text(rows, r.stderrTail());
         text(rows, r.category() == null ? null : r.category().name());
         text(rows, r.decision());
-        rows.endRow();
     }
 
     /**

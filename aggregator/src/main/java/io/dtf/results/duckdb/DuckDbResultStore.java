@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.TaskResult;
+import io.dtf.results.IngestConflict;
 import io.dtf.results.NodeRegistry;
+import io.dtf.results.ResultOrigin;
 import io.dtf.results.ResultStore;
 import io.dtf.results.ResultStoreException;
 import io.dtf.results.ResultStoreLockedException;
@@ -29,6 +31,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link ResultStore} in one DuckDB file; the schema is in docs/DUCKDB-SCHEMA.md.
@@ -39,7 +43,7 @@ import org.duckdb.DuckDBDriver;
  *
  * <pre>{@code
  * try (DuckDbResultStore store = DuckDbResultStore.open(Path.of("dtf-results.duckdb"))) {
- *     store.ingest(batch);
+ *     store.ingest(origin, batch);
  * }
  * // later, with no node writing it:
  * try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(Path.of("dtf-results.duckdb"))) {
@@ -48,6 +52,7 @@ import org.duckdb.DuckDBDriver;
  * }</pre>
  */
 public final class DuckDbResultStore implements ResultStore, NodeRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbResultStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UPSERT_NODE = """
             INSERT INTO nodes VALUES (?, ?, ?, ?, ?)
@@ -120,19 +125,33 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A conflict is also logged at ERROR, and stays queryable in {@code ingest_conflicts} and through
+     * {@link #conflicts()}.
+     */
     @Override
-    public int ingest(Collection<TaskResult> batch) {
+    public int ingest(ResultOrigin origin, Collection<TaskResult> batch) {
         if (writer == null) {
             throw new IllegalStateException(file + " is open read-only");
         }
+        BatchIngest.Outcome outcome;
         synchronized (writeLock) {
             requireOpen();
             try {
-                return writer.ingest(batch);
+                outcome = writer.ingest(origin, batch);
             } catch (SQLException e) {
                 throw new ResultStoreException("cannot store " + batch.size() + " results in " + file, e);
             }
         }
+        for (IngestConflict conflict : outcome.conflicts()) {
+            LOG.error("result {} of {} (run {}) arrived with content other than the stored result under that "
+                    + "identity (key {} in {}): both are kept, the new one under key {}; see ingest_conflicts",
+                    conflict.originSeq(), conflict.origin(), conflict.runId(), conflict.existingSeq(), file,
+                    conflict.storedAs());
+        }
+        return outcome.stored();
     }
 
     @Override
@@ -158,8 +177,17 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
     }
 
     @Override
-    public long lastSeq() {
-        return read(c -> single(c, "SELECT coalesce(max(seq), 0) FROM results"));
+    public long lastSeq(ResultOrigin origin) {
+        return read(c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT coalesce(max(origin_seq), 0) FROM results WHERE origin = ?")) {
+                query.setString(1, origin.id());
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     @Override
@@ -199,19 +227,40 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
     }
 
     @Override
-    public List<SeqRange> seqRanges() {
+    public List<SeqRange> seqRanges(ResultOrigin origin) {
         return read(c -> {
             List<SeqRange> ranges = new ArrayList<>();
-            try (Statement statement = c.createStatement();
-                 ResultSet rs = statement.executeQuery("""
-                         SELECT min(seq), max(seq)
-                         FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS island FROM results)
-                         GROUP BY island ORDER BY 1""")) {
-                while (rs.next()) {
-                    ranges.add(new SeqRange(rs.getLong(1), rs.getLong(2)));
+            try (PreparedStatement query = c.prepareStatement("""
+                    SELECT min(origin_seq), max(origin_seq)
+                    FROM (SELECT origin_seq, origin_seq - row_number() OVER (ORDER BY origin_seq) AS island
+                          FROM (SELECT DISTINCT origin_seq FROM results WHERE origin = ?))
+                    GROUP BY island ORDER BY 1""")) {
+                query.setString(1, origin.id());
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        ranges.add(new SeqRange(rs.getLong(1), rs.getLong(2)));
+                    }
                 }
             }
             return ranges;
+        });
+    }
+
+    @Override
+    public List<IngestConflict> conflicts() {
+        return read(c -> {
+            List<IngestConflict> conflicts = new ArrayList<>();
+            try (Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("""
+                         SELECT seq, existing_seq, origin, origin_seq, run_id, detected_at
+                         FROM ingest_conflicts ORDER BY detected_at, seq""")) {
+                while (rs.next()) {
+                    conflicts.add(new IngestConflict(rs.getLong(1), rs.getLong(2), new ResultOrigin(rs.getString(3)),
+                            rs.getLong(4), rs.getString(5),
+                            rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+                }
+            }
+            return conflicts;
         });
     }
 

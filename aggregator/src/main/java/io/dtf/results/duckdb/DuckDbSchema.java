@@ -14,8 +14,10 @@ import java.util.List;
  * own transaction. Add a step to change the schema; never edit a released one. The tables are
  * described in docs/DUCKDB-SCHEMA.md.
  *
- * <p>Only {@code results.seq} (the idempotency key) and {@code runs.run_id} (the upsert key) are
- * declared keys. {@code metrics (seq, metric)} and {@code samples (seq, metric, idx)} are unique by
+ * <p>Only {@code results.seq} (the row's key in the file, assigned by the store) and {@code runs.run_id}
+ * (the upsert key) are declared keys. A result's identity, {@code (origin, origin_seq)}, is not: a
+ * result that arrives under an identity already stored with other content is kept beside it (and
+ * recorded in {@code ingest_conflicts}), so the pair is unique only by the ingest's checks. {@code metrics (seq, metric)} and {@code samples (seq, metric, idx)} are unique by
  * construction (written only with a new result, in its transaction, names merged per result):
  * declared, their indexes made the file about four times larger and ingestion slower.
  */
@@ -106,7 +108,25 @@ final class DuckDbSchema {
             // so staging (a copy of results' columns) and the positional copy out of it stay in step.
             List.of(
                     "ALTER TABLE results ADD COLUMN IF NOT EXISTS failure_category VARCHAR",
-                    "ALTER TABLE results ADD COLUMN IF NOT EXISTS decision VARCHAR"));
+                    "ALTER TABLE results ADD COLUMN IF NOT EXISTS decision VARCHAR"),
+            // 5: a result's identity is its origin and its seq there, not its seq alone: an in-memory grid
+            // numbers from 1 again after every restart, and schema 4 dropped those results as "already
+            // stored". results.seq stays the row's key in this file (what every table joins on), assigned
+            // by the store. Rows from before keep their seq and get the legacy origin.
+            List.of(
+                    "ALTER TABLE results ADD COLUMN IF NOT EXISTS origin VARCHAR",
+                    "ALTER TABLE results ADD COLUMN IF NOT EXISTS origin_seq BIGINT",
+                    "ALTER TABLE results ADD COLUMN IF NOT EXISTS content_hash VARCHAR",
+                    "UPDATE results SET origin = 'legacy', origin_seq = seq WHERE origin IS NULL",
+                    """
+                    CREATE TABLE IF NOT EXISTS ingest_conflicts (
+                        seq          BIGINT NOT NULL,
+                        existing_seq BIGINT NOT NULL,
+                        origin       VARCHAR NOT NULL,
+                        origin_seq   BIGINT NOT NULL,
+                        run_id       VARCHAR,
+                        detected_at  TIMESTAMP NOT NULL
+                    )"""));
 
     /** The schema version this code reads and writes. */
     static final int LATEST = MIGRATIONS.size();
@@ -147,12 +167,12 @@ final class DuckDbSchema {
         }
     }
 
-    /** For read-only use: the database must be exactly at {@link #LATEST}, since it cannot be migrated. */
     /** Whether the file was written by an older DTF and needs migrating. */
     static boolean isOutdated(Connection connection) throws SQLException {
         return version(connection) < LATEST;
     }
 
+    /** For read-only use: the database must be exactly at {@link #LATEST}, since it cannot be migrated. */
     static void requireLatest(Connection connection) throws SQLException {
         int current = version(connection);
         refuseNewer(current);

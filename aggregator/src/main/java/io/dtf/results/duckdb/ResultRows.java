@@ -17,20 +17,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads stored results back into {@link TaskResult} records: one query per table, joined here. */
+/**
+ * Reads stored results back into {@link TaskResult} records: one query per table, joined here on the
+ * row's key in the file ({@code results.seq}). A record carries the seq it was ingested with
+ * ({@code origin_seq}), not that key.
+ */
 final class ResultRows {
-    /** The selected results' seqs: a run's, perhaps one task's, a window of them in seq order. */
+    /**
+     * The selected results' keys: a run's, perhaps one task's, a window of them in the order they were
+     * numbered ({@code origin_seq}; older rows have only {@code seq}).
+     */
     private static final String PAGE = """
             WITH page AS (
-                SELECT seq FROM results
+                SELECT seq, coalesce(origin_seq, seq) AS shown FROM results
                 WHERE run_id = ? AND (CAST(? AS VARCHAR) IS NULL OR task_id = ?)
-                ORDER BY seq LIMIT ? OFFSET ?)
+                ORDER BY shown, seq LIMIT ? OFFSET ?)
             """;
     private static final String RESULTS = PAGE + """
             SELECT r.seq, run_id, suite, task_id, task_name, params, attempt, final_attempt, status,
                    started_at, ended_at, node_id, hw_class, exit_code, error, stdout_tail, stderr_tail,
-                   failure_category, decision
-            FROM results r JOIN page p ON p.seq = r.seq ORDER BY r.seq""";
+                   failure_category, decision, p.shown
+            FROM results r JOIN page p ON p.seq = r.seq ORDER BY p.shown, r.seq""";
     private static final String METRICS = PAGE + """
             SELECT m.seq, m.metric, m.unit FROM metrics m JOIN page p ON p.seq = m.seq
             ORDER BY m.seq, m.ordinal""";
@@ -47,7 +54,7 @@ final class ResultRows {
     }
 
     /**
-     * A window of the run's results in seq order (of one task when {@code taskId} is non-null): those after
+     * A window of the run's results in the order they were numbered (of one task when {@code taskId} is non-null): those after
      * the first {@code offset}, at most {@code limit}. The caller holds one transaction, as for {@link #ofRun}.
      */
     static List<TaskResult> page(Connection connection, String runId, String taskId, long offset, long limit)
@@ -97,7 +104,7 @@ final class ResultRows {
     private static TaskResult result(ResultSet rs, List<Metric> metrics) throws SQLException {
         String status = rs.getString(9);
         return new TaskResult(
-                rs.getLong(1),
+                rs.getLong(20),
                 rs.getString(2),
                 rs.getString(3),
                 rs.getString(4),

@@ -1,5 +1,6 @@
 package io.dtf.results.ignite;
 
+import io.dtf.results.ResultOrigin;
 import io.dtf.results.ResultStore;
 import io.dtf.wire.CacheNames;
 import java.time.Duration;
@@ -27,12 +28,19 @@ import org.slf4j.LoggerFactory;
  * what arrives in batches. A result can arrive twice (listener and catch-up); storing is idempotent.
  * After a restart, a new replicator on the same store resumes the same way.
  *
+ * <h2>Identity</h2>
+ * Seqs are unique only within one grid incarnation: an in-memory grid numbers from 1 again after a
+ * restart. So the replicator stores every result under its grid's {@link ResultOrigin} (the id the
+ * grid keeps beside its sequence, see {@code GridIdentity}), and all the seq bookkeeping here (gaps,
+ * the highest stored, {@link #awaitIngested}) is within that origin. What the store holds from other
+ * origins (earlier incarnations, imports) never stands in for a result of this one.
+ *
  * <h2>What is guaranteed</h2>
  * <ul>
- *   <li>Every result in the cache reaches the store exactly once (its seq is the primary key), whether
- *       it was put while the aggregator ran or while it was down, provided the cache keeps it (a
- *       result is removed only once stored, by {@link ResultRetention}) and its value is a readable
- *       {@code TaskResult} (one that is not is logged and left out).
+ *   <li>Every result in the cache reaches the store exactly once (its origin and seq are its
+ *       identity), whether it was put while the aggregator ran or while it was down, provided the
+ *       cache keeps it (a result is removed only once stored, by {@link ResultRetention}) and its
+ *       value is a readable {@code TaskResult} (one that is not is logged and left out).
  *   <li>{@link #awaitIngested}{@code (seq, timeout)} returns true only when every result with a seq at
  *       most {@code seq} that the cache held when the call checked is in the store. It checks the
  *       cache for the seqs the store lacks, so gaps in the numbering cost one look-up each, not a
@@ -70,6 +78,7 @@ public final class ResultReplicator implements AutoCloseable {
     private final ResultStore store;
     private final int queueCapacity;
     // Set once by start(); volatile because awaitIngested and the getters run on other threads.
+    private volatile ResultOrigin origin;
     private volatile SeqGaps gaps;
     private volatile CacheReads reads;
     private volatile ResultWriter writer;
@@ -108,9 +117,10 @@ public final class ResultReplicator implements AutoCloseable {
         if (cache == null) {
             throw new IllegalStateException("cache " + cacheName + " does not exist: the coordinator creates it");
         }
-        gaps = SeqGaps.around(store.seqRanges());
+        origin = GridIdentity.of(ignite);
+        gaps = SeqGaps.around(store.seqRanges(origin));
         reads = new CacheReads(cache);
-        writer = new ResultWriter(store, gaps, reads, queueCapacity);
+        writer = new ResultWriter(store, origin, gaps, reads, queueCapacity);
         writerThread = new Thread(writer, "dtf-results-writer");
         writerThread.setDaemon(true);
         writerThread.start();
@@ -126,14 +136,15 @@ public final class ResultReplicator implements AutoCloseable {
         });
         try {
             subscription = cache.query(query);
-            catchUp();
+            catchUp("catching up", CATCH_UP_ATTEMPTS);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private void catchUp() {
+    /** Hands the writer what the store lacks: the gaps below the highest stored seq, and all above it. */
+    private void catchUp(String why, int attempts) {
         long floor = gaps.highest();
         long[] gapSeqs = gaps.missing(floor);
         long started = System.nanoTime();
@@ -145,21 +156,21 @@ public final class ResultReplicator implements AutoCloseable {
                     found++;
                 }
                 found += reads.scanAbove(floor, writer::put);
-                LOG.info("replicating {} into {} from seq {}: {} results read to catch up "
+                LOG.info("{}: replicating {} of {} into {} from seq {}, {} results read "
                         + "({} gap seqs looked up, {} ms)",
-                        cacheName, store, floor, found, gapSeqs.length,
+                        why, cacheName, origin, store, floor, found, gapSeqs.length,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while catching up on " + cacheName, e);
             } catch (RuntimeException e) {
-                if (attempt == CATCH_UP_ATTEMPTS) {
+                if (attempt >= attempts) {
                     throw new IllegalStateException(
                             "cannot catch up on " + cacheName + " after " + attempt + " attempts", e);
                 }
                 LOG.warn("catching up on {} failed (attempt {} of {}), retrying: {}", cacheName, attempt,
-                        CATCH_UP_ATTEMPTS, e.toString());
+                        attempts, e.toString());
                 sleepBeforeRetry(attempt);
             }
         }
@@ -238,19 +249,40 @@ public final class ResultReplicator implements AutoCloseable {
         return gaps.highest();
     }
 
+    /**
+     * The origin this replicator stores results under: the grid incarnation it replicates (see
+     * {@code ResultOrigin}). Seqs given to and returned by this replicator are seqs within it.
+     */
+    public ResultOrigin origin() {
+        requireStarted();
+        return origin;
+    }
+
     /** How many results this replicator has newly stored since {@link #start()}. */
     public long ingestedCount() {
         requireStarted();
         return writer.ingested();
     }
 
-    /** Unsubscribes, stores what is already queued and stops; the store stays open. */
+    /**
+     * Reads once more what the cache holds and the store lacks, then unsubscribes, stores what is
+     * queued and stops; the store stays open. The last look matters when the grid goes away with this
+     * node (an in-memory grid): a result put a moment ago would otherwise be lost with it.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (writer != null && subscription != null) {
+            try {
+                // Once only: when the whole grid stops together, its other nodes are already leaving.
+                catchUp("last look before stopping", 1);
+            } catch (RuntimeException e) {
+                LOG.warn("last look for results missing from {} failed: {}", store, e.toString());
+            }
+        }
         if (subscription != null) {
             try {
                 subscription.close();

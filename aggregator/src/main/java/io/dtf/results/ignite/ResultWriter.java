@@ -1,12 +1,12 @@
 package io.dtf.results.ignite;
 
 import io.dtf.model.TaskResult;
+import io.dtf.results.ResultOrigin;
 import io.dtf.results.ResultStore;
 import io.dtf.wire.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +45,7 @@ final class ResultWriter implements Runnable {
     private static final Duration LAST_RETRY = Duration.ofMinutes(1);
 
     private final ResultStore store;
+    private final ResultOrigin origin;
     private final SeqGaps gaps;
     private final CacheReads cache;
     private final BlockingQueue<Map.Entry<Long, String>> queue;
@@ -58,8 +59,9 @@ final class ResultWriter implements Runnable {
     private volatile Duration retryPause = FIRST_RETRY;
     private volatile boolean stopping;
 
-    ResultWriter(ResultStore store, SeqGaps gaps, CacheReads cache, int queueCapacity) {
+    ResultWriter(ResultStore store, ResultOrigin origin, SeqGaps gaps, CacheReads cache, int queueCapacity) {
         this.store = store;
+        this.origin = origin;
         this.gaps = gaps;
         this.cache = cache;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -178,29 +180,31 @@ final class ResultWriter implements Runnable {
     }
 
     private void write(List<Map.Entry<Long, String>> batch) {
-        Map<Long, TaskResult> results = new LinkedHashMap<>();
+        // Every decoded entry goes to the store, which skips exact copies (listener and catch-up both
+        // deliver) and keeps, with an alert, a different result under a seq it already holds.
+        List<TaskResult> results = new ArrayList<>(batch.size());
         for (Map.Entry<Long, String> entry : batch) {
             TaskResult result = decode(entry.getKey(), entry.getValue());
             if (result != null) {
-                results.putIfAbsent(entry.getKey(), result);
+                results.add(result);
             }
         }
         try {
-            stored(results.values(), store.ingest(results.values()));
+            stored(results, store.ingest(origin, results));
             retryPause = FIRST_RETRY;
         } catch (RuntimeException batchFailure) {
             List<Long> failed = new ArrayList<>();
             RuntimeException firstFailure = batchFailure;
-            for (TaskResult result : results.size() > 1 ? results.values() : List.<TaskResult>of()) {
+            for (TaskResult result : results.size() > 1 ? results : List.<TaskResult>of()) {
                 try {
-                    stored(List.of(result), store.ingest(List.of(result)));
+                    stored(List.of(result), store.ingest(origin, List.of(result)));
                 } catch (RuntimeException e) {
                     failed.add(result.seq());
                     firstFailure = e;
                 }
             }
             if (results.size() == 1) {
-                failed.addAll(results.keySet());
+                failed.add(results.get(0).seq());
             }
             if (!failed.isEmpty()) {
                 refetch.addAll(failed);

@@ -1,5 +1,6 @@
 package io.dtf.results.duckdb;
 
+import static io.dtf.results.TestResults.GRID;
 import static io.dtf.results.TestResults.erroredWithNulls;
 import static io.dtf.results.TestResults.passed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,8 @@ import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.results.IngestConflict;
+import io.dtf.results.ResultOrigin;
 import io.dtf.results.SeqRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +57,7 @@ class DuckDbResultStoreTest {
                 "", "stderr text\u00e9", "failed: assertion", null, null);
         List<TaskResult> run = List.of(passed(1, "run-a"), erroredWithNulls(2, "run-a"), oddMetrics);
 
-        assertEquals(4, store.ingest(List.of(oddMetrics, passed(1, "run-a"), passed(3, "run-b"), erroredWithNulls(2, "run-a"))));
+        assertEquals(4, store.ingest(GRID, List.of(oddMetrics, passed(1, "run-a"), passed(3, "run-b"), erroredWithNulls(2, "run-a"))));
         assertEquals(run, store.results("run-a"));
         assertEquals(List.of(passed(3, "run-b")), store.results("run-b"));
         assertEquals(List.of(), store.results("no-such-run"));
@@ -63,22 +66,64 @@ class DuckDbResultStoreTest {
     @Test
     void reingestingTheSameResultsStoresNothingNew() {
         List<TaskResult> batch = List.of(passed(1, "r"), passed(2, "r"));
-        assertEquals(2, store.ingest(batch));
+        assertEquals(2, store.ingest(GRID, batch));
 
-        assertEquals(0, store.ingest(batch));
-        assertEquals(1, store.ingest(List.of(passed(2, "r"), passed(3, "r"))));
+        assertEquals(0, store.ingest(GRID, batch));
+        assertEquals(1, store.ingest(GRID, List.of(passed(2, "r"), passed(3, "r"))));
         assertEquals(3, store.count());
         assertEquals(List.of(passed(1, "r"), passed(2, "r"), passed(3, "r")), store.results("r"));
     }
 
     @Test
-    void duplicatesWithinOneBatchAreStoredOnceAndTheFirstCopyWins() {
+    void exactCopiesWithinOneBatchAreStoredOnceAndADifferentResultUnderTheSameSeqIsKeptAndRecorded() {
         TaskResult first = passed(7, "r");
         TaskResult sameSeqOtherContent = passed(7, "other-run");
 
-        assertEquals(2, store.ingest(List.of(first, first, sameSeqOtherContent, passed(8, "r"))));
+        assertEquals(3, store.ingest(GRID, List.of(first, first, sameSeqOtherContent, passed(8, "r"))));
         assertEquals(List.of(first, passed(8, "r")), store.results("r"));
-        assertEquals(List.of(), store.results("other-run"));
+        assertEquals(List.of(sameSeqOtherContent), store.results("other-run"), "never dropped");
+        List<IngestConflict> conflicts = store.conflicts();
+        assertEquals(1, conflicts.size());
+        assertEquals(GRID, conflicts.get(0).origin());
+        assertEquals(7, conflicts.get(0).originSeq());
+        assertEquals("other-run", conflicts.get(0).runId());
+        assertTrue(conflicts.get(0).storedAs() != conflicts.get(0).existingSeq());
+    }
+
+    @Test
+    void theSameSeqFromAnotherOriginIsAnotherResultNotADuplicate() {
+        ResultOrigin restarted = ResultOrigin.grid("00000000-0000-0000-0000-000000000002");
+        assertEquals(3, store.ingest(GRID, List.of(passed(1, "first-run"), passed(2, "first-run"), passed(3, "first-run"))));
+
+        // An in-memory grid restarted numbers from 1 again: its results are new, all of them.
+        assertEquals(2, store.ingest(restarted, List.of(passed(1, "second-run"), passed(2, "second-run"))));
+        assertEquals(List.of(passed(1, "second-run"), passed(2, "second-run")), store.results("second-run"));
+        assertEquals(3, store.results("first-run").size());
+        assertEquals(List.of(new SeqRange(1, 3)), store.seqRanges(GRID));
+        assertEquals(List.of(new SeqRange(1, 2)), store.seqRanges(restarted));
+        assertEquals(2, store.lastSeq(restarted));
+        assertEquals(0, store.lastSeq(ResultOrigin.grid("never-seen")));
+        assertEquals(List.of(), store.conflicts(), "different origins never conflict");
+
+        assertEquals(0, store.ingest(restarted, List.of(passed(2, "second-run"))), "a redelivery is still skipped");
+        assertEquals(5, store.count());
+    }
+
+    @Test
+    void aDifferentResultUnderAStoredIdentityIsStoredAlertedAndItsRedeliverySkipped() {
+        assertEquals(1, store.ingest(GRID, List.of(passed(1, "r"))));
+        TaskResult impostor = erroredWithNulls(1, "elsewhere");
+
+        assertEquals(1, store.ingest(GRID, List.of(impostor)));
+        assertEquals(List.of(impostor), store.results("elsewhere"));
+        assertEquals(List.of(passed(1, "r")), store.results("r"));
+        assertEquals(1, store.conflicts().size());
+        assertEquals("elsewhere", store.conflicts().get(0).runId());
+
+        assertEquals(0, store.ingest(GRID, List.of(impostor, passed(1, "r"))), "both copies are held now");
+        assertEquals(1, store.conflicts().size());
+        assertEquals(List.of(new SeqRange(1, 1)), store.seqRanges(GRID));
+        assertEquals(2, store.count());
     }
 
     @Test
@@ -86,48 +131,48 @@ class DuckDbResultStoreTest {
         TaskResult unstorable = new TaskResult(2, "r", "s", "t", "n", Map.of(), 1, true, TaskState.PASSED,
                 Instant.MAX, null, null, null, null, List.of(), null, null, null, null, null);
 
-        assertThrows(RuntimeException.class, () -> store.ingest(List.of(passed(1, "r"), unstorable)));
+        assertThrows(RuntimeException.class, () -> store.ingest(GRID, List.of(passed(1, "r"), unstorable)));
         assertEquals(0, store.count());
-        assertEquals(1, store.ingest(List.of(passed(1, "r"))));
+        assertEquals(1, store.ingest(GRID, List.of(passed(1, "r"))));
         assertEquals(List.of(passed(1, "r")), store.results("r"));
     }
 
     @Test
     void reopeningTheFileKeepsEveryResult() {
-        store.ingest(List.of(passed(1, "r"), erroredWithNulls(5, "r")));
+        store.ingest(GRID, List.of(passed(1, "r"), erroredWithNulls(5, "r")));
         store.close();
 
         store = DuckDbResultStore.open(file);
         assertEquals(List.of(passed(1, "r"), erroredWithNulls(5, "r")), store.results("r"));
-        assertEquals(1, store.ingest(List.of(passed(5, "r"), passed(6, "r"))));
+        assertEquals(1, store.ingest(GRID, List.of(erroredWithNulls(5, "r"), passed(6, "r"))));
         assertEquals(3, store.count());
     }
 
     @Test
     void lastSeqIsZeroWhenEmptyThenTheHighestStored() {
-        assertEquals(0, store.lastSeq());
-        store.ingest(List.of(passed(10, "r"), passed(3, "r")));
-        store.ingest(List.of(passed(5, "r")));
-        assertEquals(10, store.lastSeq());
+        assertEquals(0, store.lastSeq(GRID));
+        store.ingest(GRID, List.of(passed(10, "r"), passed(3, "r")));
+        store.ingest(GRID, List.of(passed(5, "r")));
+        assertEquals(10, store.lastSeq(GRID));
     }
 
     @Test
     void seqRangesDescribeWhatIsStoredAroundTheGaps() {
-        assertEquals(List.of(), store.seqRanges());
-        store.ingest(List.of(passed(1, "r"), passed(2, "r"), passed(3, "r"), passed(8, "r"), passed(7, "r"),
+        assertEquals(List.of(), store.seqRanges(GRID));
+        store.ingest(GRID, List.of(passed(1, "r"), passed(2, "r"), passed(3, "r"), passed(8, "r"), passed(7, "r"),
                 passed(10, "r")));
-        assertEquals(List.of(new SeqRange(1, 3), new SeqRange(7, 8), new SeqRange(10, 10)), store.seqRanges());
+        assertEquals(List.of(new SeqRange(1, 3), new SeqRange(7, 8), new SeqRange(10, 10)), store.seqRanges(GRID));
     }
 
     @Test
     void runIdsListTheNewestRunFirstByItsEarliestAttempt() {
         TaskResult undated = new TaskResult(70, "undated-at-first", "s", "t", "n", Map.of(), 1, false,
                 TaskState.ERROR, null, null, null, null, null, List.of(), null, null, "never started", null, null);
-        store.ingest(List.of(passed(60, "older"), passed(900, "newer"), undated));
-        store.ingest(List.of(passed(20, "oldest"), passed(55, "middle")));
+        store.ingest(GRID, List.of(passed(60, "older"), passed(900, "newer"), undated));
+        store.ingest(GRID, List.of(passed(20, "oldest"), passed(55, "middle")));
         assertEquals(List.of("newer", "older", "middle", "oldest", "undated-at-first"), store.runIds());
 
-        store.ingest(List.of(passed(50, "older"), passed(10, "undated-at-first")));
+        store.ingest(GRID, List.of(passed(50, "older"), passed(10, "undated-at-first")));
         assertEquals(List.of("newer", "middle", "older", "oldest", "undated-at-first"), store.runIds());
     }
 
@@ -137,13 +182,13 @@ class DuckDbResultStoreTest {
                 null, null, null, List.of(new Metric("ops", "ops/s", List.of(1.0, 2.0)), new Metric("ops", "other", List.of(3.0))),
                 null, null, null, null, null);
 
-        store.ingest(List.of(twice));
+        store.ingest(GRID, List.of(twice));
         assertEquals(List.of(new Metric("ops", "ops/s", List.of(1.0, 2.0, 3.0))), store.results("r").get(0).metrics());
     }
 
     @Test
     void metricSummaryGivesStatisticsPerResultAndMetric() throws Exception {
-        store.ingest(List.of(passed(1, "r")));
+        store.ingest(GRID, List.of(passed(1, "r")));
         store.close();
 
         try (Connection c = readOnlyJdbc(); Statement s = c.createStatement();
@@ -168,13 +213,13 @@ class DuckDbResultStoreTest {
 
     @Test
     void readOnlyStoreReadsButRefusesToIngest() {
-        store.ingest(List.of(passed(1, "r")));
+        store.ingest(GRID, List.of(passed(1, "r")));
         store.close();
 
         try (DuckDbResultStore readOnly = DuckDbResultStore.openReadOnly(file)) {
             assertEquals(List.of(passed(1, "r")), readOnly.results("r"));
-            assertEquals(1, readOnly.lastSeq());
-            assertThrows(IllegalStateException.class, () -> readOnly.ingest(List.of(passed(2, "r"))));
+            assertEquals(1, readOnly.lastSeq(GRID));
+            assertThrows(IllegalStateException.class, () -> readOnly.ingest(GRID, List.of(passed(2, "r"))));
         }
         store = DuckDbResultStore.open(file);
     }
@@ -203,14 +248,14 @@ class DuckDbResultStoreTest {
         for (long seq = 1; seq <= 100_000; seq++) {
             batch.add(passed(seq, "run-" + seq / 10_000));
             if (batch.size() == 2_000) {
-                assertEquals(2_000, store.ingest(batch));
+                assertEquals(2_000, store.ingest(GRID, batch));
                 batch.clear();
             }
         }
         long ingestMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(100_000, store.count());
-        assertEquals(List.of(new SeqRange(1, 100_000)), store.seqRanges());
+        assertEquals(List.of(new SeqRange(1, 100_000)), store.seqRanges(GRID));
         assertEquals(10_000, store.results("run-3").size());
         System.out.printf("100k results (800k samples) ingested in %d ms%n", ingestMillis);
     }
@@ -228,7 +273,7 @@ class DuckDbResultStoreTest {
         attempts.add(new TaskResult(seq, "r", "s", "t", "n", Map.of(), (int) seq, true, TaskState.FLAKY, at, at,
                 "node", "hw", 0, List.of(), "", "", null, null, "final: passed after 1 failed attempt(s), so FLAKY"));
 
-        store.ingest(attempts);
+        store.ingest(GRID, attempts);
         assertEquals(attempts, store.results("r"));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.model.TaskResult;
+import io.dtf.results.ResultOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class ResultPagesTest {
         for (long seq = 1; seq <= 25; seq++) {
             batch.add(passed(seq, seq % 5 == 0 ? "other" : "main"));
         }
-        store.ingest(batch);
+        store.ingest(ResultOrigin.grid("pages-test"), batch);
     }
 
     @AfterAll

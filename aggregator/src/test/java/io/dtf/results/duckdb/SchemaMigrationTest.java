@@ -7,6 +7,9 @@ import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.results.ResultOrigin;
+import io.dtf.results.SeqRange;
+import io.dtf.results.TestResults;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -78,8 +81,57 @@ class SchemaMigrationTest {
             TaskResult categorised = new TaskResult(3, "r2", "nightly", "t1", "copy", Map.of(), 1, false,
                     TaskState.ERROR, START, START.plusSeconds(1), "n1", "x86", null, List.of(), null, null,
                     "node left", FailureCategory.NODE_LEFT, "retry on another node in 0.7 s (node left, 1 of 3)");
-            assertEquals(1, store.ingest(List.of(categorised)));
+            assertEquals(1, store.ingest(TestResults.GRID, List.of(categorised)));
             assertEquals(List.of(categorised), store.results("r2"), "the migrated file stores the new columns");
+        }
+    }
+
+    /**
+     * A file as schema 4 left it after one run of an in-memory grid: results numbered 1 and 2, as
+     * every grid incarnation numbers them, and an imported row at -1.
+     */
+    private Path version4File() throws Exception {
+        Path file = dir.resolve("v4.duckdb");
+        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties());
+             Statement s = c.createStatement()) {
+            DuckDbSchema.migrate(c, 4);
+            s.execute("""
+                    INSERT INTO results VALUES
+                    (1, 'first-run', 'quickstart', 't1', 'copy', MAP {}, 1, true, 'PASSED',
+                     TIMESTAMP '2025-03-01 10:15:30.123456', TIMESTAMP '2025-03-01 10:15:31.123456', 1000.0,
+                     'n1', 'x86', 0, NULL, '', '', NULL, 'final'),
+                    (2, 'first-run', 'quickstart', 't2', 'copy', MAP {}, 1, true, 'PASSED',
+                     TIMESTAMP '2025-03-01 10:15:32.123456', TIMESTAMP '2025-03-01 10:15:33.123456', 1000.0,
+                     'n1', 'x86', 0, NULL, '', '', NULL, 'final'),
+                    (-1, 'imported', 'imported', 'copy', 'copy', MAP {}, 1, true, 'PASSED',
+                     TIMESTAMP '2020-01-01 00:00:00', TIMESTAMP '2020-01-01 00:00:00', 0,
+                     NULL, 'x86', NULL, NULL, NULL, NULL, NULL, NULL)""");
+            s.execute("INSERT INTO runs VALUES ('first-run', 'quickstart', 1, TIMESTAMP '2025-03-01 10:15:30.123456'), "
+                    + "('imported', 'imported', -1, TIMESTAMP '2020-01-01 00:00:00')");
+        }
+        return file;
+    }
+
+    @Test
+    void aVersion4FileKeepsItsRowsAsLegacyAndTheNextGridsSeqsAreNotMistakenForThem() throws Exception {
+        Path file = version4File();
+
+        try (DuckDbResultStore store = DuckDbResultStore.open(file)) {
+            assertEquals(List.of(1L, 2L), store.results("first-run").stream().map(TaskResult::seq).toList());
+            assertEquals(List.of(-1L), store.results("imported").stream().map(TaskResult::seq).toList());
+            assertEquals(List.of(new SeqRange(-1, -1), new SeqRange(1, 2)),
+                    store.seqRanges(ResultOrigin.LEGACY));
+            assertEquals(List.of(), store.seqRanges(TestResults.GRID));
+
+            // The next in-memory grid numbers from 1 again: schema 4 skipped these as "already stored".
+            List<TaskResult> secondRun = List.of(TestResults.passed(1, "second-run"), TestResults.passed(2, "second-run"));
+            assertEquals(2, store.ingest(TestResults.GRID, secondRun));
+            assertEquals(secondRun, store.results("second-run"));
+            assertEquals(2, store.results("first-run").size());
+            assertEquals(List.of(), store.conflicts());
+            assertEquals(List.of(3, 4), store.query(c -> ints(c,
+                    "SELECT seq::INTEGER FROM results WHERE run_id = 'second-run' ORDER BY seq")),
+                    "new rows take keys above the highest in the file");
         }
     }
 
@@ -101,8 +153,8 @@ class SchemaMigrationTest {
         DuckDbResultStore.open(migrated).close();
 
         List<String> freshColumns = columns(fresh);
-        assertEquals(List.of("failure_category", "decision"), freshColumns.subList(freshColumns.size() - 2,
-                freshColumns.size()));
+        assertEquals(List.of("failure_category", "decision", "origin", "origin_seq", "content_hash"),
+                freshColumns.subList(freshColumns.size() - 5, freshColumns.size()));
         assertEquals(freshColumns, columns(migrated), "ingest copies rows into results by position");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.model.TaskResult;
+import io.dtf.results.ResultOrigin;
 import io.dtf.results.ResultStore;
 import io.dtf.results.SeqRange;
 import io.dtf.results.TestResults;
@@ -98,7 +99,7 @@ class ResultReplicatorIT {
         poll(() -> putWhileRestarting.get() >= 100);
         replicator.close();
         long storedBeforeStop = store.count();
-        long lastSeqBeforeStop = store.lastSeq();
+        long lastSeqBeforeStop = store.lastSeq(GridIdentity.of(data));
         stopAggregatorNode();
         long putAtStop = putWhileRestarting.get();
         poll(() -> putWhileRestarting.get() >= putAtStop + 200);
@@ -122,6 +123,36 @@ class ResultReplicatorIT {
                 .collect(Collectors.groupingBy(TaskResult::runId, TreeMap::new, Collectors.toList()));
         byRun.forEach((runId, results) -> assertEquals(results, store.results(runId), runId));
         assertEquals(List.of("run-1", "run-2", "run-3"), store.runIds().stream().sorted().toList());
+    }
+
+    @Test
+    void anEarlierGridsResultsUnderTheSameSeqsDoNotHideThisGridsResults() throws Exception {
+        String cacheName = "results-it-incarnations";
+        IgniteCache<Long, String> cache = data.getOrCreateCache(TestNodes.resultsCache(cacheName));
+        Path file = freshFile("incarnations.duckdb");
+        List<TaskResult> earlier = List.of(TestResults.passed(1, "earlier"), TestResults.passed(2, "earlier"));
+        try (DuckDbResultStore restartedFrom = DuckDbResultStore.open(file)) {
+            restartedFrom.ingest(ResultOrigin.grid("an-in-memory-grid-gone-since"), earlier);
+        }
+        Map<Long, String> numberedFromOneAgain = new TreeMap<>();
+        List<TaskResult> now = new ArrayList<>();
+        for (long seq = 1; seq <= 3; seq++) {
+            now.add(TestResults.passed(seq, "now"));
+            numberedFromOneAgain.put(seq, Json.write(now.get(now.size() - 1)));
+        }
+        cache.putAll(numberedFromOneAgain);
+        try {
+            startAggregatorNode(file, cacheName);
+
+            assertTrue(replicator.awaitIngested(3, WAIT));
+            assertEquals(now, store.results("now"));
+            assertEquals(earlier, store.results("earlier"));
+            assertEquals(List.of(), store.conflicts());
+            assertEquals(GridIdentity.of(data), replicator.origin(), "every node of a grid sees the same id");
+        } finally {
+            stopAggregatorNode();
+            cache.destroy(); // the data node's region is small: one cache more and a later test runs out of it
+        }
     }
 
     @Test
@@ -309,7 +340,7 @@ class ResultReplicatorIT {
 
     private static Set<Long> storedSeqs(ResultStore store) {
         Set<Long> seqs = new TreeSet<>();
-        for (SeqRange range : store.seqRanges()) {
+        for (SeqRange range : store.seqRanges(GridIdentity.of(data))) {
             for (long seq = range.first(); seq <= range.last(); seq++) {
                 seqs.add(seq);
             }
