@@ -3,6 +3,7 @@ package io.dtf.coordinator.ignite;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
+import io.dtf.model.CancelReply;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
 import io.dtf.wire.Json;
@@ -134,6 +135,14 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
             return Json.write(new SubmitReply(null, List.of("suite: not a valid suite document: " + e.getMessage())));
         }
         return Json.write(coordinator.submit(suite));
+    }
+
+    @Override
+    public String cancelRun(String runId, String taskId) {
+        if (runId == null || runId.isBlank()) {
+            return Json.write(CancelReply.refused(runId, "run: a run id is required"));
+        }
+        return Json.write(coordinator.cancel(runId, taskId));
     }
 
     @Override
