@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.services.ServiceConfiguration;
@@ -54,6 +55,8 @@ public final class DtfNode implements AutoCloseable {
     private final DuckDbResultStore store;
     private final ResultReplicator replicator;
     private final NodeRecorder nodeRecorder;
+    private final RecordingFailureHandler failures;
+    private volatile boolean closing;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
                     DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder) {
@@ -64,6 +67,7 @@ public final class DtfNode implements AutoCloseable {
         this.store = store;
         this.replicator = replicator;
         this.nodeRecorder = nodeRecorder;
+        this.failures = ignite.configuration().getFailureHandler() instanceof RecordingFailureHandler r ? r : null;
     }
 
     public static DtfNode start(NodeOptions options) {
@@ -236,15 +240,40 @@ public final class DtfNode implements AutoCloseable {
         return Optional.ofNullable(store);
     }
 
-    /** Blocks until the node stops (another thread's {@link #close()}, or the JVM shutting down). */
+    /**
+     * Blocks until the node stops: another thread's {@link #close()}, the JVM shutting down, or a
+     * failure ({@link #failure()} says which).
+     */
     public void awaitShutdown() throws InterruptedException {
-        while (Ignition.state(ignite.name()) == org.apache.ignite.IgniteState.STARTED) {
+        while (Ignition.state(ignite.name()) == IgniteState.STARTED) {
             Thread.sleep(500);
         }
     }
 
+    /**
+     * Why the node stopped although nobody closed it (Ignite's failure handler stopped it after a
+     * critical failure, say running out of data-region memory, or it was segmented), or null while
+     * it runs and after {@link #close()}.
+     */
+    public String failure() {
+        IgniteState state = Ignition.state(ignite.name());
+        if (closing || state == IgniteState.STARTED) {
+            return null;
+        }
+        String reason = failures == null ? null : failures.reason();
+        if (reason != null) {
+            return "Ignite stopped it after " + reason;
+        }
+        return switch (state) {
+            case STOPPED_ON_SEGMENTATION -> "it was cut off from the grid (segmented); see the log";
+            case STOPPED_ON_FAILURE -> "Ignite stopped it after a critical failure; see the log";
+            default -> "it stopped without being asked to; see the log";
+        };
+    }
+
     @Override
     public void close() {
+        closing = true;
         closeQuietly(nodeRecorder, replicator, store);
         Ignition.stop(ignite.name(), true);
     }
