@@ -129,6 +129,11 @@ public final class DtfNode implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the grid to become active", e);
             }
+            String failure = ignite.configuration().getFailureHandler() instanceof RecordingFailureHandler r
+                    ? r.reason() : null;
+            if (failure != null) { // the real cause, not the "node is stopping" that follows from it
+                throw new IllegalStateException("the node stopped while starting: Ignite stopped it after " + failure, e);
+            }
             throw (RuntimeException) e;
         }
         LOG.info("node {} started: roles {}, attributes {}", ignite.cluster().localNode().id(), roles, attributes);
