@@ -75,6 +75,64 @@ class NodeFailureIT {
 
     @Test
     void aNodeStoppedByItsFailureHandlerExitsNonZeroWithTheReason() throws Exception {
+        Path config = smallMemoryConfig();
+        try (NodeProcess node = NodeProcess.start(root.resolve("small"), config.toString(), 29440, 29445,
+                "--client-port", "29450", "--join", "127.0.0.1:29440..29444");
+             IgniteClient client = Ignition.startClient(new ClientConfiguration().setAddresses("127.0.0.1:29450"))) {
+            ClientCache<Integer, String> filler = client.getOrCreateCache("filler");
+            String value = "x".repeat(256 * 1024);
+            try {
+                for (int i = 0; i < 2_000; i++) { // 500 MiB: far more than the 100 MiB region holds
+                    filler.put(i, value);
+                }
+            } catch (RuntimeException expected) {
+                // the node ran out of memory and is stopping
+            }
+
+            int exit = node.awaitExit(Duration.ofSeconds(60));
+
+            String output = node.output();
+            assertEquals(4, exit, output);
+            assertTrue(output.contains("dtf: the node stopped: Ignite stopped it after"), output);
+            assertTrue(output.contains("IgniteOutOfMemoryException"), output);
+        }
+    }
+
+    @Test
+    void anEmbeddedRunWhoseNodeRunsOutOfMemoryFailsWithExitCode4AndSaysWhy() throws Exception {
+        Path suite = root.resolve("flood.yaml");
+        StringBuilder values = new StringBuilder();
+        for (int i = 1; i <= 1_000; i++) {
+            values.append(i == 1 ? "" : ", ").append(i);
+        }
+        // Each result keeps up to 64 KiB of each stream's tail while it is in the cache: a thousand of them need
+        // far more than 100 MiB. (Should the cache one day hold less per result, this suite must print more.)
+        Files.writeString(suite, """
+                suite: flood
+                tasks:
+                  - name: flood
+                    type: command
+                    params: {i: [VALUES]}
+                    command: [sh, -c, "yes xxxxxxxxxxxxxxx | head -c 65536; yes yyyyyyyyyyyyyyy | head -c 65536 >&2"]
+                """.replace("VALUES", values));
+        Path out = root.resolve("flood.out");
+        Path err = root.resolve("flood.err");
+        Process run = new ProcessBuilder(TestGrid.home().resolve("dtf").toString(), "run", suite.toString(),
+                "--config", smallMemoryConfig().toString(), "--data-dir", root.resolve("flood").toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            assertTrue(run.waitFor(120, TimeUnit.SECONDS), "dtf run still waiting:\n" + Files.readString(out));
+            String stderr = Files.readString(err);
+            assertEquals(4, run.exitValue(), Files.readString(out) + stderr);
+            assertTrue(stderr.contains("the embedded node stopped: Ignite stopped it after"), stderr);
+            assertTrue(stderr.contains("IgniteOutOfMemoryException"), stderr);
+        } finally {
+            run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The default config with a 100 MiB data region: room to start, not much more. */
+    private static Path smallMemoryConfig() throws java.io.IOException {
         Path config = root.resolve("small-memory.xml");
         Files.createDirectories(root);
         Files.writeString(config, """
@@ -99,25 +157,6 @@ class NodeFailureIT {
                   </bean>
                 </beans>
                 """.replace("BASE", TestGrid.config("ignite-base.xml").toString()));
-        try (NodeProcess node = NodeProcess.start(root.resolve("small"), config.toString(), 29440, 29445,
-                "--client-port", "29450", "--join", "127.0.0.1:29440..29444");
-             IgniteClient client = Ignition.startClient(new ClientConfiguration().setAddresses("127.0.0.1:29450"))) {
-            ClientCache<Integer, String> filler = client.getOrCreateCache("filler");
-            String value = "x".repeat(256 * 1024);
-            try {
-                for (int i = 0; i < 2_000; i++) { // 500 MiB: far more than the 100 MiB region holds
-                    filler.put(i, value);
-                }
-            } catch (RuntimeException expected) {
-                // the node ran out of memory and is stopping
-            }
-
-            int exit = node.awaitExit(Duration.ofSeconds(60));
-
-            String output = node.output();
-            assertEquals(4, exit, output);
-            assertTrue(output.contains("dtf: the node stopped: Ignite stopped it after"), output);
-            assertTrue(output.contains("IgniteOutOfMemoryException"), output);
-        }
+        return config;
     }
 }
