@@ -106,8 +106,9 @@ final class RunCommand implements Callable<Integer> {
         try (CtrlC ctrlC = CtrlC.onFirstPress(() -> cancelOnCtrlC(client, runId))) {
             return watch(client, runId, suite.tasks().size(), out, embedded, ctrlC);
         } catch (GridLostException e) {
-            System.err.println("\ndtf: " + e.getMessage() + (embedded != null ? "; the run is lost"
-                    : "; if the grid is still up elsewhere, the run goes on: `dtf status " + runId + "`"));
+            System.err.println(embedded != null ? "\ndtf: the run is lost: " + e.getMessage()
+                    : "\ndtf: " + e.getMessage() + "; if the grid is still up elsewhere, the run goes on: `dtf status "
+                    + runId + " --grid " + grid + "`");
             return ExitCodes.GRID_ERROR;
         }
     }
