@@ -188,6 +188,7 @@ public final class DtfClient implements AutoCloseable {
             throws TimeoutException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Instant unreachableSince = null;
+        String unreachableWhy = null; // the first failure says why; later ones only that the client stopped trying
         long after = 0;
         while (true) {
             RunView view;
@@ -215,9 +216,10 @@ public final class DtfClient implements AutoCloseable {
                     unreachableSince = null;
                 } else if (unreachableSince == null) {
                     unreachableSince = Instant.now();
+                    unreachableWhy = e.getMessage();
                 } else if (Instant.now().isAfter(unreachableSince.plus(UNREACHABLE_LIMIT))) {
                     throw new GridLostException("lost the connection to " + where + ": no address answered for "
-                            + UNREACHABLE_LIMIT.toSeconds() + " s (" + e.getMessage() + ")", e);
+                            + UNREACHABLE_LIMIT.toSeconds() + " s (" + unreachableWhy + ")", e);
                 }
                 // The coordinator is moving to another node (its own died): it is back within seconds.
                 if (Instant.now().isAfter(deadline)) {
