@@ -105,9 +105,4 @@ final class Cancels {
             }
         }
     }
-
-    /** How many attempts are being stopped. */
-    int stopping() {
-        return stopping.size();
-    }
 }
