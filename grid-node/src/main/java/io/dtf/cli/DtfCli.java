@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The {@code dtf} command line. */
 @Command(name = "dtf", mixinStandardHelpOptions = true, version = "DTF 0.1.0",
         description = "Distributed testing framework: run tests and benchmarks across a grid of machines.",
-        subcommands = {RunCommand.class, NodeCommand.class, HwCommand.class, SubmitCommand.class,
+        subcommands = {RunCommand.class, NodeCommand.class, HwCommand.class, SubmitCommand.class, CancelCommand.class,
                 StatusCommand.class, WorkerCommand.class, ResultsCommand.class, LogsCommand.class, ImportCommand.class,
                 AnalyzeCommand.class, CommandLine.HelpCommand.class})
 public final class DtfCli {

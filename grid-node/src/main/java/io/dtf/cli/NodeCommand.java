@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.ignite.IgniteSystemProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dtf node}: starts a grid node and keeps it running until the process is stopped. */
-@Command(name = "node", description = "Start a grid node (runs until stopped with Ctrl-C or SIGTERM).")
+@Command(name = "node", description = {"Start a grid node (runs until stopped with Ctrl-C or SIGTERM).",
+        "Exit code 4, with the reason, when the node stops on its own (a critical failure, cut off from the grid)."})
 final class NodeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Spring config: config/ignite-default.xml (all roles, the default), ignite-server.xml, "
@@ -71,6 +73,8 @@ final class NodeCommand implements Callable<Integer> {
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
                 join, bind, port, commPort, clientPort, dataDir, slots, !noCommands, name, false);
+        // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.
+        System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         DtfNode node = DtfNode.start(options, message -> {
             System.out.println(message);
             System.out.flush();
@@ -93,6 +97,11 @@ final class NodeCommand implements Callable<Integer> {
         System.out.println("logs: " + dataDir.resolve("logs").toAbsolutePath() + "; stop with Ctrl-C");
         System.out.flush();
         node.awaitShutdown();
+        String failure = node.failure();
+        if (failure != null) {
+            System.err.println("dtf: the node stopped: " + failure);
+            return ExitCodes.GRID_ERROR;
+        }
         return ExitCodes.OK;
     }
 

@@ -2,7 +2,9 @@ package io.dtf.cli;
 
 import io.dtf.benchmark.Benchmarks;
 import io.dtf.client.DtfClient;
+import io.dtf.client.GridLostException;
 import io.dtf.client.SubmissionRefusedException;
+import io.dtf.model.CancelReply;
 import io.dtf.model.RunView;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /** {@code dtf run SUITE}: runs a suite to the end, on an embedded node or on a grid. */
 @Command(name = "run", description = {
         "Run a suite and wait for it: on an embedded one-node grid by default, or on a running grid with --grid.",
-        "Exit code 0 when every task passed, 1 when a task failed, 3 for an invalid suite, 4 when the grid failed."})
+        "Exit code 0 when every task passed, 1 when a task failed, 3 for an invalid suite, 4 when the grid failed.",
+        "Ctrl-C cancels the run and waits a few seconds for its tasks to stop (exit code 130); again exits at once."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SUITE", description = "Suite file (YAML or JSON).")
     Path suiteFile;
@@ -48,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show log lines on the console.")
     boolean verbose;
 
+    @Option(names = "--detach", description = "With --grid: submit, print the run id and how to follow or cancel it, and exit.")
+    boolean detach;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -60,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.errors().size() + " error(s); nothing was run.");
             return ExitCodes.INVALID_SUITE;
         }
+        if (detach && !grid.given()) {
+            System.err.println("dtf: --detach needs --grid: the embedded node would end with this process");
+            return ExitCodes.USAGE;
+        }
         if (grid.given()) {
             try (DtfClient client = grid.connect()) {
                 out.println("suite " + suite.name() + ": " + suite.tasks().size() + " tasks on grid " + grid.address());
@@ -71,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         try (DtfNode node = DtfNode.start(NodeOptions.embedded(cfg, data.dir()))) {
             out.println("node up: hardware class " + node.attributes().get("dtf.hw.class") + ", "
                     + node.attributes().get("dtf.slots") + " slots");
-            DtfClient client = DtfClient.over(node.coordinator(Duration.ofSeconds(30)));
+            DtfClient client = DtfClient.over(node.coordinator(Duration.ofSeconds(30)), node::failure);
             return follow(client, suite, out, node);
         }
     }
@@ -79,13 +89,41 @@ final class RunCommand implements Callable<Integer> {
     private int follow(DtfClient client, Suite suite, PrintStream out, DtfNode embedded) throws InterruptedException {
         String runId;
         try {
-            runId = client.submit(suite, warning -> System.err.println("dtf: warning: " + warning));
+            runId = client.submit(suite, warning -> System.err.println("dtf: warning: " + SafeText.line(warning)));
         } catch (SubmissionRefusedException e) {
             e.errors().forEach(err -> System.err.println(SafeText.line(err)));
             return ExitCodes.INVALID_SUITE;
         }
         out.println("run " + runId);
-        Progress progress = new Progress(out, suite.tasks().size(), System.console() != null);
+        if (detach) {
+            out.println("detached: the run goes on. Follow it with `dtf status " + runId + " --grid " + grid.address()
+                    + "`, cancel it with `dtf cancel " + runId + " --grid " + grid.address() + "`");
+            return ExitCodes.OK;
+        }
+        try (CtrlC ctrlC = CtrlC.onFirstPress(() -> cancelOnCtrlC(client, runId))) {
+            return watch(client, runId, suite.tasks().size(), out, embedded, ctrlC);
+        } catch (GridLostException e) {
+            System.err.println(embedded != null ? "\ndtf: the run is lost: " + e.getMessage()
+                    : "\ndtf: " + e.getMessage() + "; if the grid is still up elsewhere, the run goes on: `dtf status "
+                    + runId + " --grid " + grid.address() + "`");
+            return ExitCodes.GRID_ERROR;
+        }
+    }
+
+    private static void cancelOnCtrlC(DtfClient client, String runId) {
+        System.err.println("\ndtf: Ctrl-C: cancelling run " + runId + " (Ctrl-C again exits without waiting)");
+        try {
+            CancelReply reply = client.cancel(runId);
+            System.err.println("dtf: " + reply.dequeued() + " waiting task(s) dequeued, " + reply.stopping()
+                    + " running attempt(s) being stopped");
+        } catch (RuntimeException e) {
+            System.err.println("dtf: cancelling run " + runId + " failed: " + Errors.describe(e));
+        }
+    }
+
+    private int watch(DtfClient client, String runId, int tasks, PrintStream out, DtfNode embedded, CtrlC ctrlC)
+            throws InterruptedException {
+        Progress progress = new Progress(out, tasks, System.console() != null);
         List<TaskResult> results = new ArrayList<>();
         RunView view;
         try {
@@ -103,10 +141,16 @@ final class RunCommand implements Callable<Integer> {
         out.print(RunSummary.render(results));
         boolean stored = embedded == null || readBack(embedded, runId, results, out);
         int flaky = view.count(TaskState.FLAKY);
+        if (ctrlC.pressed()) {
+            out.println("CANCELLED: run " + runId + " was cancelled by Ctrl-C; " + view.count(TaskState.CANCELLED)
+                    + " of " + view.total() + " tasks CANCELLED");
+            return CtrlC.EXIT_CODE;
+        }
         out.println(view.passed() ? "PASSED: all " + view.total() + " tasks passed"
                 + (flaky > 0 ? ", " + flaky + " of them FLAKY (passed only on a retry)" : "")
                 : "FAILED: " + (view.total() - view.count(TaskState.PASSED) - flaky) + " of " + view.total()
-                + " tasks did not pass");
+                + " tasks did not pass" + (view.count(TaskState.CANCELLED) > 0
+                        ? " (" + view.count(TaskState.CANCELLED) + " CANCELLED)" : ""));
         if (!stored) {
             return ExitCodes.GRID_ERROR;
         }

@@ -71,6 +71,9 @@ final class StatusCommand implements Callable<Integer> {
         if (!r.isDone()) {
             return "RUNNING";
         }
+        if (r.count(TaskState.CANCELLED) > 0) {
+            return "CANCELLED";
+        }
         if (!r.passed()) {
             return "FAILED";
         }

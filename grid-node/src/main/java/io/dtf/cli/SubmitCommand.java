@@ -32,7 +32,7 @@ final class SubmitCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SUITE;
         }
         try (DtfClient client = grid.connect()) {
-            System.out.println(client.submit(suite, warning -> System.err.println("dtf: warning: " + warning)));
+            System.out.println(client.submit(suite, warning -> System.err.println("dtf: warning: " + SafeText.line(warning))));
             return ExitCodes.OK;
         } catch (SubmissionRefusedException e) {
             e.errors().forEach(err -> System.err.println(SafeText.line(err)));

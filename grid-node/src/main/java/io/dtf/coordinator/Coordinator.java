@@ -2,6 +2,7 @@ package io.dtf.coordinator;
 
 import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
+import io.dtf.model.CancelReply;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
@@ -75,6 +76,7 @@ public final class Coordinator {
     /** Running tasks with no compute future on this coordinator: adopted from a predecessor. */
     private final Set<String> untracked = new HashSet<>();
     private final WorkerHealth health;
+    private final Cancels cancels;
     private final Consumer<JobReply> successor;
     /** How long an ended run is remembered; null: for as long as this coordinator lives. */
     private final Duration runRetention;
@@ -104,6 +106,7 @@ public final class Coordinator {
         this.topology = topology;
         this.successor = successor;
         this.health = new WorkerHealth(store);
+        this.cancels = new Cancels(dispatcher);
         this.writer = new StateWriter(store, () -> store.currentEpoch() == epoch, new StateWriter.Owner() {
             @Override
             public void indexed(TaskResult r, boolean stored) {
@@ -151,6 +154,7 @@ public final class Coordinator {
                 Instant now = Instant.now();
                 expireSilentAttempts(now);
                 scheduleRound(now);
+                cancels.resend(tasks::get, epoch, now.toEpochMilli());
                 recordLongRunningStarts();
                 writer.flush();
                 writer.settleFinished();
@@ -254,6 +258,34 @@ public final class Coordinator {
         });
     }
 
+    /**
+     * Cancels run {@code runId}, or only its task {@code taskId} when that is not null: waiting tasks
+     * end CANCELLED at once, running attempts are stopped on their workers and end CANCELLED when
+     * they report. The request is stored before any worker hears of it, so a coordinator that was
+     * replaced stops nothing, and a new one finishes what its predecessor began. Idempotent.
+     */
+    public CancelReply cancel(String runId, String taskId) {
+        return ask(() -> {
+            RunState run = runs.get(runId);
+            String refused = Cancels.refusal(runId, run, taskId, tasks::get);
+            if (refused != null) {
+                return CancelReply.refused(runId, refused);
+            }
+            Cancels.Plan plan = Cancels.plan(run, taskId, tasks::get);
+            if (plan.changesSomething()) {
+                run.record = run.record.cancelled(Cancellation.add(run.record.cancellation(), taskId, Instant.now()));
+                writer.run(run.record);
+                plan.queued().forEach(this::cancelQueued);
+                writer.storeAll();
+                long now = System.currentTimeMillis();
+                plan.running().forEach(t -> cancels.stop(t, epoch, now));
+                LOG.info("run {}{} cancelled: {} waiting task(s) dequeued, {} running attempt(s) being stopped", runId,
+                        taskId == null ? "" : " task " + taskId, plan.queued().size(), plan.running().size());
+            }
+            return plan.reply(runId);
+        });
+    }
+
     public Optional<RunView> run(String runId) {
         return ask(() -> Optional.ofNullable(runs.get(runId)).map(RunState::view));
     }
@@ -320,6 +352,7 @@ public final class Coordinator {
         });
         health.restore();
         reconcile();
+        resumeCancels();
         if (!runs.isEmpty()) {
             LOG.info("coordinator (epoch {}) recovered {} runs, {} tasks, {} queued, {} running", epoch, runs.size(),
                     tasks.size(), scheduler.queued(), untracked.size());
@@ -361,6 +394,26 @@ public final class Coordinator {
                 complete(key, t.attemptId(), t.nodeId(), lost(t, FailureCategory.INFRASTRUCTURE,
                         "the attempt was lost with its coordinator: no worker runs it"),
                         AttemptPolicy.lostWithCoordinator(t));
+            }
+        }
+    }
+
+    /** Finishes the cancels a predecessor began: what still waits is dequeued, what runs is stopped. */
+    private void resumeCancels() {
+        for (RunState run : runs.values()) {
+            if (run.record.cancellation() == null || run.record.endedAt() != null) {
+                continue;
+            }
+            for (String key : List.copyOf(run.taskKeys)) {
+                TaskRecord t = tasks.get(key);
+                if (!run.record.cancels(t.spec().id())) {
+                    continue;
+                }
+                if (t.state() == TaskState.QUEUED) {
+                    cancelQueued(t);
+                } else if (t.state() == TaskState.RUNNING) {
+                    cancels.stopSoon(t);
+                }
             }
         }
     }
@@ -482,6 +535,23 @@ public final class Coordinator {
         finishTask(runs.get(task.runId()), TaskState.QUEUED, TaskState.ERROR);
     }
 
+    /** A waiting task that was cancelled: it leaves the queue and ends CANCELLED, with a result saying so. */
+    private void cancelQueued(TaskRecord task) {
+        scheduler.remove(task.key());
+        TaskRecord ended = task.moveTo(TaskState.CANCELLED);
+        tasks.put(ended.key(), ended);
+        TaskSpec spec = task.spec();
+        Instant now = Instant.now();
+        String reason = task.attempts() == 0 ? "cancelled before it started"
+                : "cancelled while it waited to run again after attempt " + task.attempts();
+        writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
+                spec.params(), task.attempts(), true, TaskState.CANCELLED, now, now, null, null, null, List.of(), "",
+                "", reason, null, Cancels.DECISION));
+        writer.task(ended);
+        writer.ended(ended.key());
+        finishTask(runs.get(task.runId()), TaskState.QUEUED, TaskState.CANCELLED);
+    }
+
     /**
      * Stores RUNNING for attempts that have run a while. A short attempt ends before that and is
      * stored once, with its final state: for short tasks the RUNNING write was half of all task
@@ -514,8 +584,11 @@ public final class Coordinator {
         untracked.remove(key);
         AttemptOutcome outcome = reply.outcome();
         Instant now = Instant.now();
-        AttemptPolicy.Decision decision = given != null ? given : AttemptPolicy.decide(task, outcome,
-                health.attributes(reply.nodeId()), now, ThreadLocalRandom.current().nextDouble());
+        // A cancelled task's attempt that did not pass ends it, whatever the policy would retry.
+        boolean cancelled = !outcome.status().isSuccess() && runs.get(task.runId()).record.cancels(task.spec().id());
+        AttemptPolicy.Decision decision = cancelled ? Cancels.decision(task) : given != null ? given
+                : AttemptPolicy.decide(task, outcome, health.attributes(reply.nodeId()), now,
+                        ThreadLocalRandom.current().nextDouble());
         TaskState next = decision.next();
         TaskRecord ended = task.ranOn(reply.nodeId(), reply.hwClass()).moveTo(next).withRetry(decision.retry());
         TaskSpec spec = task.spec();
@@ -527,7 +600,7 @@ public final class Coordinator {
                 outcome.stderrTail(), outcome.error(), outcome.category(), decision.decision()));
         tasks.put(key, ended);
         writer.task(ended);
-        if (given == null) {
+        if (given == null && !cancelled) {
             health.record(reply.nodeId(), key, outcome, now);
         }
         if (next == TaskState.QUEUED) {

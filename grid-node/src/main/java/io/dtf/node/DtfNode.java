@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;
@@ -65,6 +66,8 @@ public final class DtfNode implements AutoCloseable {
     private final ResultReplicator replicator;
     private final NodeRecorder nodeRecorder;
     private final ResultRetention retention;
+    private final RecordingFailureHandler failures;
+    private volatile boolean closing;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
                     DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
@@ -77,6 +80,7 @@ public final class DtfNode implements AutoCloseable {
         this.replicator = replicator;
         this.nodeRecorder = nodeRecorder;
         this.retention = retention;
+        this.failures = ignite.configuration().getFailureHandler() instanceof RecordingFailureHandler r ? r : null;
     }
 
     public static DtfNode start(NodeOptions options) {
@@ -151,6 +155,11 @@ public final class DtfNode implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the grid to become active", e);
+            }
+            String failure = ignite.configuration().getFailureHandler() instanceof RecordingFailureHandler r
+                    ? r.reason() : null;
+            if (failure != null) { // the real cause, not the "node is stopping" that follows from it
+                throw new IllegalStateException("the node stopped while starting: Ignite stopped it after " + failure, e);
             }
             throw (RuntimeException) e;
         }
@@ -291,15 +300,40 @@ public final class DtfNode implements AutoCloseable {
         return Optional.ofNullable(store);
     }
 
-    /** Blocks until the node stops (another thread's {@link #close()}, or the JVM shutting down). */
+    /**
+     * Blocks until the node stops: another thread's {@link #close()}, the JVM shutting down, or a
+     * failure ({@link #failure()} says which).
+     */
     public void awaitShutdown() throws InterruptedException {
-        while (Ignition.state(ignite.name()) == org.apache.ignite.IgniteState.STARTED) {
+        while (Ignition.state(ignite.name()) == IgniteState.STARTED) {
             Thread.sleep(500);
         }
     }
 
+    /**
+     * Why the node stopped although nobody closed it (Ignite's failure handler stopped it after a
+     * critical failure, say running out of data-region memory, or it was segmented), or null while
+     * it runs and after {@link #close()}.
+     */
+    public String failure() {
+        IgniteState state = Ignition.state(ignite.name());
+        if (closing || state == IgniteState.STARTED) {
+            return null;
+        }
+        String reason = failures == null ? null : failures.reason();
+        if (reason != null) {
+            return "Ignite stopped it after " + reason;
+        }
+        return switch (state) {
+            case STOPPED_ON_SEGMENTATION -> "it was cut off from the grid (segmented); see the log";
+            case STOPPED_ON_FAILURE -> "Ignite stopped it after a critical failure; see the log";
+            default -> "it stopped without being asked to; see the log";
+        };
+    }
+
     @Override
     public void close() {
+        closing = true;
         if (store != null) {
             AggregatorService.withdraw(ignite);
         }

@@ -59,6 +59,7 @@ public final class IgniteConfigFactory {
         }
         cfg.setWorkDirectory(options.dataDir().resolve("ignite").toAbsolutePath().toString());
         cfg.setGridLogger(new Slf4jLogger());
+        cfg.setFailureHandler(RecordingFailureHandler.wrap(cfg.getFailureHandler()));
         cfg.setPeerClassLoadingEnabled(false);
         DataRegionSize.apply(cfg, MemorySettings.fromSystemProperties().dataRegionMaxBytes(),
                 MemorySettings.physicalMemory());

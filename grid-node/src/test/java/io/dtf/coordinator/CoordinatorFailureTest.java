@@ -60,6 +60,10 @@ class CoordinatorFailureTest {
         }
 
         @Override
+        public void stop(String nodeId, String taskKey, String attemptId, long epoch) {
+        }
+
+        @Override
         public List<LiveAttempt> reconcile(long epoch) {
             return onWorkers;
         }

@@ -55,6 +55,10 @@ class CoordinatorTest {
             }
 
             @Override
+            public void stop(String nodeId, String taskKey, String attemptId, long epoch) {
+            }
+
+            @Override
             public List<LiveAttempt> reconcile(long epoch) {
                 return List.of();
             }

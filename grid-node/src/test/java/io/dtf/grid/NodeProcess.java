@@ -93,6 +93,14 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the node to exit on its own; its exit code, or an error if it still runs after {@code timeout}. */
+    int awaitExit(Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("dtf node still running after " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
     /** A graceful stop (SIGTERM): the node closes its DuckDB file and leaves the grid. */
     int stop() throws InterruptedException {
         process.destroy();

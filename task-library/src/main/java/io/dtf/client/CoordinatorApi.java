@@ -17,6 +17,13 @@ public interface CoordinatorApi {
     /** Submits a {@code Suite}; answers a {@code SubmitReply} (a run id, or the reasons for refusal). */
     String submit(String suiteJson);
 
+    /**
+     * Cancels a whole run ({@code taskId} null) or one of its tasks: waiting tasks leave the queue,
+     * running attempts are stopped on their workers, and each such task ends CANCELLED. Idempotent.
+     * Answers a {@code CancelReply}. (Not named {@code cancel}: Ignite's {@code Service} has one.)
+     */
+    String cancelRun(String runId, String taskId);
+
     /** A {@code RunView}, or null when no such run exists. */
     String run(String runId);
 

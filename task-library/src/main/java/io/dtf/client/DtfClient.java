@@ -2,6 +2,7 @@ package io.dtf.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.model.Alert;
+import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.client.ClientConnectionException;
 import org.apache.ignite.client.IgniteClient;
@@ -41,13 +43,21 @@ import org.apache.ignite.services.ServiceCallContextBuilder;
 public final class DtfClient implements AutoCloseable {
     private static final int PAGE = 1_000;
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How long no address of the grid may answer before {@link #await} gives up: longer than a blip. */
+    private static final Duration UNREACHABLE_LIMIT = Duration.ofSeconds(10);
 
     private final CoordinatorApi api;
     private final AutoCloseable connection;
+    /** Where the grid is, for messages. */
+    private final String where;
+    /** Why the grid is gone for good, or null while it may answer. */
+    private final Supplier<String> gone;
 
-    private DtfClient(CoordinatorApi api, AutoCloseable connection) {
+    private DtfClient(CoordinatorApi api, AutoCloseable connection, String where, Supplier<String> gone) {
         this.api = api;
         this.connection = connection;
+        this.where = where;
+        this.gone = gone;
     }
 
     /**
@@ -72,7 +82,7 @@ public final class DtfClient implements AutoCloseable {
                     .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token()).build();
             CoordinatorApi api = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME, CoordinatorApi.class,
                     callContext, options.timeout().toMillis());
-            return new DtfClient(api, client);
+            return new DtfClient(api, client, "the grid at " + String.join(",", options.addresses()), () -> null);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -81,7 +91,36 @@ public final class DtfClient implements AutoCloseable {
 
     /** A client over a coordinator proxy obtained elsewhere (e.g. from an embedded node). */
     public static DtfClient over(CoordinatorApi api) {
-        return new DtfClient(api, () -> { });
+        return over(api, () -> null);
+    }
+
+    /**
+     * As {@link #over(CoordinatorApi)}, where {@code stopped} says why the node behind {@code api} has
+     * stopped for good (null while it runs): {@link #await} then fails at once instead of waiting.
+     */
+    public static DtfClient over(CoordinatorApi api, Supplier<String> stopped) {
+        return new DtfClient(api, () -> { }, "the embedded node", stopped);
+    }
+
+    /** Cancels a whole run; see {@link #cancel(String, String)}. */
+    public CancelReply cancel(String runId) {
+        return cancel(runId, null);
+    }
+
+    /**
+     * Cancels run {@code runId}, or only its task {@code taskId} when that is not null: waiting tasks
+     * leave the queue, running attempts are stopped on their workers (process trees killed, benchmark
+     * threads interrupted), and each such task ends CANCELLED. Returns at once; the run ends when the
+     * stopped attempts have reported ({@link #await} sees it). Asking again is harmless.
+     *
+     * @throws IllegalArgumentException when the grid knows no such run or task
+     */
+    public CancelReply cancel(String runId, String taskId) {
+        CancelReply reply = Json.read(api.cancelRun(runId, taskId), CancelReply.class);
+        if (!reply.accepted()) {
+            throw new IllegalArgumentException(String.join("; ", reply.errors()));
+        }
+        return reply;
     }
 
     /**
@@ -164,6 +203,9 @@ public final class DtfClient implements AutoCloseable {
     /**
      * Waits until every task of the run has ended, handing each result to {@code onResult} as it
      * arrives (attempts that will be retried included), and returns the final progress.
+     *
+     * @throws GridLostException when the grid is gone for good: the embedded node stopped, or no
+     *                           address of the grid answered for ten seconds
      */
     public RunView await(String runId, Duration timeout, Consumer<TaskResult> onResult) throws TimeoutException,
             InterruptedException {
@@ -174,6 +216,8 @@ public final class DtfClient implements AutoCloseable {
     public RunView await(String runId, Duration timeout, Consumer<TaskResult> onResult, Consumer<RunView> onProgress)
             throws TimeoutException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
+        Instant unreachableSince = null;
+        String unreachableWhy = null; // the first failure says why; later ones only that the client stopped trying
         long after = 0;
         while (true) {
             RunView view;
@@ -193,6 +237,19 @@ public final class DtfClient implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw e;
             } catch (RuntimeException e) {
+                String stopped = gone.get();
+                if (stopped != null) {
+                    throw new GridLostException(where + " stopped: " + stopped, e);
+                }
+                if (!connectionLost(e)) {
+                    unreachableSince = null;
+                } else if (unreachableSince == null) {
+                    unreachableSince = Instant.now();
+                    unreachableWhy = e.getMessage();
+                } else if (Instant.now().isAfter(unreachableSince.plus(UNREACHABLE_LIMIT))) {
+                    throw new GridLostException("lost the connection to " + where + ": no address answered for "
+                            + UNREACHABLE_LIMIT.toSeconds() + " s (" + unreachableWhy + ")", e);
+                }
                 // The coordinator is moving to another node (its own died): it is back within seconds.
                 if (Instant.now().isAfter(deadline)) {
                     throw new TimeoutException("run " + runId + ": the coordinator did not answer before the "
@@ -201,6 +258,7 @@ public final class DtfClient implements AutoCloseable {
                 Thread.sleep(POLL.toMillis());
                 continue;
             }
+            unreachableSince = null;
             onProgress.accept(view);
             if (view.isDone()) {
                 return view;
@@ -211,6 +269,15 @@ public final class DtfClient implements AutoCloseable {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

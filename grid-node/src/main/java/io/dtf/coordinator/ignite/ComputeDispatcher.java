@@ -11,6 +11,7 @@ import io.dtf.model.FailureCategory;
 import io.dtf.node.Roles;
 import io.dtf.wire.Json;
 import io.dtf.worker.ignite.ReconcileJob;
+import io.dtf.worker.ignite.StopJob;
 import io.dtf.worker.ignite.TaskJob;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class ComputeDispatcher implements Dispatcher {
     /** Beyond the task's own timeout (which the worker enforces), time to kill and report. */
     private static final long GRACE_MS = 30_000;
     private static final long RECONCILE_TIMEOUT_MS = 15_000;
+    private static final long STOP_TIMEOUT_MS = 10_000;
 
     private final Ignite ignite;
     /**
@@ -89,6 +91,32 @@ public final class ComputeDispatcher implements Dispatcher {
         LOG.info("reconciled with {} worker(s): {} attempt(s) running or finished unreported", workers.size(),
                 found.size());
         return found;
+    }
+
+    @Override
+    public void stop(String nodeId, String taskKey, String attemptId, long epoch) {
+        try {
+            starter.execute(() -> {
+                try {
+                    ignite.compute(ignite.cluster().forNodeId(UUID.fromString(nodeId))).withNoFailover()
+                            .withTimeout(STOP_TIMEOUT_MS).callAsync(new StopJob(taskKey, attemptId, epoch))
+                            .listen(f -> {
+                                try {
+                                    LOG.info("stop of attempt {} of {} on node {}: {}", attemptId, taskKey, nodeId,
+                                            f.get() ? "stopping" : "not running there (any more)");
+                                } catch (RuntimeException e) {
+                                    LOG.info("stop of attempt {} of {} did not reach node {}: {}", attemptId, taskKey,
+                                            nodeId, e.toString());
+                                }
+                            });
+                } catch (RuntimeException e) {
+                    // The node left: its attempt fails as NODE_LEFT, which a cancelled task records as CANCELLED.
+                    LOG.info("stop of attempt {} of {} not sent to node {}: {}", attemptId, taskKey, nodeId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.info("stop of attempt {} of {} not sent: this coordinator is closing", attemptId, taskKey);
+        }
     }
 
     /** Stops starting attempts; those already started report as usual. */

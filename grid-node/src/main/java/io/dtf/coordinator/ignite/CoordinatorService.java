@@ -4,6 +4,7 @@ import io.dtf.client.CoordinatorApi;
 import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
+import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
@@ -170,6 +171,14 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
                     + SafeText.abbreviated(String.valueOf(e.getMessage()), 500))));
         }
         return Json.write(coordinator.submit(suite));
+    }
+
+    @Override
+    public String cancelRun(String runId, String taskId) {
+        if (runId == null || runId.isBlank()) {
+            return Json.write(CancelReply.refused(runId, "run: a run id is required"));
+        }
+        return Json.write(coordinator.cancel(runId, taskId));
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
     private transient ComputeTaskSession session;
     private transient volatile Thread runner;
     private transient volatile boolean masterLeft;
+    private transient volatile boolean stopRequested;
 
     public TaskJob(String specJson, String taskKey, String attemptId, int attempt, long epoch) {
         this.specJson = specJson;
@@ -68,6 +69,7 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
                     + " epoch " + epoch + ", but epoch " + attempts.newestEpoch() + " has taken over");
         }
         runner = Thread.currentThread();
+        attempts.stoppable(live, this::stopByRequest);
         AttemptOutcome outcome;
         try {
             outcome = WorkerRuntime.executor(ignite).execute(Json.read(specJson, TaskSpec.class),
@@ -80,6 +82,10 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
         }
         JobReply reply = new JobReply(taskKey, attemptId, nodeId, hwClass, outcome);
         attempts.end(live, reply);
+        if (stopRequested) {
+            // The interrupt was ours, not Ignite's (after end() no other comes): Ignite still sends the reply from here.
+            Thread.interrupted();
+        }
         if (masterLeft) {
             OrphanReports.deliver(ignite, reply);
         }
@@ -89,6 +95,12 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
     @Override
     public void onMasterNodeLeft(ComputeTaskSession ses) {
         masterLeft = true;
+    }
+
+    /** The coordinator cancelled the task: the runner's interrupt kills its process tree or benchmark. */
+    private void stopByRequest() {
+        stopRequested = true;
+        cancel();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.dtf.coordinator.LiveAttempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ final class WorkerAttempts {
     }
 
     private final Map<String, LiveAttempt> running = new LinkedHashMap<>();
+    /** How to stop each running attempt that has said how. */
+    private final Map<String, Runnable> stoppers = new HashMap<>();
     private final LinkedHashMap<String, Finished> finished = new LinkedHashMap<>();
     private long newestEpoch;
 
@@ -48,8 +51,29 @@ final class WorkerAttempts {
         return newestEpoch;
     }
 
+    /** Registers how to stop a running attempt when its task is cancelled. */
+    synchronized void stoppable(LiveAttempt attempt, Runnable stop) {
+        if (running.containsKey(key(attempt))) {
+            stoppers.put(key(attempt), stop);
+        }
+    }
+
+    /**
+     * Stops a running attempt; false when it does not run here (not yet, or any more) or when
+     * {@code epoch} is older than the newest coordinator this worker has heard of.
+     */
+    synchronized boolean stop(String taskKey, String attemptId, long epoch) {
+        Runnable stop = epoch < newestEpoch ? null : stoppers.get(taskKey + "@" + attemptId);
+        if (stop == null) {
+            return false;
+        }
+        stop.run(); // under the lock: once end() has returned, no stop reaches the attempt's thread
+        return true;
+    }
+
     synchronized void end(LiveAttempt attempt, JobReply reply) {
         running.remove(key(attempt));
+        stoppers.remove(key(attempt));
         finished.put(key(attempt), new Finished(new LiveAttempt(attempt.taskKey(), attempt.attemptId(),
                 attempt.attempt(), attempt.nodeId(), reply), Instant.now()));
         Instant cutoff = Instant.now().minus(KEEP_FOR);

@@ -11,6 +11,7 @@ import io.dtf.model.AttemptOutcome;
 import io.dtf.model.TaskState;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WorkerAttemptsTest {
@@ -46,6 +47,28 @@ class WorkerAttemptsTest {
         assertTrue(attempts.begin(attempt("run/new"), 3));
         assertEquals(List.of("run/new"), attempts.reconcile(3).stream().map(LiveAttempt::taskKey).toList());
         assertNull(attempts.reconcile(3).get(0).finished());
+    }
+
+    @Test
+    void aStopReachesOnlyTheRunningAttemptItNamesAndOnlyFromACurrentCoordinator() {
+        WorkerAttempts attempts = new WorkerAttempts();
+        LiveAttempt a = attempt("run/a");
+        attempts.begin(a, 2);
+        AtomicInteger stopped = new AtomicInteger();
+        attempts.stoppable(a, stopped::incrementAndGet);
+
+        assertFalse(attempts.stop("run/a", "1:1", 1), "a replaced coordinator cannot stop anything");
+        assertFalse(attempts.stop("run/b", "1:1", 2), "another task");
+        assertFalse(attempts.stop("run/a", "2:1", 2), "another attempt of the task");
+        assertEquals(0, stopped.get());
+        assertTrue(attempts.stop("run/a", "1:1", 2));
+        assertEquals(1, stopped.get());
+
+        Instant now = Instant.now();
+        attempts.end(a, new JobReply("run/a", "1:1", "n", "hw",
+                new AttemptOutcome(TaskState.CANCELLED, now, now, null, List.of(), "", "", "cancelled")));
+        assertFalse(attempts.stop("run/a", "1:1", 2), "it has ended: nothing to stop");
+        assertEquals(1, stopped.get());
     }
 
     private static LiveAttempt attempt(String taskKey) {
