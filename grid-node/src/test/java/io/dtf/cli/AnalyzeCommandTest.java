@@ -110,9 +110,10 @@ class AnalyzeCommandTest {
                 try (Statement s = c.createStatement()) {
                     for (int i = 0; i < 16; i++) {
                         int node = i % 4 + 1;
+                        // Keys above the imported rows' (the file numbers them from 1).
                         s.execute(String.format("INSERT INTO results (seq, run_id, task_id, task_name, params, attempt, "
                                 + "final_attempt, status, node_id, hw_class, error) VALUES (%d, 'g%d', 'up', 'upload', "
-                                + "MAP {}, 1, true, '%s', 'n%d', 'x86', %s)", i + 1, i / 4, node <= 2 ? "FAILED" : "PASSED",
+                                + "MAP {}, 1, true, '%s', 'n%d', 'x86', %s)", 10_001 + i, i / 4, node <= 2 ? "FAILED" : "PASSED",
                                 node, node <= 2 ? "'out of memory'" : "NULL"));
                     }
                 }
