@@ -1,10 +1,12 @@
 package io.dtf.cli;
 
+import io.dtf.benchmark.BenchmarkHarness;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Small renderings shared by the commands. */
@@ -41,9 +43,27 @@ final class Format {
                 .replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    /** {@code throughput=512.3 MB/s iteration_time=2.1 ms}: each metric's mean. */
+    /** What the harness records about how a benchmark was measured: kept in the results, left out of a table cell. */
+    private static final Set<String> MEASUREMENT_FACTS = Set.of(BenchmarkHarness.INVOCATIONS,
+            BenchmarkHarness.WARMUP_ITERATIONS, BenchmarkHarness.WARMUP_TIME, BenchmarkHarness.WARMUP_STEADY,
+            BenchmarkHarness.STEADY);
+    /** Marks a benchmark result whose measured iterations still trended. */
+    static final String UNSTEADY = "[unsteady]";
+
+    /**
+     * {@code throughput=512.3 MB/s iteration_time=2.1 ms}: each metric's mean, then {@link #UNSTEADY}
+     * (with how many of the pooled results were, when more than one) if a result still trended.
+     */
     static String metrics(List<Metric> metrics) {
-        return metrics.stream().map(m -> m.name() + "=" + number(m.mean()) + (m.unit().isEmpty() ? "" : " " + m.unit()))
+        String means = metrics.stream().filter(m -> !MEASUREMENT_FACTS.contains(m.name()))
+                .map(m -> m.name() + "=" + number(m.mean()) + (m.unit().isEmpty() ? "" : " " + m.unit()))
                 .collect(Collectors.joining(" "));
+        List<Double> steady = metrics.stream().filter(m -> m.name().equals(BenchmarkHarness.STEADY))
+                .flatMap(m -> m.samples().stream()).toList();
+        long unsteady = steady.stream().filter(v -> v == 0).count();
+        if (unsteady == 0) {
+            return means;
+        }
+        return means + " " + UNSTEADY + (steady.size() > 1 ? " (" + unsteady + " of " + steady.size() + ")" : "");
     }
 }

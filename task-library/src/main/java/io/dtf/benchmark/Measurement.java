@@ -58,7 +58,7 @@ public record Measurement(int warmup, Duration warmupTime, int iterations, Durat
             throw new IllegalArgumentException(field + " is missing");
         }
         if (value.isNegative()) {
-            throw new IllegalArgumentException(field + " must be 0 or more, got " + value);
+            throw new IllegalArgumentException(field + " must be 0 or more, got " + value.toMillis() + "ms");
         }
     }
 }

@@ -23,9 +23,9 @@ class MeasurementTest {
                 () -> Measurement.DEFAULTS.with(-1, null, null, null)).getMessage());
         assertEquals("iterations must be 1 or more, got 0", assertThrows(IllegalArgumentException.class,
                 () -> Measurement.singleShots(0, 0)).getMessage());
-        assertEquals("iterationTime must be 0 or more, got PT-1S", assertThrows(IllegalArgumentException.class,
+        assertEquals("iterationTime must be 0 or more, got -1000ms", assertThrows(IllegalArgumentException.class,
                 () -> Measurement.DEFAULTS.with(null, null, null, Duration.ofSeconds(-1))).getMessage());
-        assertEquals("warmupTime must be 0 or more, got PT-1S", assertThrows(IllegalArgumentException.class,
+        assertEquals("warmupTime must be 0 or more, got -1000ms", assertThrows(IllegalArgumentException.class,
                 () -> Measurement.DEFAULTS.with(null, Duration.ofSeconds(-1), null, null)).getMessage());
     }
 }

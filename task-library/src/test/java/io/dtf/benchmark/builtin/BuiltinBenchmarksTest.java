@@ -49,6 +49,17 @@ class BuiltinBenchmarksTest {
     }
 
     @Test
+    void theMeasuringBuiltInsWarmUpByDefaultAndThoseWhoseCallIsTheJobRunOnce() {
+        Benchmarks all = Benchmarks.standard();
+        for (String name : List.of("matmul", "sha256", "memory-bandwidth")) {
+            assertEquals(Measurement.DEFAULTS, all.find(name).orElseThrow().measurement(), name);
+        }
+        for (String name : List.of("noop", "counted-work")) {
+            assertEquals(Measurement.SINGLE_SHOT, all.find(name).orElseThrow().measurement(), name);
+        }
+    }
+
+    @Test
     void noopReportsOneOperationPerIteration() throws Exception {
         List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(0, 4)).run(new NoopBenchmark(), Map.of());
 
@@ -121,7 +132,7 @@ class BuiltinBenchmarksTest {
     void countedWorkRunsEveryIterationAndCheckpointsItsProgressAsItGoes() throws Exception {
         MemoryCheckpoints store = new MemoryCheckpoints();
 
-        List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(0, 1)).withCheckpoints(store)
+        List<Metric> metrics = new BenchmarkHarness().withCheckpoints(store)
                 .run(new CountedWorkBenchmark(), Map.of("iterations", "1000", "checkpointEvery", "300"));
 
         assertEquals(List.of(1000.0), metric(metrics, "iterations_run").samples());
@@ -143,12 +154,12 @@ class BuiltinBenchmarksTest {
         };
         try {
             assertThrows(BenchmarkCancelledException.class,
-                    () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).withCheckpoints(store).run(new CountedWorkBenchmark(), params));
+                    () -> new BenchmarkHarness().withCheckpoints(store).run(new CountedWorkBenchmark(), params));
         } finally {
             Thread.interrupted();
         }
 
-        List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(0, 1)).withCheckpoints(store)
+        List<Metric> metrics = new BenchmarkHarness().withCheckpoints(store)
                 .run(new CountedWorkBenchmark(), params);
 
         assertEquals(List.of(500.0), metric(metrics, "resumed_from").samples());
