@@ -85,6 +85,7 @@ public interface Benchmark {
     /**
      * How this benchmark is measured when a suite does not say otherwise: {@link Measurement#DEFAULTS}
      * unless one call is the whole job (then {@link Measurement#SINGLE_SHOT}, as JMH's single-shot mode).
+     * A suite's settings override it field by field; null means the defaults.
      */
     default Measurement measurement() {
         return Measurement.DEFAULTS;

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -104,7 +105,8 @@ public final class BenchmarkHarness {
             throw new IllegalArgumentException("benchmark " + benchmark.name() + " may not name its metric "
                     + benchmark.metric() + ": the harness records that one");
         }
-        Measurement m = measurement != null ? measurement : benchmark.measurement();
+        Measurement m = measurement != null ? measurement
+                : Objects.requireNonNullElse(benchmark.measurement(), Measurement.DEFAULTS);
         BenchmarkContext ctx = new BenchmarkContext(params, deadline, checkpoints);
         ctx.checkCancelled();
         benchmark.setup(ctx);

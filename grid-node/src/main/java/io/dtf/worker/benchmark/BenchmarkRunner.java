@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -92,8 +93,9 @@ public final class BenchmarkRunner {
         }
         BenchmarkHarness harness;
         try {
-            Measurement measurement = found.get().measurement().with(action.warmup(), action.warmupTime(),
-                    action.iterations(), action.iterationTime());
+            Measurement own = Objects.requireNonNullElse(found.get().measurement(), Measurement.DEFAULTS);
+            Measurement measurement = own.with(action.warmup(), action.warmupTime(), action.iterations(),
+                    action.iterationTime());
             harness = new BenchmarkHarness(measurement).withDeadline(started.plus(timeout)).withCheckpoints(checkpoints);
         } catch (IllegalArgumentException e) {
             return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, e.getMessage());
