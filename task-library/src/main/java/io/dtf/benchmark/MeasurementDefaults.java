@@ -27,8 +27,9 @@ public final class MeasurementDefaults {
     /** Warm-up is steady when this many last iterations show no drift beyond {@link #TOLERANCE}. */
     public static final int STEADY_WINDOW = 5;
     /**
-     * The drift that matters: a Theil–Sen line through the iterations that moves by more than this
-     * fraction of their median from the first to the last one.
+     * The change that matters, as a fraction of the iterations' median: for warm-up, how far a
+     * Theil–Sen line through the window moves ({@link Steadiness#drift}); for measured iterations,
+     * how far the last third lies from the first ({@link Steadiness#shift}).
      */
     public static final double TOLERANCE = 0.05;
     /** Measured iterations needed before their trend can be tested (Mann–Kendall cannot reject with fewer). */

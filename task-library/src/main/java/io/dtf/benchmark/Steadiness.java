@@ -22,10 +22,16 @@ import java.util.Arrays;
  * </ul>
  */
 public final class Steadiness {
+    /** The most values the trend test looks at one by one. */
+    static final int MAX_POINTS = 500;
+
     private Steadiness() {
     }
 
-    /** The relative drift of {@code values} over their span; 0 for fewer than two values, infinite around a median of 0 that moved. */
+    /**
+     * The relative drift of {@code values} over their span: 0 for fewer than two values, infinite
+     * when their median is 0 and they moved.
+     */
     public static double drift(double[] values) {
         int n = values.length;
         if (n < 2) {
@@ -74,16 +80,14 @@ public final class Steadiness {
             return 0;
         }
         int third = Math.max(1, n / 3);
-        double change = median(Arrays.copyOfRange(values, n - third, n)) - median(Arrays.copyOfRange(values, 0, third));
+        double change = median(Arrays.copyOfRange(values, n - third, n))
+                - median(Arrays.copyOfRange(values, 0, third));
         double centre = Math.abs(median(values.clone()));
         if (centre == 0) {
             return change == 0 ? 0 : Double.POSITIVE_INFINITY;
         }
         return change / centre;
     }
-
-    /** The most values the trend test looks at one by one. */
-    static final int MAX_POINTS = 500;
 
     private static double[] blockMeans(double[] values, int max) {
         if (values.length <= max) {
