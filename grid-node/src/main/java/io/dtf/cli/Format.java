@@ -6,7 +6,6 @@ import io.dtf.model.TaskResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Small renderings shared by the commands. */
@@ -43,10 +42,6 @@ final class Format {
                 .replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    /** What the harness records about how a benchmark was measured: kept in the results, left out of a table cell. */
-    private static final Set<String> MEASUREMENT_FACTS = Set.of(BenchmarkHarness.INVOCATIONS,
-            BenchmarkHarness.WARMUP_ITERATIONS, BenchmarkHarness.WARMUP_TIME, BenchmarkHarness.WARMUP_STEADY,
-            BenchmarkHarness.STEADY);
     /** Marks a benchmark result whose measured iterations still trended. */
     static final String UNSTEADY = "[unsteady]";
 
@@ -55,7 +50,7 @@ final class Format {
      * (with how many of the pooled results were, when more than one) if a result still trended.
      */
     static String metrics(List<Metric> metrics) {
-        String means = metrics.stream().filter(m -> !MEASUREMENT_FACTS.contains(m.name()))
+        String means = metrics.stream().filter(m -> !BenchmarkHarness.MEASUREMENT_FACTS.contains(m.name()))
                 .map(m -> m.name() + "=" + number(m.mean()) + (m.unit().isEmpty() ? "" : " " + m.unit()))
                 .collect(Collectors.joining(" "));
         List<Double> steady = metrics.stream().filter(m -> m.name().equals(BenchmarkHarness.STEADY))

@@ -60,6 +60,12 @@ public final class BenchmarkHarness {
      * only with at least {@link MeasurementDefaults#MIN_TREND_SAMPLES} measured iterations.
      */
     public static final String STEADY = "steady";
+    /**
+     * What the harness records about how a benchmark was measured, not what it measured: kept with
+     * every result, left out of summary tables and of the series that regression detection reads.
+     */
+    public static final Set<String> MEASUREMENT_FACTS = Set.of(INVOCATIONS, WARMUP_ITERATIONS, WARMUP_TIME,
+            WARMUP_STEADY, STEADY);
     /** The names the harness records; a benchmark may use none of them for its own metrics. */
     public static final Set<String> RESERVED = Set.of(ITERATION_TIME, INVOCATIONS, WARMUP_ITERATIONS, WARMUP_TIME,
             WARMUP_STEADY, STEADY);
