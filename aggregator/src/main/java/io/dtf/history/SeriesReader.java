@@ -1,5 +1,6 @@
 package io.dtf.history;
 
+import io.dtf.benchmark.BenchmarkHarness;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.stats.Direction;
 import io.dtf.stats.Point;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Every series in a results database, whether DTF ran it or it was imported: measurements of one
@@ -40,10 +42,13 @@ public final class SeriesReader {
             JOIN runs ru ON ru.run_id = r.run_id
             LEFT JOIN result_context c ON c.seq = r.seq
             LEFT JOIN metric_direction d ON d.seq = s.seq AND d.metric = s.metric
-            WHERE r.status IN ('PASSED', 'FLAKY') AND r.final_attempt
+            WHERE r.status IN ('PASSED', 'FLAKY') AND r.final_attempt AND s.metric NOT IN (%s)
             GROUP BY r.task_name, r.params, s.metric, s.unit, r.hw_class, c.branch, r.run_id, ru.first_seen, ru.first_seq
             ORDER BY r.task_name, params_text, s.metric, s.unit, r.hw_class, c.branch NULLS FIRST,
-                     ru.first_seen NULLS FIRST, ru.first_seq, r.run_id""";
+                     ru.first_seen NULLS FIRST, ru.first_seq, r.run_id""".formatted(
+            // How a benchmark was measured (warm-up time, steadiness) is no series of its own: a longer
+            // warm-up is no regression.
+            BenchmarkHarness.MEASUREMENT_FACTS.stream().sorted().map(m -> "'" + m + "'").collect(Collectors.joining(", ")));
 
     private final DuckDbResultStore store;
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.model.Metric;
+import io.dtf.model.TaskResult;
 import io.dtf.results.SeqRange;
 import io.dtf.results.TestResults;
 import io.dtf.results.duckdb.DuckDbResultStore;
@@ -72,6 +74,23 @@ class HistoryRoundTripTest {
                     .map(p -> p.run()).toList(), "--run cuts each series after that run");
             assertEquals(2, new SeriesReader(store).read("r2").size(), "only series that have the run");
             assertEquals(0, store.lastSeq(TestResults.GRID), "an import is an origin of its own");
+        }
+    }
+
+    @Test
+    void howABenchmarkWasMeasuredIsNoSeriesOfItsOwn() throws IOException {
+        TaskResult plain = TestResults.passed(1, "live");
+        List<Metric> metrics = new java.util.ArrayList<>(plain.metrics());
+        metrics.add(new Metric("warmup_time", "ms", List.of(1200.0)));
+        metrics.add(new Metric("steady", "", List.of(1.0)));
+        TaskResult measured = new TaskResult(plain.seq(), plain.runId(), plain.suite(), plain.taskId(), plain.taskName(),
+                plain.params(), plain.attempt(), true, plain.status(), plain.startedAt(), plain.endedAt(), plain.nodeId(),
+                plain.hwClass(), plain.exitCode(), metrics, "", "", null, null, null);
+        try (DuckDbResultStore store = DuckDbResultStore.open(db)) {
+            store.ingest(List.of(measured));
+
+            assertEquals(List.of("latency", "throughput"), new SeriesReader(store).read(null).stream()
+                    .map(s -> s.key().metric()).sorted().toList());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dtf.cli;
 
+import io.dtf.benchmark.BenchmarkHarness;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import java.time.Duration;
@@ -41,9 +42,23 @@ final class Format {
                 .replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    /** {@code throughput=512.3 MB/s iteration_time=2.1 ms}: each metric's mean. */
+    /** Marks a benchmark result whose measured iterations still trended. */
+    static final String UNSTEADY = "[unsteady]";
+
+    /**
+     * {@code throughput=512.3 MB/s iteration_time=2.1 ms}: each metric's mean, then {@link #UNSTEADY}
+     * (with how many of the pooled results were, when more than one) if a result still trended.
+     */
     static String metrics(List<Metric> metrics) {
-        return metrics.stream().map(m -> m.name() + "=" + number(m.mean()) + (m.unit().isEmpty() ? "" : " " + m.unit()))
+        String means = metrics.stream().filter(m -> !BenchmarkHarness.MEASUREMENT_FACTS.contains(m.name()))
+                .map(m -> m.name() + "=" + number(m.mean()) + (m.unit().isEmpty() ? "" : " " + m.unit()))
                 .collect(Collectors.joining(" "));
+        List<Double> steady = metrics.stream().filter(m -> m.name().equals(BenchmarkHarness.STEADY))
+                .flatMap(m -> m.samples().stream()).toList();
+        long unsteady = steady.stream().filter(v -> v == 0).count();
+        if (unsteady == 0) {
+            return means;
+        }
+        return means + " " + UNSTEADY + (steady.size() > 1 ? " (" + unsteady + " of " + steady.size() + ")" : "");
     }
 }

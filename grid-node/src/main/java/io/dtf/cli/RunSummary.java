@@ -41,7 +41,10 @@ final class RunSummary {
         TextTable classes = new TextTable("hardware class", "tasks", "passed", "flaky", "failed");
         byClass.forEach((hw, rs) -> classes.row(hw, rs.size(), count(rs, TaskState.PASSED), count(rs, TaskState.FLAKY),
                 failed(rs)));
-        return "By task\n" + tasks + "By hardware class\n" + classes;
+        String note = tasks.toString().contains(Format.UNSTEADY) ? Format.UNSTEADY + ": the measured iterations still "
+                + "trended after warm-up, so the figure may not be the machine's settled speed; give the task a longer "
+                + "warmupTime or more iterations (docs/TASK-TYPES.md)\n" : "";
+        return "By task\n" + tasks + note + "By hardware class\n" + classes;
     }
 
     /** The task id without its repetition suffix: repetitions of one expansion are one row. */

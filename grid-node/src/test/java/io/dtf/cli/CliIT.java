@@ -62,6 +62,7 @@ class CliIT {
         Outcome json = dtf("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "json");
         assertEquals(0, json.exitCode(), json.err());
         assertEquals(8, Json.mapper().readTree(json.out()).size());
+        assertWarmedUp(Json.mapper().readTree(json.out()), "sha256[size=64KiB]");
 
         Outcome csv = dtf("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "csv");
         assertEquals(0, csv.exitCode(), csv.err());
@@ -226,5 +227,22 @@ class CliIT {
             throw new AssertionError("timed out: " + command);
         }
         return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** The benchmark warmed up for the default least time and measured the default ten iterations. */
+    private static void assertWarmedUp(JsonNode results, String taskId) {
+        JsonNode result = null;
+        for (JsonNode r : results) {
+            if (taskId.equals(r.get("taskId").asText())) {
+                result = r;
+            }
+        }
+        assertTrue(result != null, "no result for " + taskId + " in " + results);
+        java.util.Map<String, JsonNode> metrics = new java.util.HashMap<>();
+        result.get("metrics").forEach(m -> metrics.put(m.get("name").asText(), m.get("samples")));
+        assertEquals(10, metrics.get("throughput").size(), metrics::toString);
+        assertTrue(metrics.get("warmup_iterations").get(0).asDouble() >= 10, metrics::toString);
+        assertTrue(metrics.get("warmup_time").get(0).asDouble() >= 1000, metrics::toString);
+        assertTrue(metrics.containsKey("steady"), metrics::toString);
     }
 }

@@ -1,8 +1,10 @@
 package io.dtf.benchmark;
 
 /**
- * A Java benchmark that DTF runs on a worker as a {@code benchmark} task: set up once, run a few
- * unrecorded warm-up iterations, then measured ones, then tear down (see {@link BenchmarkHarness}).
+ * A Java benchmark that DTF runs on a worker as a {@code benchmark} task: set up once, warm up until
+ * steady (unrecorded), then measured iterations, then tear down (see {@link BenchmarkHarness}). Each
+ * iteration calls {@link #iteration} as often as fits in the iteration time (100 ms by default), so
+ * one call is one invocation of the work, as in JMH.
  *
  * <p>A benchmark holds state between {@link #setup} and {@link #iteration} (buffers, matrices), so
  * every run gets a fresh instance: implementations need a public no-argument constructor that does
@@ -37,7 +39,7 @@ package io.dtf.benchmark;
  * }
  *
  * // Run it in-process (a worker does the same with the task's params and deadline):
- * List<Metric> metrics = new BenchmarkHarness(2, 5).run(new SortBenchmark(), Map.of("n", "1000000"));
+ * List<Metric> metrics = new BenchmarkHarness().run(new SortBenchmark(), Map.of("n", "1000000"));
  * }</pre>
  *
  * <p>To make it available to workers, put the class on the worker's class path and list it in
@@ -73,8 +75,21 @@ public interface Benchmark {
     default void setup(BenchmarkContext ctx) throws Exception {
     }
 
-    /** Runs one iteration and returns its value in {@link #unit()}; must be a finite number. */
+    /**
+     * Runs one invocation of the work and returns its value in {@link #unit()}; must be a finite
+     * number. The harness calls it many times per iteration and combines the values (see
+     * {@link BenchmarkHarness}), so it should leave the state ready for the next call.
+     */
     double iteration(BenchmarkContext ctx) throws Exception;
+
+    /**
+     * How this benchmark is measured when a suite does not say otherwise: {@link Measurement#DEFAULTS}
+     * unless one call is the whole job (then {@link Measurement#SINGLE_SHOT}, as JMH's single-shot mode).
+     * A suite's settings override it field by field; null means the defaults.
+     */
+    default Measurement measurement() {
+        return Measurement.DEFAULTS;
+    }
 
     /** Releases what {@link #setup} took; runs even when an iteration failed. */
     default void teardown(BenchmarkContext ctx) throws Exception {

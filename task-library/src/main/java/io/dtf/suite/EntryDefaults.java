@@ -17,10 +17,6 @@ record EntryDefaults(Duration timeout, int retries, int priority, int repeat, Li
                      RetryPolicy retry, List<Requirement> fallback) {
     static final EntryDefaults BUILT_IN = new EntryDefaults(Duration.ofMinutes(10), 0, 0, 1, List.of(),
             RetryPolicy.DEFAULT, List.of());
-    /** Benchmark runs not recorded before the measured ones. */
-    static final int WARMUP = 2;
-    /** Measured benchmark runs. */
-    static final int ITERATIONS = 5;
 
     EntryDefaults {
         requires = List.copyOf(requires);

@@ -27,7 +27,8 @@ final class EntryReader {
     private static final String COMMAND = "command";
     private static final List<String> COMMON = List.of("name", "type", "params", "requires", "priority",
             "timeout", "retries", "repeat", RetryReader.FIELD, FallbackReader.FIELD);
-    private static final List<String> BENCHMARK_FIELDS = List.of("benchmark", "warmup", "iterations");
+    private static final List<String> BENCHMARK_FIELDS = List.of("benchmark", "warmup", "iterations", "warmupTime",
+            "iterationTime");
     private static final List<String> COMMAND_FIELDS = List.of("command", "env", "workdir");
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,199}");
 
@@ -113,9 +114,12 @@ final class EntryReader {
             in.error("benchmark", "unknown benchmark '" + benchmark + "'" + guess
                     + (benchmarks.names().isEmpty() ? "" : "; known benchmarks: " + String.join(", ", benchmarks.names())));
         }
-        int warmup = in.integer("warmup", EntryDefaults.WARMUP, 0, SuiteLimits.MAX_WARMUP);
-        int iterations = in.integer("iterations", EntryDefaults.ITERATIONS, 1, SuiteLimits.MAX_ITERATIONS);
-        return new BenchmarkAction(benchmark, warmup, iterations);
+        // Unset fields stay null: the worker fills them from the benchmark's own measurement settings.
+        Integer warmup = in.optionalInteger("warmup", 0, SuiteLimits.MAX_WARMUP);
+        Integer iterations = in.optionalInteger("iterations", 1, SuiteLimits.MAX_ITERATIONS);
+        Duration warmupTime = in.duration("warmupTime", null, Duration.ZERO, SuiteLimits.MAX_WARMUP_TIME);
+        Duration iterationTime = in.duration("iterationTime", null, Duration.ZERO, SuiteLimits.MAX_ITERATION_TIME);
+        return new BenchmarkAction(benchmark, warmup, iterations, warmupTime, iterationTime);
     }
 
     private CommandAction command() {

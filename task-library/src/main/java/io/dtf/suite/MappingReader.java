@@ -118,18 +118,24 @@ final class MappingReader {
     }
 
     int integer(String field, int fallback, int min, int max) {
+        Integer value = optionalInteger(field, min, max);
+        return value == null ? fallback : value;
+    }
+
+    /** A whole number from {@code min} to {@code max}; null when absent or (with an error) malformed. */
+    Integer optionalInteger(String field, int min, int max) {
         Optional<DocNode> node = get(field);
         if (node.isEmpty()) {
-            return fallback;
+            return null;
         }
         Optional<BigInteger> value = node.get() instanceof DocNode.Scalar s ? wholeNumber(s) : Optional.empty();
         if (value.isEmpty()) {
             error(field, node.get().describe() + " is not a whole number; write e.g. " + field + ": " + Math.max(min, 1));
-            return fallback;
+            return null;
         }
         if (value.get().compareTo(BigInteger.valueOf(min)) < 0 || value.get().compareTo(BigInteger.valueOf(max)) > 0) {
             error(field, value.get() + " is out of range; " + field + " must be between " + min + " and " + max);
-            return fallback;
+            return null;
         }
         return value.get().intValueExact();
     }

@@ -35,6 +35,10 @@ public final class SuiteLimits {
     public static final int MAX_REPEAT = 1_000;
     public static final int MAX_WARMUP = 10_000;
     public static final int MAX_ITERATIONS = 100_000;
+    /** A benchmark's warm-up cap: longer is more likely a typo than a plan (JMH's default warm-up is 50 s). */
+    public static final Duration MAX_WARMUP_TIME = Duration.ofHours(1);
+    /** The least time of one benchmark iteration. */
+    public static final Duration MAX_ITERATION_TIME = Duration.ofMinutes(10);
     public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
     /** Infrastructure retries (after a node died, ran out of memory, crashed): counted apart from {@link #MAX_RETRIES}. */
     public static final int MAX_INFRA_RETRIES = 100;

@@ -23,9 +23,11 @@ class BenchmarkHarnessTest {
     void recordsOneSampleAndOneTimePerMeasuredIterationAndNoneForWarmup() throws Exception {
         CountingBenchmark counting = new CountingBenchmark();
 
-        List<Metric> metrics = new BenchmarkHarness(3, 5).run(counting, Map.of());
+        List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(3, 5)).run(counting, Map.of());
 
-        assertEquals(2, metrics.size());
+        assertEquals(List.of("count", BenchmarkHarness.ITERATION_TIME, BenchmarkHarness.WARMUP_ITERATIONS,
+                BenchmarkHarness.WARMUP_TIME, BenchmarkHarness.WARMUP_STEADY, BenchmarkHarness.STEADY),
+                metrics.stream().map(Metric::name).toList());
         Metric primary = metrics.get(0);
         assertEquals("count", primary.name());
         assertEquals("calls", primary.unit());
@@ -37,6 +39,8 @@ class BenchmarkHarnessTest {
         assertEquals(5, times.samples().size());
         assertTrue(times.samples().stream().allMatch(t -> t >= 0 && Double.isFinite(t)));
         assertEquals(List.of("setup", "iteration x8", "teardown"), counting.events());
+        assertEquals(List.of(3.0), metrics.get(2).samples());
+        assertEquals(List.of(0.0), metrics.get(4).samples(), "three iterations are too few to call steady");
     }
 
     @Test
@@ -50,7 +54,7 @@ class BenchmarkHarnessTest {
         };
 
         java.io.IOException e = assertThrows(java.io.IOException.class,
-                () -> new BenchmarkHarness(0, 3).run(failing, Map.of()));
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 3)).run(failing, Map.of()));
 
         assertEquals("disk on fire", e.getMessage());
         assertEquals(List.of("setup", "iteration x1", "teardown"), failing.events());
@@ -66,15 +70,14 @@ class BenchmarkHarnessTest {
         };
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new BenchmarkHarness(0, 2).run(nan, Map.of()));
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 2)).run(nan, Map.of()));
 
         assertTrue(e.getMessage().contains("counting") && e.getMessage().contains("NaN"), e.getMessage());
     }
 
     @Test
-    void rejectsNonsensicalCounts() {
-        assertThrows(IllegalArgumentException.class, () -> new BenchmarkHarness(-1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new BenchmarkHarness(0, 0));
+    void needsMeasurementSettings() {
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkHarness(null));
     }
 
     @Test
@@ -82,7 +85,7 @@ class BenchmarkHarnessTest {
         long start = System.nanoTime();
 
         BenchmarkCancelledException e = assertThrows(BenchmarkCancelledException.class,
-                () -> new BenchmarkHarness(0, 3)
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 3))
                         .withDeadline(Instant.now().plusMillis(200))
                         .run(new SpinningBenchmark(null), Map.of()));
 
@@ -94,7 +97,7 @@ class BenchmarkHarnessTest {
     void aDeadlineAlreadyPassedRunsNothing() {
         CountingBenchmark counting = new CountingBenchmark();
 
-        assertThrows(BenchmarkCancelledException.class, () -> new BenchmarkHarness(1, 1)
+        assertThrows(BenchmarkCancelledException.class, () -> new BenchmarkHarness(Measurement.singleShots(1, 1))
                 .withDeadline(Instant.now().minusSeconds(1)).run(counting, Map.of()));
 
         assertEquals(List.of(), counting.events());
@@ -106,7 +109,7 @@ class BenchmarkHarnessTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread runner = new Thread(() -> {
             try {
-                new BenchmarkHarness(0, 1).run(new SpinningBenchmark(iterating), Map.of());
+                new BenchmarkHarness(Measurement.singleShots(0, 1)).run(new SpinningBenchmark(iterating), Map.of());
             } catch (Throwable t) {
                 thrown.set(t);
             }
@@ -131,7 +134,7 @@ class BenchmarkHarnessTest {
             }
         };
 
-        assertThrows(IllegalArgumentException.class, () -> new BenchmarkHarness(0, 1).run(clash, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).run(clash, Map.of()));
     }
 
     @Test
@@ -143,7 +146,7 @@ class BenchmarkHarnessTest {
             }
         };
 
-        List<Metric> metrics = new BenchmarkHarness(0, 2).run(reporting, Map.of());
+        List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(0, 2)).run(reporting, Map.of());
 
         assertEquals(List.of("count", BenchmarkHarness.ITERATION_TIME, "teardowns"),
                 metrics.stream().map(Metric::name).toList());
@@ -160,7 +163,7 @@ class BenchmarkHarnessTest {
             }
         };
 
-        assertThrows(IllegalStateException.class, () -> new BenchmarkHarness(0, 1).run(clash, Map.of()));
+        assertThrows(IllegalStateException.class, () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).run(clash, Map.of()));
     }
 
     @Test
@@ -179,7 +182,7 @@ class BenchmarkHarnessTest {
                 return 1;
             }
         };
-        BenchmarkHarness harness = new BenchmarkHarness(1, 2).withCheckpoints(store);
+        BenchmarkHarness harness = new BenchmarkHarness(Measurement.singleShots(1, 2)).withCheckpoints(store);
 
         harness.run(saving, Map.of());
         harness.run(saving, Map.of());

@@ -46,6 +46,8 @@ class SuiteLoaderTest {
                 benchmark: sha256
                 warmup: 2
                 iterations: 5
+                warmupTime: 3s
+                iterationTime: 200ms
                 params: {size: [1KiB, 1MiB], mode: fast}
                 requires: [memory >= 1GiB, tag cuda]
                 priority: 5
@@ -70,7 +72,7 @@ class SuiteLoaderTest {
         assertEquals(8, suite.tasks().size());
         TaskSpec sha = suite.tasks().get(5);
         assertEquals("sha256[mode=fast,size=1MiB]#3", sha.id());
-        assertEquals(new BenchmarkAction("sha256", 2, 5), sha.action());
+        assertEquals(new BenchmarkAction("sha256", 2, 5, Duration.ofSeconds(3), Duration.ofMillis(200)), sha.action());
         assertEquals(List.of(Requirement.parse("os == linux"), Requirement.parse("memory >= 1GiB"),
                 Requirement.parse("tag cuda")), sha.requirements());
         assertEquals(5, sha.priority());
@@ -110,7 +112,7 @@ class SuiteLoaderTest {
                 .tasks().get(0);
         assertEquals(List.of(Duration.ofMinutes(10), 0, 0, 1), List.of(bare.timeout(), bare.retries(), bare.priority(),
                 bare.repetition()));
-        assertEquals(new BenchmarkAction("noop", 2, 5), bare.action());
+        assertEquals(BenchmarkAction.withDefaults("noop"), bare.action(), "the worker fills in the benchmark's own");
     }
 
     @Test
@@ -412,6 +414,31 @@ class SuiteLoaderTest {
         assertEquals("'0s' is out of range; timeout must be more than 0 and at most 7d", errors.get(1).message());
         assertEquals("'8d' is out of range; timeout must be more than 0 and at most 7d", errors.get(2).message());
         assertEquals("'P1Y' is not a duration; write e.g. 500ms, 30s, 10m, 1h30m, 2h", errors.get(3).message());
+    }
+
+    @Test
+    void measurementTimesTakeDurationsFromZeroAndNameTheFieldWhenWrong() {
+        List<SuiteError> errors = errors("""
+                suite: s
+                tasks:
+                  - {name: a, type: benchmark, benchmark: noop, warmupTime: 0s, iterationTime: 0s}
+                  - {name: b, type: benchmark, benchmark: noop, warmupTime: 2h, iterationTime: 100}
+                  - {name: c, type: benchmark, benchmark: noop, iterationTime: -5ms}
+                  - {name: d, type: command, command: [x], iterationTime: 1s}
+                """);
+
+        assertEquals("'2h' is out of range; warmupTime must be at least 0ms and at most 1h",
+                find(errors, "b", "warmupTime").message());
+        assertEquals("100 has no unit; write e.g. 100s or 100m", find(errors, "b", "iterationTime").message());
+        assertEquals("'-5ms' is not a duration; write e.g. 500ms, 30s, 10m, 2h", find(errors, "c", "iterationTime").message());
+        assertEquals("'iterationTime' is a field of benchmark tasks; this task has type command",
+                find(errors, "d", "iterationTime").message());
+        assertEquals(4, errors.size(), errors::toString);
+        assertEquals(new BenchmarkAction("noop", null, null, Duration.ZERO, Duration.ZERO), SuiteLoader.parse("""
+                suite: s
+                tasks:
+                  - {name: a, type: benchmark, benchmark: noop, warmupTime: 0s, iterationTime: 0s}
+                """, SOURCE, BENCHMARKS).tasks().get(0).action());
     }
 
     @Test

@@ -40,7 +40,9 @@ class JsonRoundTripTest {
                         new CommandAction(List.of("sh", "-c", "echo \"hi\" ${HOME}"), Map.of("GREETING", "hi"), "."),
                         List.of(), -3, Duration.ofMillis(1500), 0, 1),
                 new TaskSpec("bare", "bare", null, new CommandAction(List.of("true"), null, null), null, 0,
-                        Duration.ofHours(2), 0, 1)));
+                        Duration.ofHours(2), 0, 1),
+                new TaskSpec("timed", "timed", null, new BenchmarkAction("matmul", null, 20, null,
+                        Duration.ofMillis(250)), null, 0, Duration.ofMinutes(1), 0, 1)));
 
         String json = Json.write(suite);
 

@@ -4,6 +4,7 @@ import io.dtf.benchmark.Benchmark;
 import io.dtf.benchmark.BenchmarkCancelledException;
 import io.dtf.benchmark.BenchmarkHarness;
 import io.dtf.benchmark.Benchmarks;
+import io.dtf.benchmark.Measurement;
 import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.BenchmarkAction;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,10 +33,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * AttemptOutcome outcome = new BenchmarkRunner(Benchmarks.standard())
- *         .run(new BenchmarkAction("matmul", 2, 10), Map.of("n", "512"), Duration.ofMinutes(5));
+ *         .run(BenchmarkAction.withDefaults("matmul"), Map.of("n", "512"), Duration.ofMinutes(5));
  * }</pre>
  *
- * <p>PASSED carries the harness's metrics. An unknown benchmark, bad counts or a bad param is ERROR
+ * <p>The action's measurement settings override the benchmark's own ({@link Benchmark#measurement()})
+ * one by one.
+ *
+ * <p>PASSED carries the harness's metrics. An unknown benchmark, bad measurement settings or a bad param is ERROR
  * with {@code BAD_DEFINITION} (it cannot run as written); running out of memory is ERROR with
  * {@code RESOURCE_EXHAUSTED}; any other exception from the benchmark, a failed assertion or check,
  * is FAILED with its message ({@link FailureClassifier#ofBenchmarkFailure}). The benchmark's
@@ -89,10 +94,15 @@ public final class BenchmarkRunner {
         }
         BenchmarkHarness harness;
         try {
-            harness = new BenchmarkHarness(action.warmup(), action.iterations()).withDeadline(started.plus(timeout))
-                    .withCheckpoints(checkpoints);
+            Measurement own = Objects.requireNonNullElse(found.get().measurement(), Measurement.DEFAULTS);
+            Measurement measurement = own.with(action.warmup(), action.warmupTime(), action.iterations(),
+                    action.iterationTime());
+            harness = new BenchmarkHarness(measurement).withDeadline(started.plus(timeout)).withCheckpoints(checkpoints);
         } catch (IllegalArgumentException e) {
             return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, e.getMessage());
+        } catch (RuntimeException e) {
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, "cannot read the measurement "
+                    + "settings of benchmark '" + action.benchmark() + "': " + describe(e));
         }
         Benchmark benchmark = found.get();
         CompletableFuture<List<Metric>> result = new CompletableFuture<>();

@@ -36,9 +36,44 @@ class BenchmarkRunnerTest {
 
         assertEquals(TaskState.PASSED, outcome.status(), outcome.error());
         List<Metric> metrics = outcome.metrics();
-        assertEquals(List.of("throughput", "iteration_time"), metrics.stream().map(Metric::name).toList());
+        assertEquals(List.of("throughput", "iteration_time", "warmup_iterations", "warmup_time", "warmup_steady"),
+                metrics.stream().map(Metric::name).toList());
         assertEquals(3, metrics.get(0).samples().size());
         assertEquals("GFLOP/s", metrics.get(0).unit());
+    }
+
+    @Test
+    void theSuitesSettingsOverrideTheBenchmarksOwnOneByOne() {
+        BenchmarkAction timed = new BenchmarkAction("matmul", 1, 5, Duration.ZERO, Duration.ofMillis(10));
+
+        AttemptOutcome outcome = runner.run(timed, Map.of("n", "8"), TIMEOUT);
+
+        assertEquals(TaskState.PASSED, outcome.status(), outcome.error());
+        Map<String, List<Double>> byName = new java.util.HashMap<>();
+        outcome.metrics().forEach(m -> byName.put(m.name(), m.samples()));
+        assertEquals(List.of(1.0), byName.get("warmup_iterations"), "warmupTime 0: exactly the warm-up asked for");
+        assertEquals(5, byName.get("throughput").size());
+        assertTrue(byName.get("iteration_time").stream().allMatch(t -> t >= 10), byName::toString);
+        assertEquals(1, byName.get("steady").size(), "five measured iterations are judged");
+    }
+
+    @Test
+    void aSingleShotBenchmarkKeepsItsOwnSettingsWhenTheSuiteSaysNothing() {
+        AttemptOutcome outcome = runner.run(BenchmarkAction.withDefaults("noop"), Map.of(), TIMEOUT);
+
+        assertEquals(TaskState.PASSED, outcome.status(), outcome.error());
+        assertEquals(List.of(new Metric("operations", "ops", List.of(1.0))), outcome.metrics().subList(0, 1));
+        assertEquals(2, outcome.metrics().size(), "one call, no warm-up: nothing more to record");
+    }
+
+    @Test
+    void aBadMeasurementSettingIsAnErrorNamingTheField() {
+        AttemptOutcome outcome = runner.run(new BenchmarkAction("noop", null, null, null, Duration.ofMillis(-1)),
+                Map.of(), TIMEOUT);
+
+        assertEquals(TaskState.ERROR, outcome.status());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+        assertEquals("iterationTime must be 0 or more, got -1ms", outcome.error());
     }
 
     @Test

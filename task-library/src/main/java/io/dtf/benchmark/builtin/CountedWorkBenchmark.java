@@ -2,6 +2,7 @@ package io.dtf.benchmark.builtin;
 
 import io.dtf.benchmark.Benchmark;
 import io.dtf.benchmark.BenchmarkContext;
+import io.dtf.benchmark.Measurement;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -16,8 +17,9 @@ import java.security.NoSuchAlgorithmException;
  * and the next attempt's {@code resumed_from + iterations_run} is the whole count, with only the
  * work since the last checkpoint done twice.
  *
- * <p>Run it with one measured iteration and no warm-up: each harness iteration is a whole pass over
- * the count, and only the first one of an attempt resumes.
+ * <p>It is measured {@link Measurement#SINGLE_SHOT single-shot} (one call, no warm-up) unless a
+ * suite says otherwise: each call is a whole pass over the count, and only an attempt's first
+ * call resumes.
  */
 public final class CountedWorkBenchmark implements Benchmark {
     static final long MAX_ITERATIONS = 1_000_000_000_000L;
@@ -47,6 +49,12 @@ public final class CountedWorkBenchmark implements Benchmark {
     @Override
     public String metric() {
         return "throughput";
+    }
+
+    @Override
+    public Measurement measurement() {
+        // A call is a whole resumable pass over the count: run once, no warm-up.
+        return Measurement.SINGLE_SHOT;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dtf.benchmark.builtin;
 
 import io.dtf.benchmark.Benchmark;
 import io.dtf.benchmark.BenchmarkContext;
+import io.dtf.benchmark.Measurement;
 
 /**
  * Does nothing and reports 1 op per iteration. It exists to measure DTF itself: a suite of
@@ -22,6 +23,12 @@ public final class NoopBenchmark implements Benchmark {
     @Override
     public String metric() {
         return "operations";
+    }
+
+    @Override
+    public Measurement measurement() {
+        // One call per task: a suite of noops measures dispatch, not this method.
+        return Measurement.SINGLE_SHOT;
     }
 
     @Override

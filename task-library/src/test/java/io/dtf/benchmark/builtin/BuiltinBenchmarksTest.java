@@ -11,6 +11,7 @@ import io.dtf.benchmark.Benchmark;
 import io.dtf.benchmark.BenchmarkCancelledException;
 import io.dtf.benchmark.BenchmarkContext;
 import io.dtf.benchmark.BenchmarkHarness;
+import io.dtf.benchmark.Measurement;
 import io.dtf.benchmark.BenchmarkParameterException;
 import io.dtf.benchmark.Benchmarks;
 import io.dtf.benchmark.MemoryCheckpoints;
@@ -38,7 +39,7 @@ class BuiltinBenchmarksTest {
         Benchmark benchmark = Benchmarks.standard().find(name).orElseThrow();
         assertFalse(benchmark.description().isBlank());
 
-        List<Metric> metrics = new BenchmarkHarness(1, 3).run(benchmark, Map.of(param, value, "rounds", "2"));
+        List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(1, 3)).run(benchmark, Map.of(param, value, "rounds", "2"));
 
         Metric primary = metrics.get(0);
         assertEquals(benchmark.metric(), primary.name());
@@ -48,8 +49,19 @@ class BuiltinBenchmarksTest {
     }
 
     @Test
+    void theMeasuringBuiltInsWarmUpByDefaultAndThoseWhoseCallIsTheJobRunOnce() {
+        Benchmarks all = Benchmarks.standard();
+        for (String name : List.of("matmul", "sha256", "memory-bandwidth")) {
+            assertEquals(Measurement.DEFAULTS, all.find(name).orElseThrow().measurement(), name);
+        }
+        for (String name : List.of("noop", "counted-work")) {
+            assertEquals(Measurement.SINGLE_SHOT, all.find(name).orElseThrow().measurement(), name);
+        }
+    }
+
+    @Test
     void noopReportsOneOperationPerIteration() throws Exception {
-        List<Metric> metrics = new BenchmarkHarness(0, 4).run(new NoopBenchmark(), Map.of());
+        List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(0, 4)).run(new NoopBenchmark(), Map.of());
 
         assertEquals(List.of(1.0, 1.0, 1.0, 1.0), metrics.get(0).samples());
     }
@@ -82,15 +94,15 @@ class BuiltinBenchmarksTest {
     @Test
     void aBadParamIsReportedByNameBeforeAnyIteration() {
         BenchmarkParameterException notANumber = assertThrows(BenchmarkParameterException.class,
-                () -> new BenchmarkHarness(0, 1).run(new MatmulBenchmark(), Map.of("n", "big")));
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).run(new MatmulBenchmark(), Map.of("n", "big")));
         assertEquals("n", notANumber.parameter());
 
         BenchmarkParameterException outOfRange = assertThrows(BenchmarkParameterException.class,
-                () -> new BenchmarkHarness(0, 1).run(new MatmulBenchmark(), Map.of("n", "0")));
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).run(new MatmulBenchmark(), Map.of("n", "0")));
         assertEquals("param n must be between 1 and 4096, got 0", outOfRange.getMessage());
 
         BenchmarkParameterException badUnit = assertThrows(BenchmarkParameterException.class,
-                () -> new BenchmarkHarness(0, 1).run(new Sha256Benchmark(), Map.of("size", "12 parsecs")));
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).run(new Sha256Benchmark(), Map.of("size", "12 parsecs")));
         assertEquals("size", badUnit.parameter());
     }
 
@@ -99,7 +111,7 @@ class BuiltinBenchmarksTest {
         assumeTrue(Runtime.getRuntime().maxMemory() < 12L << 30, "needs a heap under 12 GiB");
 
         BenchmarkParameterException e = assertThrows(BenchmarkParameterException.class,
-                () -> new BenchmarkHarness(0, 1).run(new MemoryBandwidthBenchmark(), Map.of("size", "8GiB")));
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).run(new MemoryBandwidthBenchmark(), Map.of("size", "8GiB")));
 
         assertTrue(e.getMessage().contains("needs 16 GiB of heap"), e.getMessage());
     }
@@ -109,7 +121,7 @@ class BuiltinBenchmarksTest {
         long start = System.nanoTime();
 
         BenchmarkCancelledException e = assertThrows(BenchmarkCancelledException.class,
-                () -> new BenchmarkHarness(0, 1).withDeadline(Instant.now().plusMillis(300))
+                () -> new BenchmarkHarness(Measurement.singleShots(0, 1)).withDeadline(Instant.now().plusMillis(300))
                         .run(new MatmulBenchmark(), Map.of("n", "2048")));
 
         assertTrue(e.deadlinePassed());
@@ -120,7 +132,7 @@ class BuiltinBenchmarksTest {
     void countedWorkRunsEveryIterationAndCheckpointsItsProgressAsItGoes() throws Exception {
         MemoryCheckpoints store = new MemoryCheckpoints();
 
-        List<Metric> metrics = new BenchmarkHarness(0, 1).withCheckpoints(store)
+        List<Metric> metrics = new BenchmarkHarness().withCheckpoints(store)
                 .run(new CountedWorkBenchmark(), Map.of("iterations", "1000", "checkpointEvery", "300"));
 
         assertEquals(List.of(1000.0), metric(metrics, "iterations_run").samples());
@@ -142,12 +154,12 @@ class BuiltinBenchmarksTest {
         };
         try {
             assertThrows(BenchmarkCancelledException.class,
-                    () -> new BenchmarkHarness(0, 1).withCheckpoints(store).run(new CountedWorkBenchmark(), params));
+                    () -> new BenchmarkHarness().withCheckpoints(store).run(new CountedWorkBenchmark(), params));
         } finally {
             Thread.interrupted();
         }
 
-        List<Metric> metrics = new BenchmarkHarness(0, 1).withCheckpoints(store)
+        List<Metric> metrics = new BenchmarkHarness().withCheckpoints(store)
                 .run(new CountedWorkBenchmark(), params);
 
         assertEquals(List.of(500.0), metric(metrics, "resumed_from").samples());
@@ -159,7 +171,7 @@ class BuiltinBenchmarksTest {
     void countedWorkResumedAfterItsLastIterationDoesNoMoreWork() throws Exception {
         MemoryCheckpoints done = new MemoryCheckpoints(ByteBuffer.allocate(8).putLong(1000).array());
 
-        List<Metric> metrics = new BenchmarkHarness(0, 1).withCheckpoints(done)
+        List<Metric> metrics = new BenchmarkHarness(Measurement.singleShots(0, 1)).withCheckpoints(done)
                 .run(new CountedWorkBenchmark(), Map.of("iterations", "1000"));
 
         assertEquals(List.of(0.0), metric(metrics, "iterations_run").samples());
@@ -170,7 +182,7 @@ class BuiltinBenchmarksTest {
     void countedWorkRefusesACheckpointBeyondItsCount() {
         MemoryCheckpoints other = new MemoryCheckpoints(ByteBuffer.allocate(8).putLong(5000).array());
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BenchmarkHarness(0, 1)
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BenchmarkHarness(Measurement.singleShots(0, 1))
                 .withCheckpoints(other).run(new CountedWorkBenchmark(), Map.of("iterations", "1000")));
 
         assertTrue(e.getMessage().contains("5000"), e.getMessage());
