@@ -87,7 +87,7 @@ class HistoryRoundTripTest {
                 plain.params(), plain.attempt(), true, plain.status(), plain.startedAt(), plain.endedAt(), plain.nodeId(),
                 plain.hwClass(), plain.exitCode(), metrics, "", "", null, null, null);
         try (DuckDbResultStore store = DuckDbResultStore.open(db)) {
-            store.ingest(List.of(measured));
+            store.ingest(TestResults.GRID, List.of(measured));
 
             assertEquals(List.of("latency", "throughput"), new SeriesReader(store).read(null).stream()
                     .map(s -> s.key().metric()).sorted().toList());

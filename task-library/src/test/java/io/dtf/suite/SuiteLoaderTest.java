@@ -430,7 +430,7 @@ class SuiteLoaderTest {
         assertEquals("'2h' is out of range; warmupTime must be at least 0ms and at most 1h",
                 find(errors, "b", "warmupTime").message());
         assertEquals("100 has no unit; write e.g. 100s or 100m", find(errors, "b", "iterationTime").message());
-        assertEquals("'-5ms' is not a duration; write e.g. 500ms, 30s, 10m, 2h", find(errors, "c", "iterationTime").message());
+        assertEquals("'-5ms' is not a duration; write e.g. 500ms, 30s, 10m, 1h30m, 2h", find(errors, "c", "iterationTime").message());
         assertEquals("'iterationTime' is a field of benchmark tasks; this task has type command",
                 find(errors, "d", "iterationTime").message());
         assertEquals(4, errors.size(), errors::toString);
