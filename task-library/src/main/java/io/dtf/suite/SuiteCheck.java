@@ -151,8 +151,19 @@ public final class SuiteCheck {
                 });
             } else if (task.action() instanceof BenchmarkAction b) {
                 nameError(b.benchmark()).ifPresent(m -> error("benchmark", m));
-                range("warmup", b.warmup(), 0, SuiteLimits.MAX_WARMUP);
-                range("iterations", b.iterations(), 1, SuiteLimits.MAX_ITERATIONS);
+                // Unset (null) measurement settings mean the benchmark's own defaults.
+                if (b.warmup() != null) {
+                    range("warmup", b.warmup(), 0, SuiteLimits.MAX_WARMUP);
+                }
+                if (b.iterations() != null) {
+                    range("iterations", b.iterations(), 1, SuiteLimits.MAX_ITERATIONS);
+                }
+                if (b.warmupTime() != null) {
+                    duration("warmupTime", b.warmupTime(), Duration.ZERO, SuiteLimits.MAX_WARMUP_TIME);
+                }
+                if (b.iterationTime() != null) {
+                    duration("iterationTime", b.iterationTime(), Duration.ZERO, SuiteLimits.MAX_ITERATION_TIME);
+                }
             }
         }
 

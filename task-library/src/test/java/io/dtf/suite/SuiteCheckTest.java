@@ -57,6 +57,22 @@ class SuiteCheckTest {
     }
 
     @Test
+    void unsetMeasurementSettingsAreTheBenchmarksOwnAndSetOnesAreBounded() {
+        TaskSpec defaults = new TaskSpec("d", "d", Map.of(), new BenchmarkAction("sha256", null, null, null, null),
+                List.of(), 0, Duration.ofMinutes(1), 0, 1);
+        TaskSpec hostile = new TaskSpec("h", "h", Map.of(), new BenchmarkAction("sha256", null, null,
+                Duration.ofDays(2), Duration.ofMillis(-5)), List.of(), 0, Duration.ofMinutes(1), 0, 1);
+        List<String> errors = SuiteCheck.check(new Suite("s", List.of(defaults, hostile)), "submission").stream()
+                .map(SuiteError::toString).toList();
+        assertEquals(List.of(
+                "submission: task 'h' (#2), field 'warmupTime': 2d is out of range; warmupTime must be at least 0ms "
+                        + "and at most 1h",
+                "submission: task 'h' (#2), field 'iterationTime': -5ms is out of range; iterationTime must be at "
+                        + "least 0ms and at most 10m"),
+                errors);
+    }
+
+    @Test
     void commandsNeedArgumentsValidVariableNamesAndPlainUniqueIds() {
         TaskSpec command = new TaskSpec("c\u001b", "c", Map.of("bad key", "v"),
                 new CommandAction(List.of(), Map.of("1X", "v"), null), List.of(), 0, Duration.ofSeconds(1), 0, 1);
