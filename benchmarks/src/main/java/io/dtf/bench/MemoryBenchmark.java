@@ -7,7 +7,7 @@ import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.node.DtfNode;
-import io.dtf.node.MemorySettings;
+import io.dtf.node.memory.MemorySettings;
 import io.dtf.node.NodeOptions;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.CacheNames;

@@ -1,6 +1,8 @@
 package io.dtf.node;
 
 import io.dtf.hardware.HardwareKeys;
+import io.dtf.node.memory.DataRegionSize;
+import io.dtf.node.memory.MemorySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

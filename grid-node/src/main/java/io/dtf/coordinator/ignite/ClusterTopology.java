@@ -3,7 +3,6 @@ package io.dtf.coordinator.ignite;
 import io.dtf.coordinator.Topology;
 import io.dtf.coordinator.WorkerNode;
 import io.dtf.hardware.HardwareKeys;
-import io.dtf.node.NodeAddresses;
 import io.dtf.node.Roles;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.dtf.node;
+package io.dtf.node.memory;
 
 import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.DataStorageConfiguration;
@@ -11,12 +11,12 @@ import org.apache.ignite.configuration.IgniteConfiguration;
  * A fixed size either dies of {@code IgniteOutOfMemoryException} on a big machine's workload or takes
  * too much of a small machine.
  */
-final class DataRegionSize {
+public final class DataRegionSize {
     private DataRegionSize() {
     }
 
     /** Sets the default region's maximum (and metrics, which admission reads); returns the maximum. */
-    static long apply(IgniteConfiguration cfg, Long override, long physicalBytes) {
+    public static long apply(IgniteConfiguration cfg, Long override, long physicalBytes) {
         DataStorageConfiguration storage = cfg.getDataStorageConfiguration();
         if (storage == null) {
             storage = new DataStorageConfiguration();

@@ -1,4 +1,4 @@
-package io.dtf.node;
+package io.dtf.node.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.dtf.node;
+package io.dtf.coordinator.ignite;
 
 import io.dtf.hardware.HardwareKeys;
 import java.util.Comparator;

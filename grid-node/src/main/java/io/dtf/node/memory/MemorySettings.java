@@ -1,4 +1,4 @@
-package io.dtf.node;
+package io.dtf.node.memory;
 
 import io.dtf.requirements.Quantity;
 import io.dtf.suite.DurationText;
@@ -63,7 +63,7 @@ public record MemorySettings(Long dataRegionMaxBytes, Duration resultRetention, 
     }
 
     /** This machine's physical memory, or 0 when the JVM cannot tell. */
-    static long physicalMemory() {
+    public static long physicalMemory() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }
