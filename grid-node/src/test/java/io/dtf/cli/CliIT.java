@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dtf.cli.Launcher.Outcome;
 import io.dtf.wire.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,30 +19,23 @@ import org.junit.jupiter.api.Test;
 
 /** Every command of the {@code dtf} launcher and the README's examples, run as a person would. */
 class CliIT {
-    private static final Path HOME = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath();
+    private static final Path HOME = Launcher.home();
+    private static Launcher dtf;
     private static Path work;
-
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void cleanWorkDir() throws IOException {
-        work = Path.of("target", "cli-it").toAbsolutePath();
-        if (Files.exists(work)) {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(work);
+        dtf = Launcher.in("cli-it");
+        work = dtf.work();
     }
 
     @Test
     void hwPrintsTheAttributesAsATableAndAsJson() throws Exception {
-        Outcome table = dtf("hw", "--tags", "chrome");
+        Outcome table = dtf.run("hw", "--tags", "chrome");
         assertEquals(0, table.exitCode(), table.err());
         assertTrue(table.out().contains("dtf.hw.class") && table.out().contains("chrome"), table.out());
 
-        Outcome json = dtf("hw", "--json");
+        Outcome json = dtf.run("hw", "--json");
         assertEquals(0, json.exitCode(), json.err());
         JsonNode attributes = Json.mapper().readTree(json.out());
         assertTrue(attributes.get("dtf.cpu.cores").asInt() >= 1);
@@ -51,7 +45,8 @@ class CliIT {
     @Test
     void theQuickstartRunsOnTheEmbeddedNodeAndItsResultsAreInDuckDb() throws Exception {
         Path data = work.resolve("quickstart");
-        Outcome run = dtf("run", HOME.resolve("examples/quickstart.yaml").toString(), "--data-dir", data.toString());
+        Outcome run = dtf.run("run", HOME.resolve("examples/quickstart.yaml").toString(), "--data-dir",
+                data.toString());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("PASSED: all 8 tasks passed"), run.out());
         assertTrue(run.out().contains("By hardware class"), run.out());
@@ -59,17 +54,17 @@ class CliIT {
         assertTrue(Files.readString(data.resolve("logs/dtf.log")).contains("Node started"));
         String runId = runId(run.out());
 
-        Outcome json = dtf("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "json");
+        Outcome json = dtf.run("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "json");
         assertEquals(0, json.exitCode(), json.err());
         assertEquals(8, Json.mapper().readTree(json.out()).size());
         assertWarmedUp(Json.mapper().readTree(json.out()), "sha256[size=64KiB]");
 
-        Outcome csv = dtf("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "csv");
+        Outcome csv = dtf.run("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "csv");
         assertEquals(0, csv.exitCode(), csv.err());
         assertTrue(csv.out().startsWith("seq,run,task,attempt"), csv.out());
         assertTrue(csv.out().contains("matmul[n=256]") && csv.out().contains("GFLOP/s"), csv.out());
 
-        Outcome analysis = dtf("analyze", "--db", data.resolve("dtf.duckdb").toString(), "--format", "json");
+        Outcome analysis = dtf.run("analyze", "--db", data.resolve("dtf.duckdb").toString(), "--format", "json");
         assertEquals(0, analysis.exitCode(), analysis.err());
         assertTrue(analysis.out().contains("\"matmul\"") && analysis.out().contains("throughput"), analysis.out());
     }
@@ -88,7 +83,7 @@ class CliIT {
                     type: benchmark
                     benchmark: no-such-benchmark
                 """);
-        Outcome run = dtf("run", suite.toString(), "--data-dir", work.resolve("invalid").toString());
+        Outcome run = dtf.run("run", suite.toString(), "--data-dir", work.resolve("invalid").toString());
         assertEquals(3, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains("'timeout'") && run.err().contains("no-such-benchmark"), run.err());
         assertTrue(!Files.exists(work.resolve("invalid/dtf.duckdb")), "no node was started");
@@ -121,7 +116,7 @@ class CliIT {
                     type: command
                     command: ["true"]
                 """.replace("MARK", work.resolve("flaky.mark").toString()));
-        Outcome run = dtf("run", suite.toString(), "--data-dir", work.resolve("failing").toString());
+        Outcome run = dtf.run("run", suite.toString(), "--data-dir", work.resolve("failing").toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("FAILED  fails") && run.out().contains("broken"), run.out());
         assertTrue(run.out().contains("retry   flaky attempt 1 FAILED") && run.out().contains("FLAKY   flaky"),
@@ -134,7 +129,7 @@ class CliIT {
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 301")),
                 "no child of the hung task survived");
 
-        Outcome history = dtf("results", runId(run.out()), "--task", "flaky", "--db",
+        Outcome history = dtf.run("results", runId(run.out()), "--task", "flaky", "--db",
                 work.resolve("failing").resolve("dtf.duckdb").toString());
         assertEquals(0, history.exitCode(), history.err());
         assertTrue(history.out().contains("TEST_FAILURE") && history.out().contains("retry (test failure, 1 of 1)")
@@ -143,52 +138,46 @@ class CliIT {
 
     @Test
     void submitStatusAndResultsWorkAgainstARunningGridAndSoDoesTheJavaClientExample() throws Exception {
-        List<String> nodeCommand = List.of(HOME.resolve("dtf").toString(), "node", "--port", "27640", "--comm-port",
-                "27660", "--client-port", "10880", "--join", "127.0.0.1:27640..27649",
-                "--data-dir", work.resolve("grid").toString());
         Path log = work.resolve("grid-node.log");
-        Process node = new ProcessBuilder(nodeCommand).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process node = dtf.start(log, "node", "--port", "27640", "--comm-port", "27660", "--client-port", "10880",
+                "--join", "127.0.0.1:27640..27649", "--data-dir", work.resolve("grid").toString());
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!(Files.exists(log) && Files.readString(log).contains(" up: "))) {
-                assertTrue(node.isAlive() && System.nanoTime() < deadline, "node did not start: " + Files.readString(log));
-                Thread.sleep(100);
-            }
+            Launcher.awaitStarted(node, log, Duration.ofSeconds(60), out -> out.contains(" up: "));
             String grid = "127.0.0.1:10880";
-            Outcome submit = dtf("submit", HOME.resolve("examples/quickstart.yaml").toString(), "--grid", grid);
+            Outcome submit = dtf.run("submit", HOME.resolve("examples/quickstart.yaml").toString(), "--grid", grid);
             assertEquals(0, submit.exitCode(), submit.err());
             String runId = submit.out().strip();
 
-            Outcome example = run(List.of("java", "@" + HOME.resolve("config/jvm.args"), "-cp",
+            Outcome example = dtf.exec(List.of("java", "@" + HOME.resolve("config/jvm.args"), "-cp",
                     HOME.resolve("grid-node/target/grid-node.jar") + ":" + HOME.resolve("grid-node/target/lib/*"),
                     HOME.resolve("examples/java-client/SubmitAndWait.java").toString(), grid,
                     HOME.resolve("examples/quickstart.yaml").toString()));
             assertEquals(0, example.exitCode(), example.out() + example.err());
             assertTrue(example.out().contains("all 8 tasks passed"), example.out());
 
-            Outcome list = dtf("status", "--grid", grid);
+            Outcome list = dtf.run("status", "--grid", grid);
             assertEquals(0, list.exitCode(), list.err());
             assertTrue(list.out().contains(runId), list.out());
 
-            Outcome tasks = dtf("status", runId, "--grid", grid);
+            Outcome tasks = dtf.run("status", runId, "--grid", grid);
             assertEquals(0, tasks.exitCode(), tasks.err());
             assertTrue(tasks.out().contains("sha256[size=64KiB]"), tasks.out());
 
-            Outcome results = dtf("results", runId, "--grid", grid, "--format", "table");
+            Outcome results = dtf.run("results", runId, "--grid", grid, "--format", "table");
             assertEquals(0, results.exitCode(), results.err());
             assertTrue(results.out().contains("memory-bandwidth"), results.out());
 
-            Outcome workers = dtf("worker", "list", "--grid", grid);
+            Outcome workers = dtf.run("worker", "list", "--grid", grid);
             assertEquals(0, workers.exitCode(), workers.err());
             String nodeId = workers.out().lines().skip(1).findFirst().orElseThrow().strip().split("\\s+")[0];
-            Outcome release = dtf("worker", "release", nodeId.substring(0, 8), "--grid", grid);
+            Outcome release = dtf.run("worker", "release", nodeId.substring(0, 8), "--grid", grid);
             assertEquals(0, release.exitCode(), release.err());
             assertTrue(release.out().contains(nodeId + " was not quarantined"), release.out());
-            Outcome noSuchWorker = dtf("worker", "release", "zzzz", "--grid", grid);
+            Outcome noSuchWorker = dtf.run("worker", "release", "zzzz", "--grid", grid);
             assertEquals(2, noSuchWorker.exitCode());
             assertTrue(noSuchWorker.err().contains("no live worker's id starts with 'zzzz'"), noSuchWorker.err());
 
-            Outcome unknown = dtf("status", "no-such-run", "--grid", grid);
+            Outcome unknown = dtf.run("status", "no-such-run", "--grid", grid);
             assertEquals(2, unknown.exitCode());
             assertTrue(unknown.err().contains("no run 'no-such-run'"), unknown.err());
         } finally {
@@ -199,7 +188,7 @@ class CliIT {
 
     @Test
     void anUnreachableGridIsExitCode4WithAHint() throws Exception {
-        Outcome status = dtf("status", "--grid", "127.0.0.1:10899");
+        Outcome status = dtf.run("status", "--grid", "127.0.0.1:10899");
         assertEquals(4, status.exitCode(), status.out() + status.err());
         assertTrue(status.err().startsWith("dtf: "), status.err());
     }
@@ -208,25 +197,6 @@ class CliIT {
         Matcher m = Pattern.compile("(?m)^run (\\S+)").matcher(out);
         assertTrue(m.find(), out);
         return m.group(1);
-    }
-
-    private static Outcome dtf(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("dtf").toString());
-        command.addAll(List.of(args));
-        return run(command);
-    }
-
-    private static Outcome run(List<String> command) throws Exception {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** The benchmark warmed up for the default least time and measured the default ten iterations. */

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dtf.cli.Launcher.Outcome;
 import io.dtf.model.TaskResult;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,23 +30,15 @@ import org.junit.jupiter.api.Test;
  * ports 29000-29049.
  */
 class ResultIdentityIT {
-    private static final Path HOME = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath();
     private static final String CLIENT = "127.0.0.1:29040";
     private static final int TASKS = 3;
+    private static Launcher dtf;
     private static Path work;
-
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void cleanWorkDir() throws IOException {
-        work = Path.of("target", "identity-it").toAbsolutePath();
-        if (Files.exists(work)) {
-            try (var files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(work);
+        dtf = Launcher.in("identity-it");
+        work = dtf.work();
     }
 
     @Test
@@ -69,13 +62,13 @@ class ResultIdentityIT {
                 """);
         List<String> runs = new ArrayList<>();
 
-        runs.add(storedRun(dtf("run", suite.toString(), "--data-dir", data.toString())));
-        Outcome imported = dtf("import", history.toString(), "--db", db.toString());
+        runs.add(storedRun(dtf.run("run", suite.toString(), "--data-dir", data.toString())));
+        Outcome imported = dtf.run("import", history.toString(), "--db", db.toString());
         assertEquals(0, imported.exitCode(), imported.out() + imported.err());
         for (int restart = 0; restart < 2; restart++) {
             Process node = startNode(data, "node-" + restart + ".log");
             try {
-                Outcome run = dtf("run", suite.toString(), "--grid", CLIENT);
+                Outcome run = dtf.run("run", suite.toString(), "--grid", CLIENT);
                 assertEquals(0, run.exitCode(), run.out() + run.err());
                 runs.add(runId(run.out()));
             } finally {
@@ -84,10 +77,10 @@ class ResultIdentityIT {
             }
         }
         // The issue's reproduction: the embedded grid's second run, into the same file.
-        runs.add(storedRun(dtf("run", suite.toString(), "--data-dir", data.toString())));
+        runs.add(storedRun(dtf.run("run", suite.toString(), "--data-dir", data.toString())));
 
         for (String run : runs) {
-            Outcome results = dtf("results", run, "--db", db.toString(), "--format", "json");
+            Outcome results = dtf.run("results", run, "--db", db.toString(), "--format", "json");
             assertEquals(0, results.exitCode(), run + ": " + results.err());
             JsonNode rows = Json.mapper().readTree(results.out());
             assertEquals(TASKS, rows.size(), run + ": " + results.out());
@@ -95,7 +88,7 @@ class ResultIdentityIT {
             rows.forEach(r -> tasks.add(r.get("taskId").asText()));
             assertEquals(TASKS, tasks.size(), "each task once: " + results.out());
         }
-        Outcome importedRows = dtf("results", "imported-1", "--db", db.toString(), "--format", "json");
+        Outcome importedRows = dtf.run("results", "imported-1", "--db", db.toString(), "--format", "json");
         assertEquals(2, Json.mapper().readTree(importedRows.out()).size(), importedRows.out() + importedRows.err());
         try (DuckDbResultStore store = DuckDbResultStore.openReadOnly(db)) {
             assertEquals(runs.size() * TASKS + 2, store.count(), "nothing more, nothing less");
@@ -117,14 +110,9 @@ class ResultIdentityIT {
 
     private static Process startNode(Path data, String logName) throws Exception {
         Path log = work.resolve(logName);
-        Process node = new ProcessBuilder(HOME.resolve("dtf").toString(), "node", "--port", "29000", "--comm-port",
-                "29020", "--client-port", "29040", "--join", "127.0.0.1:29000..29009", "--data-dir", data.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!(Files.exists(log) && Files.readString(log).contains(" up: "))) {
-            assertTrue(node.isAlive() && System.nanoTime() < deadline, "node did not start: " + Files.readString(log));
-            Thread.sleep(100);
-        }
+        Process node = dtf.start(log, "node", "--port", "29000", "--comm-port", "29020", "--client-port", "29040",
+                "--join", "127.0.0.1:29000..29009", "--data-dir", data.toString());
+        Launcher.awaitStarted(node, log, Duration.ofSeconds(90), out -> out.contains(" up: "));
         return node;
     }
 
@@ -132,20 +120,5 @@ class ResultIdentityIT {
         Matcher m = Pattern.compile("(?m)^run (\\S+)").matcher(out);
         assertTrue(m.find(), out);
         return m.group(1);
-    }
-
-    private static Outcome dtf(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("dtf").toString());
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 }

@@ -3,12 +3,10 @@ package io.dtf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.cli.Launcher.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,22 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /** Cancelling through the launcher: Ctrl-C in {@code dtf run}, {@code dtf run --detach} and {@code dtf cancel}. */
 class RunCancelIT {
-    private static final Path HOME = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath();
     private static final Pattern RUN_ID = Pattern.compile("(?m)^run (\\S+)");
+    private static Launcher dtf;
     private static Path work;
-
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void cleanWorkDir() throws IOException {
-        work = Path.of("target", "run-cancel-it").toAbsolutePath();
-        if (Files.exists(work)) {
-            try (var files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(work);
+        dtf = Launcher.in("run-cancel-it");
+        work = dtf.work();
     }
 
     @Test
@@ -41,9 +31,7 @@ class RunCancelIT {
         Path data = work.resolve("ctrl-c");
         Path out = work.resolve("ctrl-c.out");
         Path err = work.resolve("ctrl-c.err");
-        Process run = new ProcessBuilder(HOME.resolve("dtf").toString(), "run", suite.toString(), "--data-dir",
-                data.toString()).directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
+        Process run = dtf.start(out, err, "run", suite.toString(), "--data-dir", data.toString());
         try {
             awaitUntil(() -> RUN_ID.matcher(Files.readString(out)).find() && sleeps("sleep 377") >= 2, run, out, err);
 
@@ -60,7 +48,8 @@ class RunCancelIT {
                     stdout);
             awaitGone("sleep 377");
 
-            Outcome results = dtf("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format", "csv");
+            Outcome results = dtf.run("results", runId, "--db", data.resolve("dtf.duckdb").toString(), "--format",
+                    "csv");
             assertEquals(0, results.exitCode(), results.err());
             assertEquals(2, results.out().lines().filter(l -> l.contains(",CANCELLED,")).count(), results.out());
         } finally {
@@ -72,36 +61,35 @@ class RunCancelIT {
     @Test
     void aDetachedRunGoesOnUntilDtfCancelEndsIt() throws Exception {
         Path log = work.resolve("grid-node.log");
-        Process node = new ProcessBuilder(HOME.resolve("dtf").toString(), "node", "--port", "29500", "--comm-port",
-                "29520", "--client-port", "29540", "--join", "127.0.0.1:29500..29509", "--data-dir",
-                work.resolve("grid").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process node = dtf.start(log, "node", "--port", "29500", "--comm-port", "29520", "--client-port", "29540",
+                "--join", "127.0.0.1:29500..29509", "--data-dir", work.resolve("grid").toString());
         try {
             awaitUntil(() -> Files.readString(log).contains(" up: "), node, log, log);
             String grid = "127.0.0.1:29540";
 
-            Outcome detached = dtf("run", suite("detached", "sleep 378").toString(), "--grid", grid, "--detach");
+            Outcome detached = dtf.run("run", suite("detached", "sleep 378").toString(), "--grid", grid, "--detach");
             assertEquals(0, detached.exitCode(), detached.out() + detached.err());
             String runId = runId(detached.out());
             assertTrue(detached.out().contains("`dtf cancel " + runId + " --grid " + grid + "`"), detached.out());
             awaitUntil(() -> sleeps("sleep 378") >= 2, node, log, log);
 
-            Outcome cancel = dtf("cancel", runId, "--grid", grid);
+            Outcome cancel = dtf.run("cancel", runId, "--grid", grid);
             assertEquals(0, cancel.exitCode(), cancel.out() + cancel.err());
             assertTrue(cancel.out().contains("1 waiting task(s) dequeued, 1 running attempt(s) being stopped"),
                     cancel.out());
             assertTrue(cancel.out().contains("run " + runId + ": 2/2 ended, 2 CANCELLED"), cancel.out());
             awaitGone("sleep 378");
 
-            Outcome again = dtf("cancel", runId, "--grid", grid);
+            Outcome again = dtf.run("cancel", runId, "--grid", grid);
             assertEquals(0, again.exitCode(), again.err());
             assertTrue(again.out().contains("0 waiting task(s) dequeued, 0 running attempt(s) being stopped, 2 already"
                     + " ended"), again.out());
 
-            Outcome unknown = dtf("cancel", "no-such-run", "--grid", grid);
+            Outcome unknown = dtf.run("cancel", "no-such-run", "--grid", grid);
             assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
             assertTrue(unknown.err().contains("no run 'no-such-run'"), unknown.err());
 
-            Outcome embedded = dtf("run", suite("no-grid", "true").toString(), "--detach");
+            Outcome embedded = dtf.run("run", suite("no-grid", "true").toString(), "--detach");
             assertEquals(2, embedded.exitCode());
             assertTrue(embedded.err().contains("--detach needs --grid"), embedded.err());
         } finally {
@@ -166,20 +154,5 @@ class RunCancelIT {
         Matcher m = RUN_ID.matcher(out);
         assertTrue(m.find(), out);
         return m.group(1);
-    }
-
-    private static Outcome dtf(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(HOME.resolve("dtf").toString());
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 }

@@ -90,7 +90,8 @@ public final class TestGrid implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
+    /** Deletes {@code dir} and everything under it; nothing if it does not exist. */
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
