@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dtf cancel RUN [--task ID]}: cancels a run, or one of its tasks, and waits until it has ended. */
 @Command(name = "cancel", description = {
-        "Cancel a run (or one task of it with --task): waiting tasks leave the queue, running processes and",
-        "benchmarks are stopped on their workers, and each ends CANCELLED. Safe to repeat.",
+        "Cancel a run (or one task of it with --task): waiting tasks leave the queue, running processes and "
+                + "benchmarks are stopped on their workers, and each ends CANCELLED. Safe to repeat.",
         "Exit code 0 once cancelled, 2 for an unknown run or task, 4 when the grid failed."})
 final class CancelCommand implements Callable<Integer> {
     /** How long to wait for stopped attempts to report before saying they are still stopping. */
