@@ -33,7 +33,7 @@ public final class AnalysisReports {
         List<Outcome> outcomes = new OutcomeReader(store).read();
         AnalysisOptions options = AnalysisOptions.defaults();
         List<SeriesAnalysis> analyses = new Analyzer(options).analyze(series);
-        Findings findings = Findings.of(outcomes, series, options);
+        Findings findings = Findings.of(outcomes, series, options).withIngestConflicts(store.conflicts().size());
         String report = switch (request.format()) {
             case "md" -> MarkdownReport.render(analyses, findings);
             case "html" -> HtmlReport.render(analyses, series, findings);

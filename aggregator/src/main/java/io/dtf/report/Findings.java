@@ -29,11 +29,14 @@ import java.util.List;
  *                                   more failures, not fewer: "cores=2" rather than its mirror "cores=4"
  * @param infrastructureByHardware   failures that were the machine's, per hardware class (node null)
  * @param infrastructureByNode       the same per node
+ * @param ingestConflicts            rows of {@code ingest_conflicts} in the file: results stored beside a
+ *                                   different result under the same identity (expected 0)
  */
 public record Findings(List<FlakyTest> flakyTests, List<FailureSignature> failureSignatures,
                        List<AttributeCorrelation> hardwareCorrelations,
                        List<InfrastructureFailureCount> infrastructureByHardware,
-                       List<InfrastructureFailureCount> infrastructureByNode, DimensionReport dimensions) {
+                       List<InfrastructureFailureCount> infrastructureByNode, DimensionReport dimensions,
+                       long ingestConflicts) {
     public Findings {
         flakyTests = List.copyOf(flakyTests);
         failureSignatures = List.copyOf(failureSignatures);
@@ -44,7 +47,7 @@ public record Findings(List<FlakyTest> flakyTests, List<FailureSignature> failur
 
     /** Nothing beyond the series. */
     public static Findings none() {
-        return new Findings(List.of(), List.of(), List.of(), List.of(), List.of(), new DimensionReport(List.of()));
+        return new Findings(List.of(), List.of(), List.of(), List.of(), List.of(), new DimensionReport(List.of()), 0);
     }
 
     /** Runs the flaky-test, signature, correlation, infrastructure and dimension analyses. */
@@ -54,6 +57,22 @@ public record Findings(List<FlakyTest> flakyTests, List<FailureSignature> failur
                 .toList();
         return new Findings(FlakyTests.find(outcomes), FailureSignatures.group(outcomes), significant,
                 InfrastructureFailures.byHardware(outcomes), InfrastructureFailures.byNode(outcomes),
-                new DimensionExplainer(options.bootstrapResamples(), options.seed()).explain(series));
+                new DimensionExplainer(options.bootstrapResamples(), options.seed()).explain(series), 0);
+    }
+
+    /** These findings with the file's count of ingest conflicts. */
+    public Findings withIngestConflicts(long count) {
+        return new Findings(flakyTests, failureSignatures, hardwareCorrelations, infrastructureByHardware,
+                infrastructureByNode, dimensions, count);
+    }
+
+    /** What the Markdown and HTML reports say of the ingest conflicts, or null when there are none. */
+    String ingestConflictsNote() {
+        if (ingestConflicts == 0) {
+            return null;
+        }
+        return ingestConflicts + (ingestConflicts == 1 ? " result was" : " results were")
+                + " delivered twice with different content; both are kept: see table ingest_conflicts in the "
+                + "DuckDB file (docs/DUCKDB-SCHEMA.md).";
     }
 }

@@ -45,6 +45,10 @@ public final class HtmlReport {
                 + "<title>DTF analysis</title><style>" + STYLE + "</style></head><body>\n<h1>DTF analysis</h1>\n");
         out.append("<p>").append(analyses.size()).append(" series; ").append(attention.flagged().size())
                 .append(" need attention.</p>\n");
+        String conflicts = findings.ingestConflictsNote();
+        if (conflicts != null) {
+            out.append("<h2>Ingest conflicts</h2>\n<p>").append(esc(conflicts)).append("</p>\n");
+        }
         flagged(out, "Regressions", "regression", attention.regressions(), byKey,
                 a -> "latest run " + esc(a.latest().run()) + ": " + Labels.percent(a.latest().changePercent())
                         + " (p " + Labels.p(a.latest().pValue()) + ")");
@@ -54,7 +58,7 @@ public final class HtmlReport {
         });
         flagged(out, "Drift", "drift", attention.drifts(), byKey,
                 a -> Labels.percent(a.trend().slopePercentPerRun()) + " per run (p " + Labels.p(a.trend().pValue()) + ")");
-        if (!attention.any()) {
+        if (!attention.any() && conflicts == null) {
             out.append("<p>Nothing needs attention.</p>\n");
         }
         for (FindingTables.Table table : FindingTables.of(findings)) {

@@ -48,6 +48,7 @@ public final class JsonReport {
     public static String render(List<SeriesAnalysis> analyses, Findings findings) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("needsAttention", Attention.of(analyses).flagged().size());
+        root.put("ingestConflicts", findings.ingestConflicts());
         ArrayNode series = root.putArray("series");
         analyses.forEach(a -> series.add(series(a)));
         ArrayNode flaky = root.putArray("flakyTests");

@@ -31,6 +31,10 @@ public final class MarkdownReport {
                 .append(attention.regressions().size()).append(" regressions, ")
                 .append(attention.recentChanges().size()).append(" recent change points, ")
                 .append(attention.drifts().size()).append(" drifting.\n\n");
+        String conflicts = findings.ingestConflictsNote();
+        if (conflicts != null) {
+            out.append("## Ingest conflicts\n\n").append(conflicts).append("\n\n");
+        }
         if (!attention.regressions().isEmpty()) {
             out.append("## Regressions\n\n| series | measure | latest run | change | p |\n| --- | --- | --- | --- | --- |\n");
             for (SeriesAnalysis a : attention.regressions()) {
@@ -57,7 +61,7 @@ public final class MarkdownReport {
             }
             out.append('\n');
         }
-        if (!attention.any()) {
+        if (!attention.any() && conflicts == null) {
             out.append("Nothing needs attention.\n\n");
         }
         for (FindingTables.Table table : FindingTables.of(findings)) {

@@ -65,6 +65,9 @@ public interface ResultStore extends AutoCloseable {
     /** Every conflict met by {@link #ingest}, oldest first; empty when none was. */
     List<IngestConflict> conflicts();
 
+    /** The conflicts whose arriving result belongs to {@code runId}, oldest first; empty when none was. */
+    List<IngestConflict> conflicts(String runId);
+
     @Override
     void close();
 }

@@ -122,7 +122,7 @@ class ReportsTest {
                 List.of(new InfrastructureFailureCount("<arm>", null, 10, 3,
                         Map.of(FailureCategory.NODE_LEFT, 2, FailureCategory.PROCESS_CRASH, 1))),
                 List.of(new InfrastructureFailureCount("<arm>", "node-<1>", 6, 2, Map.of(FailureCategory.NODE_LEFT, 2))),
-                new DimensionReport(List.of(copy, quiet)));
+                new DimensionReport(List.of(copy, quiet)), 0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.dtf.model.AnalysisReply;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.TaskResult;
 import io.dtf.report.AnalysisReports;
+import io.dtf.results.IngestConflict;
 import io.dtf.results.ResultStoreLockedException;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import java.nio.file.Files;
@@ -35,6 +36,11 @@ final class FileResultSource implements ResultSource {
     @Override
     public List<TaskResult> results(String runId, String taskId) {
         return store.results(runId, taskId, 0, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Long> conflicts(String runId) {
+        return store.conflicts(runId).stream().map(IngestConflict::storedAs).toList();
     }
 
     @Override

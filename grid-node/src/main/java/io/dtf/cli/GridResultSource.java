@@ -30,6 +30,11 @@ final class GridResultSource implements ResultSource {
     }
 
     @Override
+    public List<Long> conflicts(String runId) {
+        return client.conflicts(runId);
+    }
+
+    @Override
     public AnalysisReply analyze(AnalysisRequest request) {
         return client.analyze(request);
     }

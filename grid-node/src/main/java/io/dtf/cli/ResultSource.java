@@ -25,6 +25,12 @@ interface ResultSource extends AutoCloseable {
     /** Every stored attempt of the run, in seq order (only {@code taskId}'s when non-null); empty when none. */
     List<TaskResult> results(String runId, String taskId);
 
+    /**
+     * The store keys of the run's results that arrived under an identity already held by a different
+     * result (both kept, see {@code ingest_conflicts}), oldest first; empty when none did.
+     */
+    List<Long> conflicts(String runId);
+
     /** The analysis report, as {@code dtf analyze} prints it. */
     AnalysisReply analyze(AnalysisRequest request);
 

@@ -6,6 +6,7 @@ import io.dtf.wire.SafeText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +47,10 @@ final class ResultsCommand implements Callable<Integer> {
                         + "; `dtf status " + runId + "` lists its tasks"));
                 return ExitCodes.USAGE;
             }
+            List<Long> conflicts = source.conflicts(runId);
+            if (!conflicts.isEmpty()) {
+                System.err.println(SafeText.line(conflictWarning(conflicts)));
+            }
         } catch (ResultSource.ResultSourceException e) {
             System.err.println("dtf: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -56,6 +61,14 @@ final class ResultsCommand implements Callable<Integer> {
             case table -> table(results);
         });
         return ExitCodes.OK;
+    }
+
+    /** Said on stderr, so the results on stdout stay machine-readable. */
+    static String conflictWarning(List<Long> keys) {
+        return "dtf: warning: " + keys.size() + (keys.size() == 1 ? " result of this run was" : " results of this run were")
+                + " delivered twice with different content; both are kept (" + (keys.size() == 1 ? "key " : "keys ")
+                + keys.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + "): see ingest_conflicts in the DuckDB file";
     }
 
     private static String table(List<TaskResult> results) {

@@ -31,4 +31,11 @@ public interface AggregatorApi {
      * {@code AnalysisRequest}, the answer an {@code AnalysisReply} (the rendered report and what it found).
      */
     String analyze(String requestJson);
+
+    /**
+     * The store keys ({@code results.seq}) of the run's results that arrived under an identity the
+     * aggregator already held for different content (table {@code ingest_conflicts}), as a JSON list of
+     * numbers, oldest first; {@code []} when none did. Both rows are kept, so a caller can warn.
+     */
+    String conflicts(String runId);
 }

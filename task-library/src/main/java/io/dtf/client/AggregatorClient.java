@@ -83,6 +83,16 @@ public final class AggregatorClient implements AutoCloseable {
         return Json.read(call(() -> api.analyze(Json.write(request))), AnalysisReply.class);
     }
 
+    /**
+     * The store keys of the run's results stored beside a different result under the same identity
+     * (see {@link AggregatorApi#conflicts}); empty when there are none.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public List<Long> conflicts(String runId) {
+        return Json.read(call(() -> api.conflicts(runId)), new TypeReference<List<Long>>() { });
+    }
+
     private <T> T call(Supplier<T> call) {
         try {
             return call.get();

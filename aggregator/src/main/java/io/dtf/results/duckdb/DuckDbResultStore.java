@@ -248,16 +248,28 @@ public final class DuckDbResultStore implements ResultStore, NodeRegistry {
 
     @Override
     public List<IngestConflict> conflicts() {
+        return conflicts("", List.of());
+    }
+
+    @Override
+    public List<IngestConflict> conflicts(String runId) {
+        return conflicts("WHERE run_id = ?", List.of(runId));
+    }
+
+    private List<IngestConflict> conflicts(String where, List<String> args) {
         return read(c -> {
             List<IngestConflict> conflicts = new ArrayList<>();
-            try (Statement statement = c.createStatement();
-                 ResultSet rs = statement.executeQuery("""
-                         SELECT seq, existing_seq, origin, origin_seq, run_id, detected_at
-                         FROM ingest_conflicts ORDER BY detected_at, seq""")) {
-                while (rs.next()) {
-                    conflicts.add(new IngestConflict(rs.getLong(1), rs.getLong(2), new ResultOrigin(rs.getString(3)),
-                            rs.getLong(4), rs.getString(5),
-                            rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+            try (PreparedStatement query = c.prepareStatement("SELECT seq, existing_seq, origin, origin_seq, run_id, "
+                    + "detected_at FROM ingest_conflicts " + where + " ORDER BY detected_at, seq")) {
+                for (int i = 0; i < args.size(); i++) {
+                    query.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        conflicts.add(new IngestConflict(rs.getLong(1), rs.getLong(2), new ResultOrigin(rs.getString(3)),
+                                rs.getLong(4), rs.getString(5),
+                                rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
+                    }
                 }
             }
             return conflicts;

@@ -4,6 +4,7 @@ import io.dtf.client.AggregatorApi;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.TaskResult;
 import io.dtf.report.AnalysisReports;
+import io.dtf.results.IngestConflict;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.Json;
 import java.util.List;
@@ -58,6 +59,14 @@ public final class AggregatorService implements Service, AggregatorApi {
     public String analyze(String requestJson) {
         AnalysisRequest request = Json.read(requestJson, AnalysisRequest.class);
         return Json.write(AnalysisReports.answer(store(), request));
+    }
+
+    @Override
+    public String conflicts(String runId) {
+        if (runId == null) {
+            throw new IllegalArgumentException("conflicts: give a run id");
+        }
+        return Json.write(store().conflicts(runId).stream().map(IngestConflict::storedAs).toList());
     }
 
     private DuckDbResultStore store() {

@@ -119,6 +119,8 @@ class DuckDbResultStoreTest {
         assertEquals(List.of(passed(1, "r")), store.results("r"));
         assertEquals(1, store.conflicts().size());
         assertEquals("elsewhere", store.conflicts().get(0).runId());
+        assertEquals(store.conflicts(), store.conflicts("elsewhere"), "filed under the run of the row that arrived");
+        assertEquals(List.of(), store.conflicts("r"));
 
         assertEquals(0, store.ingest(GRID, List.of(impostor, passed(1, "r"))), "both copies are held now");
         assertEquals(1, store.conflicts().size());
