@@ -8,11 +8,7 @@ import io.dtf.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.ignite.Ignition;
 import org.apache.ignite.client.IgniteClient;
-import org.apache.ignite.configuration.ClientConfiguration;
-import org.apache.ignite.services.ServiceCallContext;
-import org.apache.ignite.services.ServiceCallContextBuilder;
 
 /**
  * Reads what a grid's aggregator keeps in DuckDB, while the grid runs: every attempt of a run and the
@@ -37,22 +33,15 @@ public final class AggregatorClient implements AutoCloseable {
         this.grid = grid;
     }
 
-    /** Connects with an Ignite thin client; the JVM needs DTF's Java 17 flags (config/jvm.args). */
+    /**
+     * Connects with an Ignite thin client; the JVM needs DTF's Java 17 flags (config/jvm.args).
+     *
+     * @throws GridUnreachableException when no address answers, naming the address and what to check
+     */
     public static AggregatorClient connect(ClientOptions options) {
-        IgniteClient client = Ignition.startClient(new ClientConfiguration()
-                .setAddresses(options.addresses().toArray(String[]::new))
-                .setTimeout((int) options.timeout().toMillis()));
-        try {
-            // Ignite refuses an empty call context: without a token there is none.
-            ServiceCallContext callContext = options.token() == null ? null : new ServiceCallContextBuilder()
-                    .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token()).build();
-            AggregatorApi api = client.services().serviceProxy(AggregatorApi.SERVICE_NAME, AggregatorApi.class,
-                    callContext, options.timeout().toMillis());
-            return new AggregatorClient(api, client, String.join(",", options.addresses()));
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        ServiceConnection<AggregatorApi> grid = ServiceConnection.open(options, AggregatorApi.SERVICE_NAME,
+                AggregatorApi.class);
+        return new AggregatorClient(grid.api(), grid.connection(), String.join(",", options.addresses()));
     }
 
     /**

@@ -17,12 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.ignite.Ignition;
 import org.apache.ignite.client.ClientConnectionException;
-import org.apache.ignite.client.IgniteClient;
-import org.apache.ignite.configuration.ClientConfiguration;
-import org.apache.ignite.services.ServiceCallContext;
-import org.apache.ignite.services.ServiceCallContextBuilder;
 
 /**
  * Submits suites to a DTF grid and follows their results.
@@ -66,27 +61,10 @@ public final class DtfClient implements AutoCloseable {
      * @throws GridUnreachableException when no address answers, naming the address and what to check
      */
     public static DtfClient connect(ClientOptions options) {
-        ClientConfiguration cfg = new ClientConfiguration()
-                .setAddresses(options.addresses().toArray(String[]::new))
-                .setTimeout((int) options.timeout().toMillis());
-        ConnectFailures.checkHosts(options.addresses());
-        IgniteClient client;
-        try {
-            client = Ignition.startClient(cfg);
-        } catch (ClientConnectionException e) {
-            throw ConnectFailures.explain(options.addresses(), e);
-        }
-        try {
-            // Ignite refuses an empty call context: without a token there is none.
-            ServiceCallContext callContext = options.token() == null ? null : new ServiceCallContextBuilder()
-                    .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token()).build();
-            CoordinatorApi api = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME, CoordinatorApi.class,
-                    callContext, options.timeout().toMillis());
-            return new DtfClient(api, client, "the grid at " + String.join(",", options.addresses()), () -> null);
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        ServiceConnection<CoordinatorApi> grid = ServiceConnection.open(options, CoordinatorApi.SERVICE_NAME,
+                CoordinatorApi.class);
+        return new DtfClient(grid.api(), grid.connection(), "the grid at " + String.join(",", options.addresses()),
+                () -> null);
     }
 
     /** A client over a coordinator proxy obtained elsewhere (e.g. from an embedded node). */
