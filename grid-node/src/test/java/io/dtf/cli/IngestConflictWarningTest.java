@@ -11,10 +11,7 @@ import io.dtf.model.TaskState;
 import io.dtf.results.IngestConflict;
 import io.dtf.results.ResultOrigin;
 import io.dtf.results.duckdb.DuckDbResultStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,9 +26,6 @@ class IngestConflictWarningTest {
     private static Path withConflict;
     private static Path clean;
     private static long conflictKey;
-
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void oneFileWithAConflictAndOneWithout() throws IOException {
@@ -59,26 +53,13 @@ class IngestConflictWarningTest {
                 "hw", exitCode, List.of(), "", "", null, null, null);
     }
 
-    private static Outcome dtf(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            int code = DtfCli.execute(args);
-            return new Outcome(code, capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static Launcher.Outcome dtf(String... args) {
+        return InProcessCli.dtf(args);
     }
 
     @Test
     void resultsWarnsOnStderrNamingTheKeysAndStillPrintsEveryRow() {
-        Outcome results = dtf("results", "run-1", "--db", withConflict.toString(), "--format", "csv");
+        Launcher.Outcome results = dtf("results", "run-1", "--db", withConflict.toString(), "--format", "csv");
         assertEquals(0, results.exitCode(), results.err());
         assertEquals("dtf: warning: 1 result of this run was delivered twice with different content; both are kept "
                 + "(key " + conflictKey + "): see ingest_conflicts in the DuckDB file\n", results.err());
@@ -87,7 +68,7 @@ class IngestConflictWarningTest {
 
     @Test
     void aFileWithoutConflictsPrintsNoWarning() {
-        Outcome results = dtf("results", "run-1", "--db", clean.toString());
+        Launcher.Outcome results = dtf("results", "run-1", "--db", clean.toString());
         assertEquals(0, results.exitCode(), results.err());
         assertEquals("", results.err());
     }
@@ -95,7 +76,7 @@ class IngestConflictWarningTest {
     @Test
     void analyzeCountsTheFilesConflictsInJsonAndSaysSoInMarkdown() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Outcome conflicted = dtf("analyze", "--db", withConflict.toString());
+        Launcher.Outcome conflicted = dtf("analyze", "--db", withConflict.toString());
         assertEquals(0, conflicted.exitCode(), conflicted.err());
         assertEquals(1, json.readTree(conflicted.out()).path("ingestConflicts").asInt(-1));
         JsonNode none = json.readTree(dtf("analyze", "--db", clean.toString()).out());

@@ -8,10 +8,7 @@ import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import io.dtf.results.ResultOrigin;
 import io.dtf.results.duckdb.DuckDbResultStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,9 +20,6 @@ import org.junit.jupiter.api.Test;
 /** {@code dtf logs} reading a DuckDB file, as after a {@code dtf run}. */
 class LogsCommandTest {
     private static Path db;
-
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void aRunWithAFlakyTaskAndASilentOne() throws IOException {
@@ -50,26 +44,13 @@ class LogsCommandTest {
                 status == TaskState.FAILED ? FailureCategory.TEST_FAILURE : null, null);
     }
 
-    private static Outcome dtf(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            int code = DtfCli.execute(args);
-            return new Outcome(code, capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static Launcher.Outcome dtf(String... args) {
+        return InProcessCli.dtf(args);
     }
 
     @Test
     void everyAttemptIsPrintedUnderAHeaderAndOneAttemptAsItIs() {
-        Outcome all = dtf("logs", "run-1", "bench[n=1]", "--db", db.toString());
+        Launcher.Outcome all = dtf("logs", "run-1", "bench[n=1]", "--db", db.toString());
         assertEquals(0, all.exitCode(), all.err());
         assertEquals("""
                 == bench[n=1] attempt 1: FAILED, exit 3 on hw (standard output) ==
@@ -80,7 +61,7 @@ class LogsCommandTest {
 
         assertEquals("solo out\n", dtf("logs", "run-1", "solo", "--db", db.toString()).out(),
                 "a task name with one id stands for it");
-        Outcome ambiguous = dtf("logs", "run-1", "bench", "--db", db.toString());
+        Launcher.Outcome ambiguous = dtf("logs", "run-1", "bench", "--db", db.toString());
         assertEquals(ExitCodes.USAGE, ambiguous.exitCode());
         assertEquals("dtf: 'bench' names 2 tasks of run 'run-1': [bench[n=1], bench[n=2]]; give one of them\n",
                 ambiguous.err());
@@ -91,17 +72,17 @@ class LogsCommandTest {
 
     @Test
     void nothingPrintedIsSaidClearlyAndUnknownTasksAreUsageErrors() {
-        Outcome quiet = dtf("logs", "run-1", "quiet", "--db", db.toString());
+        Launcher.Outcome quiet = dtf("logs", "run-1", "quiet", "--db", db.toString());
         assertEquals(0, quiet.exitCode());
         assertEquals("", quiet.out());
         assertEquals("dtf: task 'quiet' of run 'run-1' printed nothing on its standard output (attempt 1); --stderr "
                 + "shows its error output\n", quiet.err());
 
-        Outcome noAttempt = dtf("logs", "run-1", "quiet", "--attempt", "5", "--db", db.toString());
+        Launcher.Outcome noAttempt = dtf("logs", "run-1", "quiet", "--attempt", "5", "--db", db.toString());
         assertEquals(ExitCodes.USAGE, noAttempt.exitCode());
         assertTrue(noAttempt.err().contains("has no ended attempt 5"), noAttempt.err());
 
-        Outcome noRun = dtf("logs", "run-9", "quiet", "--db", db.toString());
+        Launcher.Outcome noRun = dtf("logs", "run-9", "quiet", "--db", db.toString());
         assertEquals(ExitCodes.USAGE, noRun.exitCode());
         assertTrue(noRun.err().contains("no results of run 'run-9'"), noRun.err());
     }
