@@ -40,8 +40,7 @@ class CoordinatorCancelTest {
     /** What a stopped attempt reports: CANCELLED, as the worker's runners do. */
     private volatile TaskState stoppedAs = TaskState.CANCELLED;
     private volatile List<LiveAttempt> onWorkers = List.of();
-    private final List<Coordinator> coordinators = new ArrayList<>();
-    private final List<Thread> loops = new ArrayList<>();
+    private final CoordinatorLoops loops = new CoordinatorLoops();
 
     private final Dispatcher dispatcher = new Dispatcher() {
         @Override
@@ -73,10 +72,7 @@ class CoordinatorCancelTest {
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        coordinators.forEach(Coordinator::stop);
-        for (Thread t : loops) {
-            t.join(5_000);
-        }
+        loops.stopAll();
     }
 
     @Test
@@ -199,7 +195,7 @@ class CoordinatorCancelTest {
         first.cancel(runId, null);
         first.stop();
         // Its node died: the attempt's master is gone, so the worker reports to the service, wherever it runs now.
-        running.put(key, reply -> coordinators.get(coordinators.size() - 1).report(reply));
+        running.put(key, reply -> loops.latest().report(reply));
         TaskRecord attempt = store.tasks.get(key);
         onWorkers = List.of(new LiveAttempt(key, attempt.attemptId(), 1, "w1", null));
         // A task its predecessor had not reached yet: stored as waiting, under the stored request.
@@ -227,12 +223,8 @@ class CoordinatorCancelTest {
     private Coordinator start() {
         // A replaced coordinator's replies reach its successor, as the service forwards them.
         Coordinator c = new Coordinator(store, dispatcher, () -> workers,
-                reply -> coordinators.get(coordinators.size() - 1).report(reply));
-        Thread loop = new Thread(c::run, "test-coordinator-" + coordinators.size());
-        coordinators.add(c);
-        loops.add(loop);
-        loop.start();
-        return c;
+                reply -> loops.latest().report(reply));
+        return loops.start(c);
     }
 
     private static String submit(Coordinator c, TaskSpec... specs) {

@@ -42,8 +42,7 @@ class CoordinatorFailureTest {
     private volatile boolean hold;
     private volatile List<LiveAttempt> onWorkers = List.of();
     private final List<JobReply> forwarded = new CopyOnWriteArrayList<>();
-    private final List<Coordinator> coordinators = new ArrayList<>();
-    private final List<Thread> loops = new ArrayList<>();
+    private final CoordinatorLoops loops = new CoordinatorLoops();
 
     private final Dispatcher dispatcher = new Dispatcher() {
         @Override
@@ -71,10 +70,7 @@ class CoordinatorFailureTest {
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        coordinators.forEach(Coordinator::stop);
-        for (Thread t : loops) {
-            t.join(5_000);
-        }
+        loops.stopAll();
     }
 
     @Test
@@ -213,7 +209,7 @@ class CoordinatorFailureTest {
         Tasks.await(() -> held.containsKey(key));
         store.claimEpoch(); // a successor took over
 
-        Tasks.await(() -> !loops.get(0).isAlive());
+        Tasks.await(() -> !loops.loop(0).isAlive());
         Assignment a = dispatched.get(0);
         held.get(key).accept(reply(a, null));
 
@@ -223,11 +219,7 @@ class CoordinatorFailureTest {
 
     private Coordinator start() {
         Coordinator c = new Coordinator(store, dispatcher, () -> workers, forwarded::add);
-        Thread loop = new Thread(c::run, "test-coordinator-" + coordinators.size());
-        coordinators.add(c);
-        loops.add(loop);
-        loop.start();
-        return c;
+        return loops.start(c);
     }
 
     private static WorkerNode worker(String id, int slots) {
