@@ -185,11 +185,26 @@ class PersistentRestartIT {
     private static List<String> consistentIds(Grid grid) throws IOException {
         List<String> ids = new ArrayList<>();
         for (NodeProcess node : grid.all()) {
+            // The line comes a moment after the "up" line that NodeProcess waits for.
             Matcher m = CONSISTENT_ID.matcher(node.output());
+            for (int i = 0; i < 100 && !m.find(); i++) {
+                sleep(100);
+                m = CONSISTENT_ID.matcher(node.output());
+            }
+            m = CONSISTENT_ID.matcher(node.output());
             assertTrue(m.find(), "a persistent node prints its consistent id:\n" + node.output());
             ids.add(m.group(1));
         }
         return ids;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private static long finals(List<TaskResult> results) {
