@@ -1,5 +1,6 @@
 package io.dtf.coordinator;
 
+import io.dtf.client.CoordinatorApi;
 import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.CancelReply;
@@ -30,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -636,9 +638,18 @@ public final class Coordinator {
         }
     }
 
+    /**
+     * Runs {@code query} on the loop and waits for its answer. When this instance stops before the
+     * loop took the query up, the query is withdrawn, so the caller's "moving; try again" is true:
+     * nothing was done, and calling the next instance cannot do it twice.
+     */
     private <T> T ask(Supplier<T> query) {
         CompletableFuture<T> answer = new CompletableFuture<>();
+        AtomicBoolean taken = new AtomicBoolean();
         inbox.add(() -> {
+            if (!taken.compareAndSet(false, true)) {
+                return; // withdrawn by the caller
+            }
             try {
                 writer.storeAll();
                 answer.complete(query.get());
@@ -652,8 +663,8 @@ public final class Coordinator {
                 try {
                     return answer.get(IDLE_TICK_MS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException notYet) {
-                    if (stopped || fenced) {
-                        throw new IllegalStateException("the coordinator is moving to another instance; try again");
+                    if ((stopped || fenced) && taken.compareAndSet(false, true)) {
+                        throw new IllegalStateException(CoordinatorApi.MOVING);
                     }
                     if (System.nanoTime() > deadline) {
                         throw notYet;

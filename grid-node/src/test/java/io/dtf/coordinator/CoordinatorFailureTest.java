@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.client.CoordinatorApi;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.RunView;
@@ -215,6 +217,19 @@ class CoordinatorFailureTest {
 
         assertEquals(1, forwarded.size(), "the reply went to the successor");
         assertTrue(store.results.isEmpty(), "the replaced coordinator stored nothing");
+    }
+
+    @Test
+    void aCallReachingAReplacedCoordinatorIsRefusedUndoneSoItCanBeMadeAgain() {
+        Coordinator old = start();
+        assertTrue(old.runs().isEmpty()); // its loop runs, its epoch claimed
+        store.claimEpoch(); // a successor took over
+        Tasks.await(() -> !loops.loop(0).isAlive());
+
+        IllegalStateException moving = assertThrows(IllegalStateException.class,
+                () -> old.submit(new Suite("s", List.of(Tasks.spec("t", 0)))));
+        assertEquals(CoordinatorApi.MOVING, moving.getMessage());
+        assertTrue(store.runs.isEmpty(), "the refused submission stored no run");
     }
 
     private Coordinator start() {

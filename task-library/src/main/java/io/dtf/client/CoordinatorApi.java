@@ -14,6 +14,12 @@ public interface CoordinatorApi {
     /** Service call context attribute that carries {@code Bearer <jwt>}. */
     String TOKEN_ATTRIBUTE = "authorization";
 
+    /**
+     * The error a call gets when the coordinator instance it reached stopped before taking the call
+     * up (it is moving to another node): nothing was done, and the same call may be made again.
+     */
+    String MOVING = "the coordinator is moving to another instance; try again";
+
     /** Submits a {@code Suite}; answers a {@code SubmitReply} (a run id, or the reasons for refusal). */
     String submit(String suiteJson);
 

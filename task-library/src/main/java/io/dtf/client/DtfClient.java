@@ -40,6 +40,8 @@ public final class DtfClient implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     /** How long no address of the grid may answer before {@link #await} gives up: longer than a blip. */
     private static final Duration UNREACHABLE_LIMIT = Duration.ofSeconds(10);
+    /** How long a call is made again while the coordinator moves: it takes seconds, this is a margin. */
+    private static final Duration MOVING_LIMIT = Duration.ofSeconds(30);
 
     private final CoordinatorApi api;
     private final AutoCloseable connection;
@@ -94,7 +96,7 @@ public final class DtfClient implements AutoCloseable {
      * @throws IllegalArgumentException when the grid knows no such run or task
      */
     public CancelReply cancel(String runId, String taskId) {
-        CancelReply reply = Json.read(api.cancelRun(runId, taskId), CancelReply.class);
+        CancelReply reply = Json.read(call(() -> api.cancelRun(runId, taskId)), CancelReply.class);
         if (!reply.accepted()) {
             throw new IllegalArgumentException(String.join("; ", reply.errors()));
         }
@@ -119,7 +121,7 @@ public final class DtfClient implements AutoCloseable {
         SubmissionSize.check(json).ifPresent(tooLong -> {
             throw new SubmissionRefusedException(List.of(tooLong)); // refused here rather than sent for nothing
         });
-        SubmitReply reply = Json.read(api.submit(json), SubmitReply.class);
+        SubmitReply reply = Json.read(call(() -> api.submit(json)), SubmitReply.class);
         if (!reply.accepted()) {
             throw new SubmissionRefusedException(reply.errors());
         }
@@ -129,39 +131,39 @@ public final class DtfClient implements AutoCloseable {
 
     /** Where the coordinator runs now. */
     public CoordinatorView coordinator() {
-        return Json.read(api.coordinator(), CoordinatorView.class);
+        return Json.read(call(() -> api.coordinator()), CoordinatorView.class);
     }
 
     /** The run's progress, or null when the grid does not know the run. */
     public RunView status(String runId) {
-        String json = api.run(runId);
+        String json = call(() -> api.run(runId));
         return json == null ? null : Json.read(json, RunView.class);
     }
 
     public List<RunView> runs() {
-        return Json.read(api.runs(), new TypeReference<List<RunView>>() { });
+        return Json.read(call(() -> api.runs()), new TypeReference<List<RunView>>() { });
     }
 
     public List<TaskView> tasks(String runId) {
-        return Json.read(api.tasks(runId), new TypeReference<List<TaskView>>() { });
+        return Json.read(call(() -> api.tasks(runId)), new TypeReference<List<TaskView>>() { });
     }
 
     /** Results of a run with a sequence number above {@code afterSeq}, oldest first, one page. */
     public List<TaskResult> results(String runId, long afterSeq) {
-        return Json.read(api.results(runId, afterSeq, PAGE), new TypeReference<List<TaskResult>>() { });
+        return Json.read(call(() -> api.results(runId, afterSeq, PAGE)), new TypeReference<List<TaskResult>>() { });
     }
 
     public List<WorkerView> workers() {
-        return Json.read(api.workers(), new TypeReference<List<WorkerView>>() { });
+        return Json.read(call(() -> api.workers()), new TypeReference<List<WorkerView>>() { });
     }
 
     public List<Alert> alerts() {
-        return Json.read(api.alerts(), new TypeReference<List<Alert>>() { });
+        return Json.read(call(() -> api.alerts()), new TypeReference<List<Alert>>() { });
     }
 
     /** Lets a quarantined worker take work again; returns what the coordinator did. */
     public String release(String nodeId) {
-        return api.release(nodeId);
+        return call(() -> api.release(nodeId));
     }
 
     /** Every result of a run so far. */
@@ -247,6 +249,38 @@ public final class DtfClient implements AutoCloseable {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /**
+     * Makes a call, again while the coordinator is moving to another node: the instance that said
+     * so did nothing (see {@link CoordinatorApi#MOVING}), and the next is up within seconds.
+     */
+    private static <T> T call(Supplier<T> call) {
+        Instant deadline = Instant.now().plus(MOVING_LIMIT);
+        while (true) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (!moving(e) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the coordinator moved", e);
+            }
+        }
+    }
+
+    private static boolean moving(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(CoordinatorApi.MOVING)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean connectionLost(Throwable e) {
