@@ -34,7 +34,7 @@ public final class DtfCli {
         cli.registerConverter(Duration.class, new DurationConverter());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("dtf: " + SafeText.lines(Errors.describe(e, gridOf(commandLine.getCommandSpec()))));
-            return ExitCodes.GRID_ERROR;
+            return Errors.exitCode(e);
         });
         return cli;
     }

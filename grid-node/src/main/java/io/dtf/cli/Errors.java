@@ -1,5 +1,6 @@
 package io.dtf.cli;
 
+import io.dtf.client.AccessDeniedException;
 import io.dtf.client.GridUnreachableException;
 import org.apache.ignite.client.ClientConnectionException;
 
@@ -18,6 +19,10 @@ final class Errors {
      *             embedded node): network errors name them and say what to check
      */
     static String describe(Throwable e, String grid) {
+        var denied = AccessDeniedException.in(e);
+        if (denied.isPresent()) {
+            return "access denied: " + denied.get().detail();
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof GridUnreachableException unreachable) {
                 String message = unreachable.getMessage();
@@ -39,6 +44,11 @@ final class Errors {
                     + "): is a DTF node running there? Start one with `dtf node`, or check --grid.";
         }
         return message;
+    }
+
+    /** The exit code for a command that failed with {@code e}: {@link ExitCodes#ACCESS_DENIED} or {@link ExitCodes#GRID_ERROR}. */
+    static int exitCode(Throwable e) {
+        return AccessDeniedException.in(e).isPresent() ? ExitCodes.ACCESS_DENIED : ExitCodes.GRID_ERROR;
     }
 
     private static String reason(Throwable e) {

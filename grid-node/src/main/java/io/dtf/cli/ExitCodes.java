@@ -15,6 +15,11 @@ public final class ExitCodes {
      * could not all be read back from the DuckDB file they were to be stored in.
      */
     public static final int GRID_ERROR = 4;
+    /**
+     * The grid refused the command's token: none given, expired, revoked, not the grid's, or a role
+     * too low for the command (the message says which and what role is needed).
+     */
+    public static final int ACCESS_DENIED = 5;
 
     private ExitCodes() {
     }

@@ -1,9 +1,14 @@
 package io.dtf.cli;
 
 import io.dtf.client.ClientOptions;
+import io.dtf.client.ClientTokens;
 import io.dtf.client.DtfClient;
+import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** How a command reaches a running grid: the thin-client addresses of its nodes and a token. */
@@ -15,8 +20,31 @@ final class GridOptions {
                             + "the DuckDB file; with it they ask the grid's aggregator, which reads the file its node holds."})
     String address;
 
-    @Option(names = "--token", paramLabel = "JWT", description = "Bearer token for a secured grid.")
+    @Option(names = "--token", paramLabel = "JWT", description = {"Token for a grid with security on (see "
+            + "docs/SECURITY.md). Visible to other users of this machine in the process list: prefer --token-file "
+            + "or " + ClientTokens.ENV + "."})
     String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the token from FILE (white space around it"
+            + " is ignored). Without --token or --token-file, the token is taken from " + ClientTokens.ENV + " if set.")
+    Path tokenFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * The token to send: {@code --token}, else {@code --token-file}'s content, else {@code DTF_TOKEN};
+     * null when none is given (a grid without security needs none).
+     *
+     * @throws ParameterException (a usage error, exit 2) when both options are given or the file cannot be read
+     */
+    String token() {
+        try {
+            return ClientTokens.resolve(token, tokenFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+    }
 
     /** Whether {@code --grid} was given (some commands then read a grid instead of working locally). */
     boolean given() {
@@ -29,7 +57,7 @@ final class GridOptions {
     }
 
     DtfClient connect() {
-        return DtfClient.connect(ClientOptions.of(address()).withToken(token));
+        return DtfClient.connect(ClientOptions.of(address()).withToken(token()));
     }
 
     /** Refuses a malformed address list while the command line is read (a usage error, exit 2). */

@@ -226,6 +226,11 @@ public final class Coordinator {
     }
 
     public SubmitReply submit(Suite suite) {
+        return submit(suite, null);
+    }
+
+    /** Admits {@code suite} as a run owned by {@code owner} (a token's subject; null when security is off). */
+    public SubmitReply submit(Suite suite, String owner) {
         List<String> errors = SuiteAdmission.validate(suite);
         if (!errors.isEmpty()) {
             return new SubmitReply(null, errors);
@@ -243,7 +248,8 @@ public final class Coordinator {
             }
             health.remember(topology.liveWorkers());
             List<String> warnings = UnadvertisedRequirements.warnings(suite, health.seen());
-            RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null));
+            RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null,
+                    null, owner));
             runs.put(runId, run);
             writer.run(run.record);
             for (TaskSpec spec : suite.tasks()) {

@@ -6,20 +6,27 @@ import java.time.Instant;
  * A run as the coordinator keeps it in the runs cache; {@code endedAt} is null while it runs.
  *
  * @param cancellation  what of the run has been cancelled, null when nothing has
+ * @param owner         the subject of the token that submitted it; null when security was off then, and
+ *                      in runs stored before runs had owners (such a run is cancelled by an admin only)
  */
 public record RunRecord(String runId, String suite, Instant submittedAt, int total, Instant endedAt,
-                        Cancellation cancellation) {
+                        Cancellation cancellation, String owner) {
 
     public RunRecord(String runId, String suite, Instant submittedAt, int total, Instant endedAt) {
-        this(runId, suite, submittedAt, total, endedAt, null);
+        this(runId, suite, submittedAt, total, endedAt, null, null);
+    }
+
+    public RunRecord(String runId, String suite, Instant submittedAt, int total, Instant endedAt,
+                     Cancellation cancellation) {
+        this(runId, suite, submittedAt, total, endedAt, cancellation, null);
     }
 
     public RunRecord ended(Instant at) {
-        return new RunRecord(runId, suite, submittedAt, total, at, cancellation);
+        return new RunRecord(runId, suite, submittedAt, total, at, cancellation, owner);
     }
 
     public RunRecord cancelled(Cancellation value) {
-        return new RunRecord(runId, suite, submittedAt, total, endedAt, value);
+        return new RunRecord(runId, suite, submittedAt, total, endedAt, value, owner);
     }
 
     /** Whether a cancel request covers task {@code taskId}. */

@@ -61,6 +61,6 @@ final class RunState {
             }
         });
         return new RunView(record.runId(), record.suite(), record.submittedAt(), record.endedAt(), record.total(),
-                positive);
+                positive, record.owner());
     }
 }

@@ -14,6 +14,7 @@ import io.dtf.results.ignite.AggregatorService;
 import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
 import io.dtf.results.ignite.ResultRetention;
+import io.dtf.security.ignite.ServiceGuard;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -182,23 +183,26 @@ public final class DtfNode implements AutoCloseable {
         return cfg;
     }
 
+    /** The coordinator singleton; with security on, its {@link ServiceGuard} checks every call's token and role. */
     static ServiceConfiguration coordinatorService() {
         return new ServiceConfiguration()
                 .setName(CoordinatorApi.SERVICE_NAME)
                 .setService(new CoordinatorService())
                 .setTotalCount(1)
                 .setMaxPerNodeCount(1)
-                .setNodeFilter(new RoleFilter(Roles.COORDINATOR));
+                .setNodeFilter(new RoleFilter(Roles.COORDINATOR))
+                .setInterceptors(new ServiceGuard());
     }
 
-    /** On every aggregator node, answering from that node's DuckDB file. */
+    /** On every aggregator node, answering from that node's DuckDB file; guarded as the coordinator is. */
     static ServiceConfiguration aggregatorService() {
         return new ServiceConfiguration()
                 .setName(AggregatorApi.SERVICE_NAME)
                 .setService(new AggregatorService())
                 .setTotalCount(0)
                 .setMaxPerNodeCount(1)
-                .setNodeFilter(new RoleFilter(Roles.AGGREGATOR));
+                .setNodeFilter(new RoleFilter(Roles.AGGREGATOR))
+                .setInterceptors(new ServiceGuard());
     }
 
     private static Map<String, Object> attributes(IgniteConfiguration cfg, NodeOptions options, Set<String> roles,

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public record ClientOptions(List<String> addresses, String token, Duration timeout) {
     public static final String DEFAULT_ADDRESS = "127.0.0.1:10800";
+    /** The thin-client user name that says "the password is a DTF token". */
+    public static final String TOKEN_USER = "dtf-token";
     /** {@code host}, {@code host:port} or {@code host:port..port}; an IPv6 host in brackets. */
     private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^\\s:,\\[\\]]+)(:\\d{1,5}(\\.\\.\\d{1,5})?)?");
 
@@ -40,5 +42,12 @@ public record ClientOptions(List<String> addresses, String token, Duration timeo
 
     public ClientOptions withToken(String bearerToken) {
         return new ClientOptions(addresses, bearerToken, timeout);
+    }
+
+    /** Names the addresses and whether a token is set, never the token: options get logged. */
+    @Override
+    public String toString() {
+        return "ClientOptions[addresses=" + addresses + ", token=" + (token == null ? "none" : "(set)") + ", timeout="
+                + timeout + "]";
     }
 }

@@ -32,6 +32,10 @@ import org.apache.ignite.client.ClientConnectionException;
  * }
  * }</pre>
  *
+ * <p>On a grid with security on, give a token ({@link ClientOptions#withToken}; {@link ClientTokens} reads
+ * one from a file or {@code DTF_TOKEN}): every call then carries it, and a call the token's role does
+ * not allow fails with an {@link AccessDeniedException} saying what role it needs.
+ *
  * <p>The client never runs tasks itself: the coordinator owns them, so a client that disconnects
  * (a CI job cancelled, a laptop closed) does not cancel the run.
  */
@@ -184,8 +188,9 @@ public final class DtfClient implements AutoCloseable {
      * Waits until every task of the run has ended, handing each result to {@code onResult} as it
      * arrives (attempts that will be retried included), and returns the final progress.
      *
-     * @throws GridLostException when the grid is gone for good: the embedded node stopped, or no
-     *                           address of the grid answered for ten seconds
+     * @throws GridLostException     when the grid is gone for good: the embedded node stopped, or no
+     *                               address of the grid answered for ten seconds
+     * @throws AccessDeniedException when the grid refuses the token (revoked or expired meanwhile, say)
      */
     public RunView await(String runId, Duration timeout, Consumer<TaskResult> onResult) throws TimeoutException,
             InterruptedException {
@@ -214,8 +219,8 @@ public final class DtfClient implements AutoCloseable {
                         after = r.seq();
                     }
                 } while (page.size() == PAGE);
-            } catch (IllegalArgumentException e) {
-                throw e;
+            } catch (IllegalArgumentException | AccessDeniedException e) {
+                throw e; // asking again gets the same answer
             } catch (RuntimeException e) {
                 String stopped = gone.get();
                 if (stopped != null) {

@@ -1,6 +1,9 @@
 package io.dtf.client;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.client.ClientAuthenticationException;
 import org.apache.ignite.client.ClientConnectionException;
 import org.apache.ignite.client.IgniteClient;
 import org.apache.ignite.configuration.ClientConfiguration;
@@ -18,17 +21,28 @@ record ServiceConnection<T>(T api, IgniteClient connection) {
 
     /**
      * Connects to {@code options}' addresses and makes a proxy of the service {@code name}; the JVM
-     * needs DTF's Java 17 flags (config/jvm.args).
+     * needs DTF's Java 17 flags (config/jvm.args). A token goes both as the connection's credentials
+     * (user {@link ClientOptions#TOKEN_USER}, the token as password), which a grid with security on
+     * checks before anything else, and with every call, which the service checks against its roles.
      *
      * @throws GridUnreachableException when no address answers, naming the address and what to check
+     * @throws AccessDeniedException    when the grid refuses the connection's credentials
      */
     static <T> ServiceConnection<T> open(ClientOptions options, String name, Class<T> api) {
         ConnectFailures.checkHosts(options.addresses());
+        ClientConfiguration config = new ClientConfiguration()
+                .setAddresses(options.addresses().toArray(String[]::new))
+                .setTimeout((int) options.timeout().toMillis());
+        if (options.token() != null) {
+            config.setUserName(ClientOptions.TOKEN_USER).setUserPassword(options.token());
+        }
         IgniteClient client;
         try {
-            client = Ignition.startClient(new ClientConfiguration()
-                    .setAddresses(options.addresses().toArray(String[]::new))
-                    .setTimeout((int) options.timeout().toMillis()));
+            client = Ignition.startClient(config);
+        } catch (ClientAuthenticationException e) {
+            throw AccessDeniedException.in(e).orElseGet(() -> new AccessDeniedException("AUTHENTICATION",
+                    "the grid at " + String.join(",", options.addresses()) + " refused the connection ("
+                            + e.getMessage() + "): give a valid token with --token, DTF_TOKEN or --token-file"));
         } catch (ClientConnectionException e) {
             throw ConnectFailures.explain(options.addresses(), e);
         }
@@ -36,11 +50,23 @@ record ServiceConnection<T>(T api, IgniteClient connection) {
             // Ignite refuses an empty call context: without a token there is none.
             ServiceCallContext callContext = options.token() == null ? null : new ServiceCallContextBuilder()
                     .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + options.token()).build();
-            return new ServiceConnection<>(
-                    client.services().serviceProxy(name, api, callContext, options.timeout().toMillis()), client);
+            return new ServiceConnection<>(refusalsAsExceptions(
+                    client.services().serviceProxy(name, api, callContext, options.timeout().toMillis()), api), client);
         } catch (RuntimeException e) {
             client.close();
             throw e;
         }
+    }
+
+    /** {@code proxy}, throwing an {@link AccessDeniedException} where the grid refused a call (the thin client only says "failed"). */
+    private static <T> T refusalsAsExceptions(T proxy, Class<T> api) {
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (self, method, args) -> {
+            try {
+                return method.invoke(proxy, args);
+            } catch (InvocationTargetException e) {
+                Throwable failure = e.getCause();
+                throw AccessDeniedException.in(failure).map(Throwable.class::cast).orElse(failure);
+            }
+        }));
     }
 }

@@ -3,12 +3,22 @@ package io.dtf.model;
 import java.time.Instant;
 import java.util.Map;
 
-/** A run's progress: how many of its tasks are in each state. */
+/**
+ * A run's progress: how many of its tasks are in each state.
+ *
+ * @param owner who submitted the run (the subject of its token) on a grid with security on; null otherwise
+ */
 public record RunView(String runId, String suite, Instant submittedAt, Instant endedAt, int total,
-                      Map<TaskState, Integer> counts) {
+                      Map<TaskState, Integer> counts, String owner) {
 
     public RunView {
         counts = Map.copyOf(counts);
+    }
+
+    /** A run without a recorded owner. */
+    public RunView(String runId, String suite, Instant submittedAt, Instant endedAt, int total,
+                   Map<TaskState, Integer> counts) {
+        this(runId, suite, submittedAt, endedAt, total, counts, null);
     }
 
     public int count(TaskState state) {

@@ -9,6 +9,8 @@ import io.dtf.model.CoordinatorView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
 import io.dtf.node.memory.MemorySettings;
+import io.dtf.security.Principal;
+import io.dtf.security.ServiceCaller;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
 import java.util.List;
@@ -169,7 +171,8 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
             return Json.write(new SubmitReply(null, List.of("submission: not a valid suite document: "
                     + SafeText.abbreviated(String.valueOf(e.getMessage()), 500))));
         }
-        return Json.write(coordinator.submit(suite));
+        // With security on, the run belongs to whoever's token the service guard accepted.
+        return Json.write(coordinator.submit(suite, ServiceCaller.current().map(Principal::subject).orElse(null)));
     }
 
     @Override

@@ -1,0 +1,54 @@
+package io.dtf.security;
+
+import io.dtf.client.AggregatorApi;
+import io.dtf.client.CoordinatorApi;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may call what: the one table of every DTF service method and the role it needs, checked on
+ * every call to a node with security on (see {@code io.dtf.security.ignite.ServiceGuard}). A method
+ * that is not here is refused to everyone: Ignite lets a thin client call any public method of a
+ * service's class, {@code Service.cancel()} included.
+ *
+ * <p>Viewers read; submitters also submit and cancel their own runs; admins also cancel anyone's
+ * runs, release quarantined workers and revoke tokens. {@code report} is for grid nodes only.
+ */
+public final class ServiceAccess {
+    private static final Map<String, MethodAccess> COORDINATOR = Map.ofEntries(
+            Map.entry("run", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("runs", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("tasks", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("results", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("workers", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("alerts", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("coordinator", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("submit", MethodAccess.needs(Role.SUBMITTER)),
+            Map.entry("cancelRun", MethodAccess.ownRunsOr(Role.SUBMITTER)),
+            Map.entry("release", MethodAccess.needs(Role.ADMIN)),
+            Map.entry("revokeToken", MethodAccess.needs(Role.ADMIN)),
+            // A worker's reply for an attempt whose compute task is gone (ReplyInbox): forged, it would fake results.
+            Map.entry("report", MethodAccess.needs(Role.NODE)));
+
+    private static final Map<String, MethodAccess> AGGREGATOR = Map.of(
+            "results", MethodAccess.needs(Role.VIEWER),
+            "analyze", MethodAccess.needs(Role.VIEWER),
+            "conflicts", MethodAccess.needs(Role.VIEWER));
+
+    private static final Map<String, Map<String, MethodAccess>> BY_SERVICE = Map.of(
+            CoordinatorApi.SERVICE_NAME, COORDINATOR,
+            AggregatorApi.SERVICE_NAME, AGGREGATOR);
+
+    private ServiceAccess() {
+    }
+
+    /** What calling {@code method} of service {@code service} needs; empty for a method no one may call. */
+    public static Optional<MethodAccess> of(String service, String method) {
+        return Optional.ofNullable(BY_SERVICE.getOrDefault(service, Map.of()).get(method));
+    }
+
+    /** The whole table, service name -> method -> access, for docs and tests. */
+    public static Map<String, Map<String, MethodAccess>> table() {
+        return BY_SERVICE;
+    }
+}
