@@ -1,0 +1,109 @@
+package io.dtf.security.ignite;
+
+import io.dtf.audit.AuditLog;
+import io.dtf.grid.TestGrid;
+import io.dtf.model.AuditEvent;
+import io.dtf.node.DtfNode;
+import io.dtf.node.NodeOptions;
+import io.dtf.security.GridSecurity;
+import io.dtf.security.Role;
+import io.dtf.security.token.SigningKeys;
+import io.dtf.security.token.TokenIssuer;
+import io.dtf.security.token.TokenVerifier;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One in-JVM DTF server (coordinator, data, aggregator) with security on as the security plugin
+ * would turn it on: a {@link GridSecurity} registered under its instance name, with keys, a deny list
+ * and an audit log the test can see.
+ *
+ * <pre>{@code
+ * try (SecureNode node = SecureNode.start("roles", 31400)) {    // discovery 31400, communication 31410, client 31420
+ *     String token = node.token(Role.VIEWER, "vic");
+ * }
+ * }</pre>
+ */
+public final class SecureNode implements AutoCloseable {
+    private final DtfNode node;
+    private final String instance;
+    private final SigningKeys keys;
+    private final TokenIssuer issuer;
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+    private final GridSecurity security;
+    private final int clientPort;
+
+    private SecureNode(String name, int portBase) {
+        Path root = Path.of("target", "grids", name).toAbsolutePath();
+        TestGrid.deleteTree(root);
+        keys = SigningKeys.create(root.resolve("keys/jwt"));
+        issuer = new TokenIssuer(keys, Clock.systemUTC());
+        instance = name + "-server";
+        clientPort = portBase + 20;
+        AuditLog log = audit::add;
+        security = new GridSecurity(TokenVerifier.of(keys, revoked::contains, Clock.systemUTC()), log,
+                root.resolve("keys"));
+        GridSecurity.register(instance, security);
+        node = DtfNode.start(NodeOptions.of(TestGrid.config("ignite-default.xml"), root.resolve("server"))
+                .withRoles(Set.of("coordinator", "data", "aggregator")).withInstanceName(instance)
+                .withNetwork("127.0.0.1", portBase, portBase + 10, clientPort, List.of("127.0.0.1:" + portBase)));
+    }
+
+    /** Starts the node on discovery port {@code portBase}, communication {@code +10}, thin clients {@code +20}. */
+    public static SecureNode start(String name, int portBase) {
+        return new SecureNode(name, portBase);
+    }
+
+    /** The thin-client address. */
+    public String address() {
+        return "127.0.0.1:" + clientPort;
+    }
+
+    public DtfNode node() {
+        return node;
+    }
+
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    /** A token for {@code subject} with {@code role}, valid for an hour. */
+    public String token(Role role, String subject) {
+        return issuer.issue(role, subject, Duration.ofHours(1)).token();
+    }
+
+    public TokenIssuer.Issued issue(Role role, String subject) {
+        return issuer.issue(role, subject, Duration.ofHours(1));
+    }
+
+    /** Puts a token on the grid's deny list. */
+    public void revoke(String tokenId) {
+        revoked.add(tokenId);
+    }
+
+    /** What the grid recorded so far. */
+    public List<AuditEvent> audit() {
+        return List.copyOf(audit);
+    }
+
+    /** Turns security off (as on a node without the plugin) until {@link #securityOn()}. */
+    public void securityOff() {
+        GridSecurity.unregister(instance);
+    }
+
+    public void securityOn() {
+        GridSecurity.register(instance, security);
+    }
+
+    @Override
+    public void close() {
+        GridSecurity.unregister(instance);
+        node.close();
+    }
+}
