@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -59,12 +60,22 @@ public final class Launcher {
         return exec(dtf(args));
     }
 
+    /** Runs {@code dtf ARGS} in {@link #work()} with {@code env} added to its environment, and waits for it to end. */
+    public Outcome run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return exec(dtf(args), env);
+    }
+
     /** Runs any command in {@link #work()} as {@link #run} runs {@code dtf}, e.g. {@code java} on an example. */
     public Outcome exec(List<String> command) throws IOException, InterruptedException {
+        return exec(command, Map.of());
+    }
+
+    private Outcome exec(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 public class AccessDeniedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private static final Pattern WIRE = Pattern.compile("DTF access denied \\[([A-Z_]+)]: ([^\\r\\n]*)");
+    /** The refusal in a message; the thin client adds its status code after it. */
+    private static final Pattern WIRE = Pattern.compile(
+            "DTF access denied \\[([A-Z_]+)]: (.*?)(?: \\(server status code \\[\\d+]\\))?(?:[\\r\\n]|$)");
 
     private final String reason;
     private final String detail;

@@ -19,5 +19,7 @@ class AccessDeniedExceptionTest {
         assertEquals("the token expired at 2026-12-01T12:00:00Z", back.detail());
         assertEquals(sent.getMessage(), back.getMessage());
         assertTrue(AccessDeniedException.in(new RuntimeException("other")).isEmpty());
+        assertEquals(sent.detail(), AccessDeniedException.in(new RuntimeException(sent.getMessage()
+                + " (server status code [1])")).orElseThrow().detail(), "the thin client's suffix is not the grid's");
     }
 }
