@@ -2,7 +2,6 @@ package io.dtf.security;
 
 import io.dtf.client.AccessDeniedException;
 import io.dtf.security.token.TokenRejectedException;
-import io.dtf.security.token.TokenVerifier;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +15,10 @@ public final class ServiceCallCheck {
     /** How a token arrives in the call context attribute: {@code Bearer <jwt>}. */
     static final String BEARER = "Bearer ";
 
-    private final TokenVerifier verifier;
+    private final VerifiedTokens verifier;
     private final RunOwners owners;
 
-    public ServiceCallCheck(TokenVerifier verifier, RunOwners owners) {
+    public ServiceCallCheck(VerifiedTokens verifier, RunOwners owners) {
         this.verifier = verifier;
         this.owners = owners;
     }

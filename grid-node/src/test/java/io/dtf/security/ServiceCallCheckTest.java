@@ -43,7 +43,8 @@ class ServiceCallCheckTest {
     void keys() {
         SigningKeys keys = SigningKeys.create(dir);
         issuer = new TokenIssuer(keys, clock);
-        check = new ServiceCallCheck(TokenVerifier.of(keys, RevocationList.NONE, clock),
+        check = new ServiceCallCheck(new VerifiedTokens(TokenVerifier.of(keys, RevocationList.NONE, clock), clock,
+                VerifiedTokens.DEFAULT_TTL),
                 runId -> Optional.ofNullable(owners.get(runId)));
     }
 

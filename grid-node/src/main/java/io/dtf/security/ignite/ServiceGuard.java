@@ -10,8 +10,10 @@ import io.dtf.security.Principal;
 import io.dtf.security.ServiceAccess;
 import io.dtf.security.ServiceCallCheck;
 import io.dtf.security.ServiceCaller;
+import io.dtf.security.VerifiedTokens;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.ignite.Ignite;
@@ -32,6 +34,8 @@ public final class ServiceGuard implements ServiceCallInterceptor {
 
     @IgniteInstanceResource
     private transient Ignite ignite;
+    /** Tokens this node verified lately, for the grid security it verified them with. */
+    private transient volatile VerifiedTokens tokens;
 
     @Override
     public Object invoke(String method, Object[] args, ServiceContext context, Callable<Object> next) throws Exception {
@@ -42,7 +46,7 @@ public final class ServiceGuard implements ServiceCallInterceptor {
         AuditLog audit = security.get().audit();
         Principal caller;
         try {
-            caller = new ServiceCallCheck(security.get().verifier(), new StoredRunOwners(ignite))
+            caller = new ServiceCallCheck(tokens(security.get()), new StoredRunOwners(ignite))
                     .check(context.name(), method, args == null ? new Object[0] : args, authorization(context),
                             GridNodeCaller.of(ignite));
         } catch (ServiceCallCheck.Refusal refusal) {
@@ -70,6 +74,15 @@ public final class ServiceGuard implements ServiceCallInterceptor {
             audit.record(AuditAction.CANCEL, caller.subject(), localNode(), reply.accepted(), reply.accepted()
                     ? what : SafeText.abbreviated(what + " refused: " + String.join("; ", reply.errors()), 300));
         }
+    }
+
+    private VerifiedTokens tokens(GridSecurity security) {
+        VerifiedTokens known = tokens;
+        if (known == null || known.verifier() != security.verifier()) {
+            known = new VerifiedTokens(security.verifier(), Clock.systemUTC(), VerifiedTokens.DEFAULT_TTL);
+            tokens = known;
+        }
+        return known;
     }
 
     private static String authorization(ServiceContext context) {
