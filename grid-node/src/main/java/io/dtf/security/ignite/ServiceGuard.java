@@ -71,8 +71,8 @@ public final class ServiceGuard implements ServiceCallInterceptor {
         } else if ("cancelRun".equals(method) && answer instanceof String json) {
             CancelReply reply = Json.read(json, CancelReply.class);
             String what = "run " + args[0] + (args.length > 1 && args[1] != null ? " task " + args[1] : "");
-            audit.record(AuditAction.CANCEL, caller.subject(), localNode(), reply.accepted(), reply.accepted()
-                    ? what : SafeText.abbreviated(what + " refused: " + String.join("; ", reply.errors()), 300));
+            audit.record(AuditAction.CANCEL, caller.subject(), localNode(), reply.accepted(), SafeText.abbreviated(
+                    reply.accepted() ? what : what + " refused: " + String.join("; ", reply.errors()), 300));
         }
     }
 
