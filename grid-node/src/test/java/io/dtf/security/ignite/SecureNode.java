@@ -19,18 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One in-JVM DTF server (coordinator, data, aggregator) with security on as the security plugin
- * would turn it on: a {@link GridSecurity} registered under its instance name, with keys, a deny list
- * and an audit log the test can see.
+ * Two in-JVM DTF servers with security on as the security plugin would turn it on: a
+ * {@link GridSecurity} registered under each instance name, with keys, a deny list and an audit log
+ * the test can see. The first runs the coordinator and the aggregator; the second, the edge, holds
+ * data only, so that a client connected to it reaches the services on the other node.
  *
  * <pre>{@code
- * try (SecureNode node = SecureNode.start("roles", 31400)) {    // discovery 31400, communication 31410, client 31420
+ * try (SecureNode node = SecureNode.start("roles", 31400)) {    // discovery 31400-1, communication 31410-1, client 31420-1
  *     String token = node.token(Role.VIEWER, "vic");
  * }
  * }</pre>
  */
 public final class SecureNode implements AutoCloseable {
     private final DtfNode node;
+    private final DtfNode edge;
     private final String instance;
     private final SigningKeys keys;
     private final TokenIssuer issuer;
@@ -50,12 +52,17 @@ public final class SecureNode implements AutoCloseable {
         security = new GridSecurity(TokenVerifier.of(keys, revoked::contains, Clock.systemUTC()), log,
                 root.resolve("keys"));
         GridSecurity.register(instance, security);
+        GridSecurity.register(instance + "-edge", security);
+        List<String> join = List.of("127.0.0.1:" + portBase + ".." + (portBase + 1));
         node = DtfNode.start(NodeOptions.of(TestGrid.config("ignite-default.xml"), root.resolve("server"))
                 .withRoles(Set.of("coordinator", "data", "aggregator")).withInstanceName(instance)
-                .withNetwork("127.0.0.1", portBase, portBase + 10, clientPort, List.of("127.0.0.1:" + portBase)));
+                .withNetwork("127.0.0.1", portBase, portBase + 10, clientPort, join));
+        edge = DtfNode.start(NodeOptions.of(TestGrid.config("ignite-default.xml"), root.resolve("edge"))
+                .withRoles(Set.of("data")).withInstanceName(instance + "-edge")
+                .withNetwork("127.0.0.1", portBase + 1, portBase + 11, clientPort + 1, join));
     }
 
-    /** Starts the node on discovery port {@code portBase}, communication {@code +10}, thin clients {@code +20}. */
+    /** Starts the nodes on discovery ports {@code portBase..+1}, communication {@code +10..+11}, thin clients {@code +20..+21}. */
     public static SecureNode start(String name, int portBase) {
         return new SecureNode(name, portBase);
     }
@@ -63,6 +70,11 @@ public final class SecureNode implements AutoCloseable {
     /** The thin-client address. */
     public String address() {
         return "127.0.0.1:" + clientPort;
+    }
+
+    /** The thin-client address of the edge node, which hosts no service. */
+    public String edgeAddress() {
+        return "127.0.0.1:" + (clientPort + 1);
     }
 
     public DtfNode node() {
@@ -95,15 +107,18 @@ public final class SecureNode implements AutoCloseable {
     /** Turns security off (as on a node without the plugin) until {@link #securityOn()}. */
     public void securityOff() {
         GridSecurity.unregister(instance);
+        GridSecurity.unregister(instance + "-edge");
     }
 
     public void securityOn() {
         GridSecurity.register(instance, security);
+        GridSecurity.register(instance + "-edge", security);
     }
 
     @Override
     public void close() {
-        GridSecurity.unregister(instance);
+        securityOff();
+        edge.close();
         node.close();
     }
 }

@@ -163,6 +163,28 @@ class ServiceGuardIT {
     }
 
     @Test
+    void aClientConnectedToANodeWithoutTheServicesIsCheckedWhereTheServiceRuns() {
+        try (DtfClient viewer = DtfClient.connect(ClientOptions.of(grid.edgeAddress())
+                     .withToken(token(Role.VIEWER, "vic")));
+             DtfClient submitter = DtfClient.connect(ClientOptions.of(grid.edgeAddress())
+                     .withToken(token(Role.SUBMITTER, "sam")))) {
+            assertDenied("WRONG_ROLE", "needs submitter", () -> viewer.submit(waitingSuite("via-edge")));
+            String runId = submitter.submit(waitingSuite("via-edge"));
+            assertEquals("sam", viewer.status(runId).owner());
+            assertTrue(submitter.cancel(runId).accepted());
+        }
+        try (DtfClient anonymous = DtfClient.connect(ClientOptions.of(grid.edgeAddress()))) {
+            assertDenied("MISSING", "no token", anonymous::runs);
+        }
+    }
+
+    private static String token(Role role, String subject) {
+        String token = grid.token(role, subject);
+        TOKENS.add(token);
+        return token;
+    }
+
+    @Test
     void withSecurityOffEveryCallGoesThroughAsBeforeAndItsRunsAreCancelledByAnAdminOnlyOnceItIsOn() {
         String oldRun;
         grid.securityOff();
