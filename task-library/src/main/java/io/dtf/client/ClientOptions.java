@@ -41,4 +41,11 @@ public record ClientOptions(List<String> addresses, String token, Duration timeo
     public ClientOptions withToken(String bearerToken) {
         return new ClientOptions(addresses, bearerToken, timeout);
     }
+
+    /** Never shows the token: options end up in messages and logs. */
+    @Override
+    public String toString() {
+        return "ClientOptions[addresses=" + addresses + ", token=" + (token == null ? "none" : "(given)")
+                + ", timeout=" + timeout + "]";
+    }
 }
