@@ -3,6 +3,7 @@ package io.dtf.cli;
 import io.dtf.client.DtfClient;
 import io.dtf.model.RevokeReply;
 import io.dtf.security.Role;
+import io.dtf.security.ignite.CacheRevocationList;
 import io.dtf.security.token.SigningKeys;
 import io.dtf.security.token.TokenIds;
 import io.dtf.security.token.TokenIssuer;
@@ -142,6 +143,10 @@ final class TokenCommand {
             }
             Instant now = Instant.now();
             Instant until = end == null ? now.plus(MAX_TTL) : end.until != null ? end.until : now.plus(end.ttl);
+            if (until.isAfter(now.plus(CacheRevocationList.MAX_HOLD))) {
+                return usage((end.until != null ? "--until" : "--ttl") + ": the revocation would end more than "
+                        + CacheRevocationList.MAX_HOLD.toDays() + " days from now; no token lives that long");
+            }
             try (DtfClient client = grid.connect()) {
                 RevokeReply reply;
                 try {

@@ -238,6 +238,13 @@ class KeysAndTokenCommandsTest {
         Outcome badInstant = InProcessCli.dtf("token", "revoke", id, "--until", "tomorrow", "--grid", nowhere);
         assertEquals(ExitCodes.USAGE, badInstant.exitCode());
         assertTrue(badInstant.err().contains("'--until'") && badInstant.err().contains("ISO-8601"), badInstant.err());
+        Outcome farAway = InProcessCli.dtf("token", "revoke", id, "--until", "+1000000000-12-31T23:59:59Z", "--grid",
+                nowhere);
+        assertEquals(ExitCodes.USAGE, farAway.exitCode());
+        assertTrue(farAway.err().contains("--until: the revocation would end more than 3650 days"), farAway.err());
+        Outcome tooLong = InProcessCli.dtf("token", "revoke", id, "--ttl", "999999999d", "--grid", nowhere);
+        assertEquals(ExitCodes.USAGE, tooLong.exitCode());
+        assertTrue(tooLong.err().contains("--ttl: the revocation would end more than 3650 days"), tooLong.err());
         Outcome both = InProcessCli.dtf("token", "revoke", id, "--until", "2030-01-01T00:00:00Z", "--ttl", "1d",
                 "--grid", nowhere);
         assertEquals(ExitCodes.USAGE, both.exitCode());
