@@ -61,6 +61,10 @@ public final class CacheRevocationList implements RevocationList, AutoCloseable 
      * Follows the deny list of the grid that {@code ignite} is a node of: registers the continuous
      * query, then reads what is there, and returns once that is read. Needs an active grid (DTF's
      * caches are created when missing). Close it when the node stops.
+     *
+     * <p>A node knows no revocation before this returns: a verifier built earlier (a security
+     * plugin starts before its node joins) can hold a {@link RevocationList} that asks this list
+     * once it is started, and nothing until then.
      */
     public static CacheRevocationList start(Ignite ignite, Clock clock) {
         CacheRevocationList list = new CacheRevocationList(clock);
@@ -73,6 +77,7 @@ public final class CacheRevocationList implements RevocationList, AutoCloseable 
             for (Cache.Entry<String, Long> e : opened) { // an entry may also come as an event: merging is idempotent
                 list.add(e.getKey(), e.getValue());
             }
+            list.dropEnded();
         } catch (RuntimeException e) {
             opened.close();
             throw e;
@@ -93,12 +98,6 @@ public final class CacheRevocationList implements RevocationList, AutoCloseable 
             return false;
         }
         return true;
-    }
-
-    /** How many revocations this node knows of that have not ended. */
-    public int size() {
-        dropEnded();
-        return until.size();
     }
 
     /**
@@ -159,12 +158,12 @@ public final class CacheRevocationList implements RevocationList, AutoCloseable 
                 add(e.getKey(), e.getValue());
             }
         }
+        dropEnded(); // at every change: the copy stays small without a timer of its own
     }
 
     private void add(String tokenId, Long end) {
         if (end != null) {
             until.merge(tokenId, end, Math::max);
-            dropEnded(); // revocations are few: the copy stays small without a timer
         }
     }
 
