@@ -11,6 +11,8 @@ final class KeysDirOptions {
     static final String DEFAULT = "dtf-keys";
     /** The token keys ({@code io.dtf.security.token.SigningKeys}) inside the keys directory. */
     static final String JWT = "jwt";
+    /** The TLS material inside the keys directory. */
+    static final String TLS = "tls";
 
     @Option(names = "--keys", paramLabel = "DIR", defaultValue = DEFAULT,
             description = "The grid's keys directory: token keys in DIR/jwt, TLS material in DIR/tls "
@@ -24,5 +26,10 @@ final class KeysDirOptions {
     /** The token keys' directory. */
     Path jwt() {
         return dir.resolve(JWT);
+    }
+
+    /** The TLS material's directory. */
+    Path tls() {
+        return dir.resolve(TLS);
     }
 }

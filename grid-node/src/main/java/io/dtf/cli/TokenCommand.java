@@ -19,19 +19,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code dtf token create|revoke}: issuing tokens with the grid's keys, and revoking them on a
@@ -49,11 +45,11 @@ final class TokenCommand {
             "Roles: viewer reads; submitter also submits and cancels its own runs; admin also cancels any run, "
                     + "releases quarantined workers and revokes tokens; node is for a grid node to join."})
     static final class Create implements Callable<Integer> {
-        @Option(names = "--role", required = true, paramLabel = "ROLE", converter = RoleConverter.class,
+        @Option(names = "--role", required = true, paramLabel = "ROLE", converter = TokenInput.RoleConverter.class,
                 description = "viewer, submitter, admin or node.")
         Role role;
 
-        @Option(names = "--subject", required = true, paramLabel = "NAME", converter = SubjectConverter.class,
+        @Option(names = "--subject", required = true, paramLabel = "NAME", converter = TokenInput.SubjectConverter.class,
                 description = "Who the token is for: a person, a CI job, a node's name (letters, digits and . _ - @ : / +; "
                         + "at most 200). It is what the audit shows.")
         String subject;
@@ -62,11 +58,11 @@ final class TokenCommand {
                 description = "How long the token is accepted: e.g. 8h, 7d, 30d; at most 366d.")
         Duration ttl;
 
-        @Option(names = "--tags", paramLabel = "LIST", split = ",", converter = TagConverter.class,
+        @Option(names = "--tags", paramLabel = "LIST", split = ",", converter = TokenInput.TagConverter.class,
                 description = "For a node token: the tags its node may offer, e.g. gpu,cuda.")
         List<String> tags = new ArrayList<>();
 
-        @Option(names = "--attrs", paramLabel = "LIST", split = ",", converter = AttributeKeyConverter.class,
+        @Option(names = "--attrs", paramLabel = "LIST", split = ",", converter = TokenInput.AttributeKeyConverter.class,
                 description = "For a node token: the attributes (keys) its node may declare rather than have detected, "
                         + "e.g. dtf.gpu.count.")
         List<String> attrs = new ArrayList<>();
@@ -127,7 +123,7 @@ final class TokenCommand {
         GridOptions grid;
 
         static final class End {
-            @Option(names = "--until", paramLabel = "INSTANT", converter = InstantConverter.class,
+            @Option(names = "--until", paramLabel = "INSTANT", converter = TokenInput.InstantConverter.class,
                     description = "When the revocation ends (ISO-8601, e.g. 2027-01-31T00:00:00Z): at least the token's expiry.")
             Instant until;
 
@@ -186,68 +182,6 @@ final class TokenCommand {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("--out: cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static final class RoleConverter implements ITypeConverter<Role> {
-        @Override
-        public Role convert(String value) {
-            try {
-                return Role.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** Names that read safely in logs and the audit. */
-    static final class SubjectConverter implements ITypeConverter<String> {
-        private static final Pattern SUBJECT = Pattern.compile("[\\p{L}\\p{N}._@:/+-]{1,200}");
-
-        @Override
-        public String convert(String value) {
-            if (!SUBJECT.matcher(value).matches()) {
-                throw new TypeConversionException(value.length() > 200 ? "a subject is at most 200 characters, not "
-                        + value.length() : "a subject is letters, digits and . _ - @ : / + only, e.g. ci-main or "
-                        + "jane@example.org");
-            }
-            return value;
-        }
-    }
-
-    static final class TagConverter implements ITypeConverter<String> {
-        private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-        @Override
-        public String convert(String value) {
-            if (!TAG.matcher(value.strip()).matches()) {
-                throw new TypeConversionException("a tag is 1 to 64 letters, digits and . _ - :, e.g. gpu or cuda-12");
-            }
-            return value.strip();
-        }
-    }
-
-    static final class AttributeKeyConverter implements ITypeConverter<String> {
-        private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
-        @Override
-        public String convert(String value) {
-            if (!KEY.matcher(value.strip()).matches()) {
-                throw new TypeConversionException("an attribute key is 1 to 128 letters, digits and . _ -, "
-                        + "e.g. dtf.gpu.count");
-            }
-            return value.strip();
-        }
-    }
-
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return Instant.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("not an instant; write ISO-8601 in UTC, e.g. 2027-01-31T00:00:00Z");
-            }
         }
     }
 }
