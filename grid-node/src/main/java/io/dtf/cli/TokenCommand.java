@@ -80,6 +80,10 @@ final class TokenCommand {
                 return usage("--ttl: " + DurationText.format(ttl) + " is not between 1s and "
                         + DurationText.format(MAX_TTL) + "; rotate keys and re-issue tokens rather than make them last");
             }
+            if (out != null && Files.isDirectory(out)) {
+                return usage("--out: " + out + " is a directory; name the file to write, e.g. " + out.resolve(
+                        "token"));
+            }
             if (role != Role.NODE && (!tags.isEmpty() || !attrs.isEmpty())) {
                 return usage("--tags and --attrs are for --role node only: they say what a node may offer");
             }

@@ -201,6 +201,8 @@ class KeysAndTokenCommandsTest {
                 "--tags", "gpu,rm -rf");
         assertRefused("--attrs", "an attribute key is 1 to 128", "--role", "node", "--subject", "n", "--ttl", "1h",
                 "--attrs", "dtf.gpu.count=8");
+        assertRefused("--out", "is a directory; name the file to write", "--role", "admin", "--subject", "me",
+                "--ttl", "1h", "--out", dir.toString());
         assertRefused("--role", "Missing required options: '--role=ROLE', '--subject=NAME', '--ttl=DURATION'");
     }
 
