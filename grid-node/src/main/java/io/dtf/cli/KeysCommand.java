@@ -2,7 +2,7 @@ package io.dtf.cli;
 
 import io.dtf.security.token.SigningKeys;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -154,8 +154,10 @@ final class KeysCommand {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the directory inherits its parent's ACL; docs/SECURITY.md says to keep it private.
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalArgumentException("--keys: " + e.getFile() + " is a file; name a directory");
         } catch (IOException e) {
-            throw new UncheckedIOException("keys: cannot create " + dir + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--keys: cannot create " + dir + " (" + e + ")", e);
         }
     }
 }

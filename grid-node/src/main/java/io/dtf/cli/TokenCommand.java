@@ -10,7 +10,6 @@ import io.dtf.security.token.TokenIssuer;
 import io.dtf.security.token.TokenVerifier;
 import io.dtf.suite.DurationText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +100,11 @@ final class TokenCommand {
             if (out == null) {
                 System.out.println(issued.token());
             } else {
-                writeOwnerOnly(out, issued.token());
+                try {
+                    writeOwnerOnly(out, issued.token());
+                } catch (IllegalArgumentException e) {
+                    return usage(e.getMessage());
+                }
             }
             System.err.println("token " + issued.tokenId() + ": " + role.label() + " " + subject + ", expires "
                     + issued.expiresAt().truncatedTo(ChronoUnit.SECONDS) // as the token says it: in whole seconds
@@ -166,7 +169,11 @@ final class TokenCommand {
         return ExitCodes.USAGE;
     }
 
-    /** Writes {@code token} to {@code file}, readable by its owner only from the first byte on. */
+    /**
+     * Writes {@code token} to {@code file}, readable by its owner only from the first byte on.
+     *
+     * @throws IllegalArgumentException when the file cannot be written, saying why
+     */
     static void writeOwnerOnly(Path file, String token) {
         Path dir = file.toAbsolutePath().getParent();
         try {
@@ -185,7 +192,7 @@ final class TokenCommand {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("--out: cannot write " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--out: cannot write " + file + " (" + e + ")", e);
         }
     }
 }

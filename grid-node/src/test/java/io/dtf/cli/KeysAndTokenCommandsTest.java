@@ -178,7 +178,7 @@ class KeysAndTokenCommandsTest {
     }
 
     @Test
-    void aBadRoleTtlSubjectTagOrAttributeIsRefusedNamingTheOption() {
+    void aBadRoleTtlSubjectTagAttributeOrPathIsRefusedNamingTheOption() throws Exception {
         init();
         assertRefused("--role", "'root' is not one of viewer, submitter, admin, node",
                 "--role", "root", "--subject", "me", "--ttl", "1h");
@@ -203,6 +203,17 @@ class KeysAndTokenCommandsTest {
                 "--attrs", "dtf.gpu.count=8");
         assertRefused("--out", "is a directory; name the file to write", "--role", "admin", "--subject", "me",
                 "--ttl", "1h", "--out", dir.toString());
+        Path aFile = dir.resolve("a-file");
+        Files.writeString(aFile, "x");
+        assertRefused("--out", "cannot write " + aFile.resolve("token"), "--role", "admin", "--subject", "me",
+                "--ttl", "1h", "--out", aFile.resolve("token").toString());
+        Outcome keysInAFile = InProcessCli.dtf("keys", "init", "--keys", aFile.toString());
+        assertEquals(ExitCodes.USAGE, keysInAFile.exitCode());
+        assertTrue(keysInAFile.err().contains("--keys: " + aFile + " is a file; name a directory"), keysInAFile.err());
+        Outcome escape = InProcessCli.dtf("keys", "retire", "../../a-file", "--keys", keys().toString());
+        assertEquals(ExitCodes.USAGE, escape.exitCode());
+        assertTrue(escape.err().contains("no key ../../a-file"), escape.err());
+        assertTrue(Files.exists(aFile), "a key id is never a path");
         assertRefused("--role", "Missing required options: '--role=ROLE', '--subject=NAME', '--ttl=DURATION'");
     }
 
