@@ -53,4 +53,11 @@ public interface CoordinatorApi {
 
     /** Ends a worker's quarantine at once; answers a sentence saying what happened. */
     String release(String nodeId);
+
+    /**
+     * Revokes the token whose id ({@code jti}) is {@code tokenId} until {@code untilEpochMillis}: from
+     * then on every node refuses it, wherever it is presented. Answers a {@code RevokeReply}. Needs
+     * the admin role.
+     */
+    String revokeToken(String tokenId, long untilEpochMillis);
 }

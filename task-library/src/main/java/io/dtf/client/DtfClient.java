@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.model.Alert;
 import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
+import io.dtf.model.RevokeReply;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
@@ -168,6 +169,20 @@ public final class DtfClient implements AutoCloseable {
     /** Lets a quarantined worker take work again; returns what the coordinator did. */
     public String release(String nodeId) {
         return call(() -> api.release(nodeId));
+    }
+
+    /**
+     * Revokes a token by its id until {@code until}: every node of the grid refuses it from then on.
+     * Needs an admin token on a grid with security on.
+     *
+     * @throws IllegalArgumentException when the grid refuses the request (a malformed id, an end in the past)
+     */
+    public RevokeReply revokeToken(String tokenId, Instant until) {
+        RevokeReply reply = Json.read(call(() -> api.revokeToken(tokenId, until.toEpochMilli())), RevokeReply.class);
+        if (!reply.accepted()) {
+            throw new IllegalArgumentException(String.join("; ", reply.errors()));
+        }
+        return reply;
     }
 
     /** Every result of a run so far. */

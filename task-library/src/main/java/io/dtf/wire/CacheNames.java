@@ -28,6 +28,11 @@ public final class CacheNames {
      * last step of a worker's start-up; the coordinator sends attempts only to workers listed here.
      */
     public static final String READY_WORKERS = "dtf-ready-workers";
+    /**
+     * Token id ({@code jti}) -> until when it is revoked (epoch milliseconds): the grid's deny list.
+     * Each entry expires at its end.
+     */
+    public static final String REVOKED_TOKENS = "dtf-revoked-tokens";
 
     private CacheNames() {
     }

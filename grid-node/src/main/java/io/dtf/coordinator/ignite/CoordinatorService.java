@@ -11,8 +11,11 @@ import io.dtf.model.Suite;
 import io.dtf.node.memory.MemorySettings;
 import io.dtf.security.Principal;
 import io.dtf.security.ServiceCaller;
+import io.dtf.security.ignite.CacheRevocationList;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
@@ -201,5 +204,12 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     @Override
     public String results(String runId, long afterSeq, int limit) {
         return Json.write(coordinator.results(runId, afterSeq, limit));
+    }
+
+    /** Writes the grid's deny list (see {@link CacheRevocationList}); needs the admin role. */
+    @Override
+    public String revokeToken(String tokenId, long untilEpochMillis) {
+        return Json.write(CacheRevocationList.revoke(ignite, tokenId, Instant.ofEpochMilli(untilEpochMillis),
+                Clock.systemUTC()));
     }
 }

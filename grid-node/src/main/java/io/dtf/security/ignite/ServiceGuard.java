@@ -4,6 +4,7 @@ import io.dtf.audit.AuditAction;
 import io.dtf.audit.AuditLog;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.model.CancelReply;
+import io.dtf.model.RevokeReply;
 import io.dtf.model.SubmitReply;
 import io.dtf.security.GridSecurity;
 import io.dtf.security.Principal;
@@ -73,6 +74,12 @@ public final class ServiceGuard implements ServiceCallInterceptor {
             String what = "run " + args[0] + (args.length > 1 && args[1] != null ? " task " + args[1] : "");
             audit.record(AuditAction.CANCEL, caller.subject(), localNode(), reply.accepted(), SafeText.abbreviated(
                     reply.accepted() ? what : what + " refused: " + String.join("; ", reply.errors()), 300));
+        } else if ("revokeToken".equals(method) && answer instanceof String json) {
+            RevokeReply reply = Json.read(json, RevokeReply.class);
+            boolean revoked = reply.errors().isEmpty();
+            audit.record(AuditAction.TOKEN_REVOKE, caller.subject(), localNode(), revoked, SafeText.abbreviated(
+                    "token " + reply.tokenId() + (revoked ? " until " + reply.until()
+                            : " refused: " + String.join("; ", reply.errors())), 300));
         }
     }
 

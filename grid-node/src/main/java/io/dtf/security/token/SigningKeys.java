@@ -163,6 +163,11 @@ public final class SigningKeys {
         return publicKeys;
     }
 
+    /** Whether this directory holds the private half of key {@code kid} (it can sign with it here). */
+    public boolean holdsPrivateKey(String kid) {
+        return Files.isRegularFile(dir.resolve(kid + PRIVATE));
+    }
+
     private static void write(Path file, PublicKey key) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(out)) {
             pem.writeObject(key);
