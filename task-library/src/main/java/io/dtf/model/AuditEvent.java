@@ -15,4 +15,25 @@ import java.time.Instant;
  * @param detail  the run, task, reason or other particulars; at most a few hundred characters
  */
 public record AuditEvent(Instant at, String action, String subject, String node, boolean allowed, String detail) {
+    /** The most characters of a detail the grid keeps; the rest is cut, with the full length noted. */
+    public static final int MAX_DETAIL = 2_000;
+    /** The most characters of an action, subject or node the grid keeps. */
+    public static final int MAX_NAME = 200;
+
+    /**
+     * This event with every text cut to what the grid keeps ({@link #MAX_NAME}, {@link #MAX_DETAIL}), so
+     * that no caller can make an entry large. Text is kept as it is otherwise: escaping is for printing.
+     */
+    public AuditEvent bounded() {
+        return new AuditEvent(at, cut(action, MAX_NAME), cut(subject, MAX_NAME), cut(node, MAX_NAME), allowed,
+                cut(detail, MAX_DETAIL));
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max; // never half a character
+        return text.substring(0, end) + "... (" + text.length() + " characters)";
+    }
 }

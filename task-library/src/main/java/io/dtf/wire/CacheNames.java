@@ -28,6 +28,13 @@ public final class CacheNames {
      * last step of a worker's start-up; the coordinator sends attempts only to workers listed here.
      */
     public static final String READY_WORKERS = "dtf-ready-workers";
+    /**
+     * seq (Long) -> {@code AuditEvent}: who did or tried what on the grid. Append-only; the aggregator
+     * replicates it into DuckDB (table {@code audit}), after which entries leave the cache.
+     */
+    public static final String AUDIT = "dtf-audit";
+    /** The cluster-wide sequence that numbers audit entries (beside {@link #GRID_ID}, like {@link #RESULT_SEQUENCE}). */
+    public static final String AUDIT_SEQUENCE = "dtf-audit-seq";
 
     private CacheNames() {
     }
