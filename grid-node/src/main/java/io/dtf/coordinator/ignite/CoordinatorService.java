@@ -1,5 +1,8 @@
 package io.dtf.coordinator.ignite;
 
+import io.dtf.audit.AuditAction;
+import io.dtf.audit.AuditLog;
+import io.dtf.audit.ignite.AuditLogs;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
@@ -93,7 +96,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
 
     private Coordinator newCoordinator() {
         return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward,
-                MemorySettings.fromSystemProperties().runRetention());
+                MemorySettings.fromSystemProperties().runRetention(), AuditLogs.forNode(ignite));
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */
@@ -147,7 +150,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
 
     @Override
     public String release(String nodeId) {
-        return coordinator.release(nodeId);
+        return coordinator.release(nodeId, caller());
     }
 
     /**
@@ -160,24 +163,42 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         Optional<String> tooLong = SubmissionSize.check(suiteJson);
         if (tooLong.isPresent()) {
             LOG.warn("refused a submission of {} characters: {}", suiteJson.length(), tooLong.get());
+            refused(AuditAction.SUBMIT, tooLong.get());
             return Json.write(new SubmitReply(null, List.of(tooLong.get())));
         }
         Suite suite;
         try {
             suite = Json.read(suiteJson, Suite.class);
         } catch (RuntimeException e) {
-            return Json.write(new SubmitReply(null, List.of("submission: not a valid suite document: "
-                    + SafeText.abbreviated(String.valueOf(e.getMessage()), 500))));
+            String reason = "submission: not a valid suite document: "
+                    + SafeText.abbreviated(String.valueOf(e.getMessage()), 500);
+            refused(AuditAction.SUBMIT, reason);
+            return Json.write(new SubmitReply(null, List.of(reason)));
         }
-        return Json.write(coordinator.submit(suite));
+        return Json.write(coordinator.submit(suite, caller()));
     }
 
     @Override
     public String cancelRun(String runId, String taskId) {
         if (runId == null || runId.isBlank()) {
+            refused(AuditAction.CANCEL, "run: a run id is required");
             return Json.write(CancelReply.refused(runId, "run: a run id is required"));
         }
-        return Json.write(coordinator.cancel(runId, taskId));
+        return Json.write(coordinator.cancel(runId, taskId, caller()));
+    }
+
+    /**
+     * Who makes the current call, for the audit log: {@value AuditLog#ANONYMOUS} while the grid runs
+     * without security. With security on, the subject of the token the call carries (the service
+     * layer's check of {@link #TOKEN_ATTRIBUTE} answers it).
+     */
+    private String caller() {
+        return AuditLog.ANONYMOUS;
+    }
+
+    /** Records a call refused here, before the coordinator saw it. */
+    private void refused(AuditAction action, String reason) {
+        AuditLogs.forNode(ignite).record(action, caller(), null, false, "refused: " + reason);
     }
 
     @Override
