@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -113,7 +114,7 @@ final class AuditCommand implements Callable<Integer> {
     /** The action labels, for the help and for checking --action. */
     static final class Actions implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return Arrays.stream(AuditAction.values()).map(AuditAction::label).collect(Collectors.toList()).iterator();
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.audit.ignite.AuditLogs;
+import io.dtf.audit.ignite.CacheAuditLog;
 import io.dtf.audit.replica.AuditReplicator;
 import io.dtf.cli.DtfCli;
 import io.dtf.client.CoordinatorApi;
@@ -33,6 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +165,31 @@ class AuditLogIT {
             assertTrue(table[1].lines().allMatch(l -> !l.contains("grid-cli token")), "refused only: " + table[1]);
         } finally {
             aggregator.close();
+        }
+    }
+
+    @Test
+    void recordingNeverFailsWhenTheGridCannotTakeItButCountsWhatOnlyReachedTheLog() {
+        IgniteConfiguration alone = new IgniteConfiguration()
+                .setIgniteInstanceName("audit-it-alone")
+                .setLocalHost("127.0.0.1")
+                .setDiscoverySpi(new TcpDiscoverySpi().setLocalPort(32240).setLocalPortRange(0)
+                        .setIpFinder(new TcpDiscoveryVmIpFinder().setAddresses(List.of("127.0.0.1:32240"))))
+                .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(32260).setLocalPortRange(0))
+                .setClientConnectorConfiguration(null)
+                .setMetricsLogFrequency(0)
+                .setWorkDirectory(root.dir().resolve("alone").toString());
+        try (Ignite node = Ignition.start(alone)) {
+            CacheAuditLog log = (CacheAuditLog) AuditLogs.forNode(node); // a grid without the audit cache
+            for (int i = 0; i < 3; i++) {
+                log.record(AuditAction.SUBMIT, "alice", null, true, "run " + i);
+            }
+            TestGrid.await("a failed write", WAIT, () -> log.failures() > 0);
+            AuditLogs.close(node);
+            assertEquals(0, log.written());
+            assertEquals(3, log.dropped(), "in the node's log only, and counted");
+            log.record(AuditAction.SUBMIT, "alice", null, true, "after close");
+            assertEquals(4, log.dropped());
         }
     }
 

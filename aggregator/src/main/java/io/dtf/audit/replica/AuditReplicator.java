@@ -240,8 +240,10 @@ public final class AuditReplicator implements AutoCloseable {
         }
         try {
             stored.addAndGet(store.ingest(origin, events));
-            long now = System.nanoTime();
-            events.keySet().forEach(seq -> storedAt.putIfAbsent(seq, now));
+            if (retention != null) {
+                long now = System.nanoTime();
+                events.keySet().forEach(seq -> storedAt.putIfAbsent(seq, now));
+            }
             retryPause = FIRST_RETRY;
         } catch (RuntimeException e) {
             refetch.addAll(events.keySet());

@@ -6,6 +6,7 @@ import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,9 @@ public final class CacheAuditLog implements AuditLog, AutoCloseable {
 
     private record Numbered(long seq, String json) {
     }
+
+    /** Put by {@link #close()} to wake the writer at once; never written. */
+    private static final AuditEvent WAKE_UP = new AuditEvent(null, "", null, null, false, null);
 
     private final Ignite ignite;
     private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -113,12 +117,13 @@ public final class CacheAuditLog implements AuditLog, AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        queue.offer(WAKE_UP);
         try {
             writer.join(CLOSE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = queue.size();
+        int left = (int) queue.stream().filter(e -> e != WAKE_UP).count();
         if (left > 0) {
             dropped.addAndGet(left);
             LOG.warn("{} audit events were not written to the grid before the node stopped; they are in its log", left);
@@ -140,14 +145,14 @@ public final class CacheAuditLog implements AuditLog, AutoCloseable {
 
     private void writeLoop() {
         List<Numbered> batch = new ArrayList<>(BATCH);
-        List<AuditEvent> taken = new ArrayList<>(BATCH);
+        ArrayDeque<AuditEvent> taken = new ArrayDeque<>(BATCH);
         IgniteAtomicSequence sequence = null;
         IgniteCache<Long, String> cache = null;
         Duration pause = FIRST_RETRY;
         boolean seenStarted = false;
         while (true) {
             try {
-                if (batch.isEmpty()) {
+                if (batch.isEmpty() && taken.isEmpty()) {
                     AuditEvent first = closing ? queue.poll() : queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         seenStarted |= alive();
@@ -158,6 +163,10 @@ public final class CacheAuditLog implements AuditLog, AutoCloseable {
                     }
                     taken.add(first);
                     queue.drainTo(taken, BATCH - 1);
+                    taken.removeIf(e -> e == WAKE_UP);
+                    if (taken.isEmpty()) {
+                        continue;
+                    }
                 }
                 if (cache == null) {
                     cache = ignite.cache(CacheNames.AUDIT);
@@ -168,10 +177,10 @@ public final class CacheAuditLog implements AuditLog, AutoCloseable {
                             new AtomicConfiguration().setBackups(1).setAtomicSequenceReserveSize(100), 0, true);
                 }
                 // Numbered once: a batch tried again goes under the same seqs, so a put that did land is not doubled.
-                for (AuditEvent e : taken) {
-                    batch.add(new Numbered(sequence.incrementAndGet(), Json.write(e)));
+                while (!taken.isEmpty()) {
+                    batch.add(new Numbered(sequence.incrementAndGet(), Json.write(taken.peekFirst())));
+                    taken.pollFirst();
                 }
-                taken.clear();
                 Map<Long, String> sorted = new TreeMap<>();
                 batch.forEach(n -> sorted.put(n.seq(), n.json()));
                 cache.putAll(sorted);
@@ -197,14 +206,20 @@ public final class CacheAuditLog implements AuditLog, AutoCloseable {
                 }
                 cache = null;
                 try {
-                    Thread.sleep(pause.toMillis());
+                    pauseUnlessClosing(pause);
                 } catch (InterruptedException interrupted) {
-                    if (!closing) {
-                        return;
-                    }
+                    return;
                 }
                 pause = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /** Waits {@code pause}, or less when {@link #close()} is called meanwhile. */
+    private void pauseUnlessClosing(Duration pause) throws InterruptedException {
+        long until = System.nanoTime() + pause.toNanos();
+        while (!closing && System.nanoTime() < until) {
+            Thread.sleep(Math.min(IDLE_POLL_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))));
         }
     }
 
