@@ -18,6 +18,9 @@ public interface AuditLog {
         record(new AuditEvent(Instant.now(), action.label(), subject, node, allowed, detail));
     }
 
+    /** The subject of a call made without a token (security off): anyone who reached the port. */
+    String ANONYMOUS = "anonymous";
+
     /** An audit log that only writes the node's log file (logger {@code dtf.audit}). */
     static AuditLog toLogFile() {
         Logger log = LoggerFactory.getLogger("dtf.audit");

@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Distributed testing framework: run tests and benchmarks across a grid of machines.",
         subcommands = {RunCommand.class, NodeCommand.class, HwCommand.class, SubmitCommand.class, CancelCommand.class,
                 StatusCommand.class, WorkerCommand.class, ResultsCommand.class, LogsCommand.class, ImportCommand.class,
-                AnalyzeCommand.class, KeysCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+                AnalyzeCommand.class, AuditCommand.class, KeysCommand.class, TokenCommand.class,
+                CommandLine.HelpCommand.class})
 public final class DtfCli {
 
     public static void main(String[] args) {

@@ -1,7 +1,10 @@
 package io.dtf.cli;
 
 import io.dtf.model.AnalysisReply;
+import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.model.AnalysisRequest;
+import io.dtf.model.AuditEvent;
+import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
 import io.dtf.report.AnalysisReports;
 import io.dtf.results.IngestConflict;
@@ -56,5 +59,10 @@ final class FileResultSource implements ResultSource {
     @Override
     public void close() {
         store.close();
+    }
+
+    @Override
+    public List<AuditEvent> audit(AuditQuery query) {
+        return new DuckDbAuditStore(store).query(query);
     }
 }

@@ -4,6 +4,8 @@ import io.dtf.client.AggregatorClient;
 import io.dtf.client.ClientOptions;
 import io.dtf.model.AnalysisReply;
 import io.dtf.model.AnalysisRequest;
+import io.dtf.model.AuditEvent;
+import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
 import java.util.List;
 
@@ -47,5 +49,10 @@ final class GridResultSource implements ResultSource {
     @Override
     public void close() {
         client.close();
+    }
+
+    @Override
+    public List<AuditEvent> audit(AuditQuery query) {
+        return client.audit(query);
     }
 }

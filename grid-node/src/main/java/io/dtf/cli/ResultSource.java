@@ -2,6 +2,8 @@ package io.dtf.cli;
 
 import io.dtf.model.AnalysisReply;
 import io.dtf.model.AnalysisRequest;
+import io.dtf.model.AuditEvent;
+import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
 import io.dtf.node.DtfNode;
 import java.nio.file.Path;
@@ -39,6 +41,9 @@ interface ResultSource extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The newest audit entries that match {@code query}, oldest first ({@code dtf audit}). */
+    List<AuditEvent> audit(AuditQuery query);
 
     /** The source cannot be read; the message says why and what to do instead. */
     final class ResultSourceException extends Exception {

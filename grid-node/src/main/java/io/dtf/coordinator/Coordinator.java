@@ -1,5 +1,6 @@
 package io.dtf.coordinator;
 
+import io.dtf.audit.AuditLog;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
@@ -78,6 +79,7 @@ public final class Coordinator {
     /** Running tasks with no compute future on this coordinator: adopted from a predecessor. */
     private final Set<String> untracked = new HashSet<>();
     private final WorkerHealth health;
+    private final CoordinatorAudit audit;
     private final Cancels cancels;
     private final Consumer<JobReply> successor;
     /** How long an ended run is remembered; null: for as long as this coordinator lives. */
@@ -102,12 +104,19 @@ public final class Coordinator {
     /** @param runRetention how long an ended run stays known (and in the caches); null for ever */
     public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
                        Consumer<JobReply> successor, Duration runRetention) {
+        this(store, dispatcher, topology, successor, runRetention, AuditLog.toLogFile());
+    }
+
+    /** @param audit where submissions, cancellations, releases and quarantines are recorded */
+    public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
+                       Consumer<JobReply> successor, Duration runRetention, AuditLog audit) {
+        this.audit = new CoordinatorAudit(audit);
         this.runRetention = runRetention;
         this.store = store;
         this.dispatcher = dispatcher;
         this.topology = topology;
         this.successor = successor;
-        this.health = new WorkerHealth(store);
+        this.health = new WorkerHealth(store, this.audit);
         this.cancels = new Cancels(dispatcher);
         this.writer = new StateWriter(store, () -> store.currentEpoch() == epoch, new StateWriter.Owner() {
             @Override
@@ -217,7 +226,12 @@ public final class Coordinator {
 
     /** Ends a worker's quarantine; answers what happened, for the operator. */
     public String release(String nodeId) {
-        return ask(() -> health.release(nodeId, Instant.now()));
+        return release(nodeId, AuditLog.ANONYMOUS);
+    }
+
+    /** As {@link #release(String)}, asked by {@code subject} (recorded in the audit log). */
+    public String release(String nodeId, String subject) {
+        return ask(() -> health.release(nodeId, subject, Instant.now()));
     }
 
     /** Recent alerts, oldest first. */
@@ -229,8 +243,17 @@ public final class Coordinator {
         return submit(suite, null);
     }
 
-    /** Admits {@code suite} as a run owned by {@code owner} (a token's subject; null when security is off). */
+    /**
+     * Admits {@code suite} as a run owned by {@code owner} (a token's subject; null when security is
+     * off): the submission and its outcome go to the audit log.
+     */
     public SubmitReply submit(Suite suite, String owner) {
+        SubmitReply reply = admit(suite, owner);
+        audit.submitted(owner == null ? AuditLog.ANONYMOUS : owner, suite, reply);
+        return reply;
+    }
+
+    private SubmitReply admit(Suite suite, String owner) {
         List<String> errors = SuiteAdmission.validate(suite);
         if (!errors.isEmpty()) {
             return new SubmitReply(null, errors);
@@ -273,6 +296,17 @@ public final class Coordinator {
      * replaced stops nothing, and a new one finishes what its predecessor began. Idempotent.
      */
     public CancelReply cancel(String runId, String taskId) {
+        return cancel(runId, taskId, AuditLog.ANONYMOUS);
+    }
+
+    /** As {@link #cancel(String, String)}, asked by {@code subject}: the request and its outcome go to the audit log. */
+    public CancelReply cancel(String runId, String taskId, String subject) {
+        CancelReply reply = cancelNow(runId, taskId);
+        audit.cancelled(subject, runId, taskId, reply);
+        return reply;
+    }
+
+    private CancelReply cancelNow(String runId, String taskId) {
         return ask(() -> {
             RunState run = runs.get(runId);
             String refused = Cancels.refusal(runId, run, taskId, tasks::get);

@@ -29,9 +29,11 @@ final class WorkerHealth {
     private final Quarantine quarantine = new Quarantine();
     private final Map<String, Map<String, Object>> known = new HashMap<>();
     private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
+    private final CoordinatorAudit audit;
 
-    WorkerHealth(CoordinatorStore store) {
+    WorkerHealth(CoordinatorStore store, CoordinatorAudit audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     /** Reads the stored quarantine list: a new coordinator keeps it. */
@@ -64,6 +66,7 @@ final class WorkerHealth {
         if (held != null) {
             save();
             alert(held.nodeId(), "quarantined until " + held.until() + ": " + describe(held));
+            audit.quarantined(held, describe(held));
         }
     }
 
@@ -86,9 +89,10 @@ final class WorkerHealth {
         }).toList();
     }
 
-    String release(String nodeId, Instant now) {
+    String release(String nodeId, String subject, Instant now) {
         boolean was = quarantine.release(nodeId, now);
         save();
+        audit.released(subject, nodeId, was);
         alert(nodeId, was ? "released from quarantine by an operator" : "release asked, but it was not quarantined");
         return was ? "released " + nodeId : nodeId + " was not quarantined";
     }

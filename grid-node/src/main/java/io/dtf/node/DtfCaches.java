@@ -29,7 +29,9 @@ public final class DtfCaches {
                 // Which workers have finished starting: the coordinator sends attempts to those only.
                 config(CacheNames.READY_WORKERS),
                 // Revoked tokens: each entry expires when its revocation ends (see CacheRevocationList).
-                config(CacheNames.REVOKED_TOKENS));
+                config(CacheNames.REVOKED_TOKENS),
+                // Who did what: written by every node's AuditLog, emptied by the aggregator once replicated.
+                config(CacheNames.AUDIT));
     }
 
     /** Creates the caches when missing; safe to call from every node at start-up. */

@@ -1,5 +1,8 @@
 package io.dtf.node;
 
+import io.dtf.audit.duckdb.DuckDbAuditStore;
+import io.dtf.audit.ignite.AuditLogs;
+import io.dtf.audit.replica.AuditReplicator;
 import io.dtf.client.AggregatorApi;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.coordinator.ignite.CoordinatorService;
@@ -70,12 +73,14 @@ public final class DtfNode implements AutoCloseable {
     private final NodeRecorder nodeRecorder;
     private final ResultRetention retention;
     private final RecordingFailureHandler failures;
+    private final AuditReplicator auditReplicator;
     private volatile boolean closing;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
                     DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
-                    ResultRetention retention) {
+                    ResultRetention retention, AuditReplicator auditReplicator) {
         this.ignite = ignite;
+        this.auditReplicator = auditReplicator;
         this.roles = roles;
         this.attributes = attributes;
         this.dataDir = dataDir;
@@ -116,6 +121,7 @@ public final class DtfNode implements AutoCloseable {
         ResultReplicator replicator = null;
         NodeRecorder nodeRecorder = null;
         ResultRetention retention = null;
+        AuditReplicator auditReplicator = null;
         try {
             for (int round = 0; GridActivation.mustWaitOutside(ignite, persistent, dataNode); round++) {
                 if (round == 0) {
@@ -144,6 +150,9 @@ public final class DtfNode implements AutoCloseable {
                 }
                 nodeRecorder = new NodeRecorder(ignite, store);
                 nodeRecorder.start();
+                // The audit log, with the same retention in the cache as results.
+                auditReplicator = new AuditReplicator(ignite, new DuckDbAuditStore(store), keep);
+                auditReplicator.start();
                 // Readers (dtf results/analyze --grid) ask this process: DuckDB lets no other open the file meanwhile.
                 AggregatorService.publish(ignite, store);
                 ignite.services().deploy(aggregatorService());
@@ -153,7 +162,8 @@ public final class DtfNode implements AutoCloseable {
                 WorkerReadiness.announce(ignite);
             }
         } catch (RuntimeException | InterruptedException e) {
-            closeQuietly(retention, nodeRecorder, replicator, store);
+            closeQuietly(retention, nodeRecorder, auditReplicator, replicator, store);
+            AuditLogs.close(ignite);
             Ignition.stop(ignite.name(), true);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -171,7 +181,8 @@ public final class DtfNode implements AutoCloseable {
             LOG.warn(warning);
             progress.accept("WARNING: " + warning);
         });
-        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention);
+        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention,
+                auditReplicator);
     }
 
     private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
@@ -340,10 +351,11 @@ public final class DtfNode implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        AuditLogs.close(ignite); // what this node recorded reaches the grid before the node leaves it
         if (store != null) {
             AggregatorService.withdraw(ignite);
         }
-        closeQuietly(retention, nodeRecorder, replicator, store);
+        closeQuietly(retention, nodeRecorder, auditReplicator, replicator, store);
         Ignition.stop(ignite.name(), true);
     }
 

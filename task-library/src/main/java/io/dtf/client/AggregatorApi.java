@@ -38,4 +38,10 @@ public interface AggregatorApi {
      * numbers, oldest first; {@code []} when none did. Both rows are kept, so a caller can warn.
      */
     String conflicts(String runId);
+
+    /**
+     * The grid's audit log as the aggregator keeps it (table {@code audit}): {@code queryJson} is an
+     * {@code AuditQuery}, the answer a list of {@code AuditEvent}, the newest that match, oldest first.
+     */
+    String audit(String queryJson);
 }

@@ -3,6 +3,8 @@ package io.dtf.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.model.AnalysisReply;
 import io.dtf.model.AnalysisRequest;
+import io.dtf.model.AuditEvent;
+import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
 import io.dtf.wire.Json;
 import java.util.ArrayList;
@@ -80,6 +82,15 @@ public final class AggregatorClient implements AutoCloseable {
      */
     public List<Long> conflicts(String runId) {
         return Json.read(call(() -> api.conflicts(runId)), new TypeReference<List<Long>>() { });
+    }
+
+    /**
+     * The newest audit entries that match {@code query}, oldest first (see {@link AggregatorApi#audit}).
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public List<AuditEvent> audit(AuditQuery query) {
+        return Json.read(call(() -> api.audit(Json.write(query))), new TypeReference<List<AuditEvent>>() { });
     }
 
     private <T> T call(Supplier<T> call) {

@@ -33,6 +33,13 @@ public final class CacheNames {
      * Each entry expires at its end.
      */
     public static final String REVOKED_TOKENS = "dtf-revoked-tokens";
+    /**
+     * seq (Long) -> {@code AuditEvent}: who did or tried what on the grid. Append-only; the aggregator
+     * replicates it into DuckDB (table {@code audit}), after which entries leave the cache.
+     */
+    public static final String AUDIT = "dtf-audit";
+    /** The cluster-wide sequence that numbers audit entries (beside {@link #GRID_ID}, like {@link #RESULT_SEQUENCE}). */
+    public static final String AUDIT_SEQUENCE = "dtf-audit-seq";
 
     private CacheNames() {
     }

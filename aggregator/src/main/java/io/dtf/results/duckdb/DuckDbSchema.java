@@ -126,6 +126,22 @@ final class DuckDbSchema {
                         origin_seq   BIGINT NOT NULL,
                         run_id       VARCHAR,
                         detected_at  TIMESTAMP NOT NULL
+                    )"""),
+            // 6: the grid's audit log (who submitted, cancelled, was refused, joined...). Identified like results:
+            // origin and origin_seq; seq is the row's key in this file, assigned by the store. recorded_at, not
+            // "at": AT is a keyword of DuckDB's SQL.
+            List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS audit (
+                        seq        BIGINT PRIMARY KEY,
+                        origin     VARCHAR NOT NULL,
+                        origin_seq BIGINT NOT NULL,
+                        recorded_at TIMESTAMP,
+                        action     VARCHAR NOT NULL,
+                        subject    VARCHAR,
+                        node       VARCHAR,
+                        allowed    BOOLEAN NOT NULL,
+                        detail     VARCHAR
                     )"""));
 
     /** The schema version this code reads and writes. */

@@ -1,7 +1,9 @@
 package io.dtf.results.ignite;
 
+import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.client.AggregatorApi;
 import io.dtf.model.AnalysisRequest;
+import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
 import io.dtf.report.AnalysisReports;
 import io.dtf.results.IngestConflict;
@@ -67,6 +69,12 @@ public final class AggregatorService implements Service, AggregatorApi {
             throw new IllegalArgumentException("conflicts: give a run id");
         }
         return Json.write(store().conflicts(runId).stream().map(IngestConflict::storedAs).toList());
+    }
+
+    @Override
+    public String audit(String queryJson) {
+        AuditQuery query = Json.read(queryJson, AuditQuery.class);
+        return Json.write(new DuckDbAuditStore(store()).query(query));
     }
 
     private DuckDbResultStore store() {

@@ -18,12 +18,12 @@ import org.apache.ignite.configuration.AtomicConfiguration;
  * <p>Every node agrees on it: the reference is created empty, and the first node to set it wins a
  * compare-and-set; the others read the winner's.
  */
-final class GridIdentity {
+public final class GridIdentity {
     private GridIdentity() {
     }
 
     /** This grid's results origin, creating its id if it has none yet. */
-    static ResultOrigin of(Ignite ignite) {
+    public static ResultOrigin of(Ignite ignite) {
         IgniteAtomicReference<String> id = ignite.atomicReference(CacheNames.GRID_ID,
                 new AtomicConfiguration().setBackups(1), null, true);
         if (id.get() == null) {

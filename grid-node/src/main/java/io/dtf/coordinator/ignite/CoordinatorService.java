@@ -1,11 +1,15 @@
 package io.dtf.coordinator.ignite;
 
+import io.dtf.audit.AuditAction;
+import io.dtf.audit.AuditLog;
+import io.dtf.audit.ignite.AuditLogs;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
 import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
+import io.dtf.model.RevokeReply;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
 import io.dtf.node.memory.MemorySettings;
@@ -98,7 +102,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
 
     private Coordinator newCoordinator() {
         return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward,
-                MemorySettings.fromSystemProperties().runRetention());
+                MemorySettings.fromSystemProperties().runRetention(), AuditLogs.forNode(ignite));
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */
@@ -152,7 +156,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
 
     @Override
     public String release(String nodeId) {
-        return coordinator.release(nodeId);
+        return coordinator.release(nodeId, caller());
     }
 
     /**
@@ -165,14 +169,17 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         Optional<String> tooLong = SubmissionSize.check(suiteJson);
         if (tooLong.isPresent()) {
             LOG.warn("refused a submission of {} characters: {}", suiteJson.length(), tooLong.get());
+            refused(AuditAction.SUBMIT, tooLong.get());
             return Json.write(new SubmitReply(null, List.of(tooLong.get())));
         }
         Suite suite;
         try {
             suite = Json.read(suiteJson, Suite.class);
         } catch (RuntimeException e) {
-            return Json.write(new SubmitReply(null, List.of("submission: not a valid suite document: "
-                    + SafeText.abbreviated(String.valueOf(e.getMessage()), 500))));
+            String reason = "submission: not a valid suite document: "
+                    + SafeText.abbreviated(String.valueOf(e.getMessage()), 500);
+            refused(AuditAction.SUBMIT, reason);
+            return Json.write(new SubmitReply(null, List.of(reason)));
         }
         // With security on, the run belongs to whoever's token the service guard accepted.
         return Json.write(coordinator.submit(suite, ServiceCaller.current().map(Principal::subject).orElse(null)));
@@ -181,9 +188,23 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     @Override
     public String cancelRun(String runId, String taskId) {
         if (runId == null || runId.isBlank()) {
+            refused(AuditAction.CANCEL, "run: a run id is required");
             return Json.write(CancelReply.refused(runId, "run: a run id is required"));
         }
-        return Json.write(coordinator.cancel(runId, taskId));
+        return Json.write(coordinator.cancel(runId, taskId, caller()));
+    }
+
+    /**
+     * Who makes the current call, for the audit log: {@value AuditLog#ANONYMOUS} while the grid runs
+     * without security; with security on, the subject of the token the service guard accepted.
+     */
+    private String caller() {
+        return ServiceCaller.current().map(Principal::subject).orElse(AuditLog.ANONYMOUS);
+    }
+
+    /** Records a call refused here, before the coordinator saw it. */
+    private void refused(AuditAction action, String reason) {
+        AuditLogs.forNode(ignite).record(action, caller(), null, false, "refused: " + reason);
     }
 
     @Override
@@ -209,7 +230,12 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     /** Writes the grid's deny list (see {@link CacheRevocationList}); needs the admin role. */
     @Override
     public String revokeToken(String tokenId, long untilEpochMillis) {
-        return Json.write(CacheRevocationList.revoke(ignite, tokenId, Instant.ofEpochMilli(untilEpochMillis),
-                Clock.systemUTC()));
+        RevokeReply reply = CacheRevocationList.revoke(ignite, tokenId, Instant.ofEpochMilli(untilEpochMillis),
+                Clock.systemUTC());
+        boolean revoked = reply.errors().isEmpty();
+        AuditLogs.forNode(ignite).record(AuditAction.TOKEN_REVOKE, caller(), null, revoked, SafeText.abbreviated(
+                "token " + reply.tokenId() + (revoked ? " until " + reply.until()
+                        : " refused: " + String.join("; ", reply.errors())), 300));
+        return Json.write(reply);
     }
 }

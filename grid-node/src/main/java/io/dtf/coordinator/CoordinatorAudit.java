@@ -1,0 +1,52 @@
+package io.dtf.coordinator;
+
+import io.dtf.audit.AuditAction;
+import io.dtf.audit.AuditLog;
+import io.dtf.model.CancelReply;
+import io.dtf.model.SubmitReply;
+import io.dtf.model.Suite;
+
+/**
+ * What the coordinator writes in the audit log: submissions, cancellations and releases with who asked,
+ * quarantines with {@value #COORDINATOR} as the one who acted. Refusals are recorded too
+ * ({@code allowed = false}), with the first reason. Events carry no node: the node's log fills in its own.
+ */
+final class CoordinatorAudit {
+    /** The subject of what the coordinator does on its own (a quarantine). */
+    static final String COORDINATOR = "coordinator";
+
+    private final AuditLog log;
+
+    CoordinatorAudit(AuditLog log) {
+        this.log = log;
+    }
+
+    void submitted(String subject, Suite suite, SubmitReply reply) {
+        String what = "suite " + suite.name() + ", " + suite.tasks().size() + " tasks";
+        log.record(AuditAction.SUBMIT, subject, null, reply.accepted(), reply.accepted()
+                ? "run " + reply.runId() + ": " + what : "refused " + what + ": " + reasons(reply.errors().size(),
+                reply.errors().isEmpty() ? null : reply.errors().get(0)));
+    }
+
+    void cancelled(String subject, String runId, String taskId, CancelReply reply) {
+        String what = "run " + runId + (taskId == null ? "" : " task " + taskId);
+        log.record(AuditAction.CANCEL, subject, null, reply.accepted(), reply.accepted()
+                ? what + ": " + reply.dequeued() + " dequeued, " + reply.stopping() + " being stopped, "
+                + reply.alreadyEnded() + " already ended"
+                : "refused " + what + ": " + reasons(reply.errors().size(), reply.errors().get(0)));
+    }
+
+    void released(String subject, String nodeId, boolean wasQuarantined) {
+        log.record(AuditAction.RELEASE, subject, null, true, "worker " + nodeId
+                + (wasQuarantined ? " released from quarantine" : " was not quarantined: nothing changed"));
+    }
+
+    void quarantined(Quarantine.Entry entry, String why) {
+        log.record(AuditAction.QUARANTINE, COORDINATOR, null, true,
+                "worker " + entry.nodeId() + " quarantined until " + entry.until() + ": " + why);
+    }
+
+    private static String reasons(int count, String first) {
+        return first + (count > 1 ? " (and " + (count - 1) + " more)" : "");
+    }
+}
