@@ -1,7 +1,11 @@
 package io.dtf.client;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.client.ClientConnectionException;
+import org.apache.ignite.client.ClientException;
+import org.apache.ignite.client.SslMode;
 import org.apache.ignite.client.IgniteClient;
 import org.apache.ignite.configuration.ClientConfiguration;
 import org.apache.ignite.services.ServiceCallContext;
@@ -9,7 +13,7 @@ import org.apache.ignite.services.ServiceCallContextBuilder;
 
 /**
  * A thin-client connection and a proxy of one DTF service on it: how every client of the grid
- * connects, so each gets the same addresses, timeout, token and connection errors.
+ * connects, so each gets the same addresses, timeout, token, TLS and connection errors.
  *
  * @param api        the service proxy
  * @param connection the thin client; closing it ends the proxy too
@@ -24,13 +28,22 @@ record ServiceConnection<T>(T api, IgniteClient connection) {
      */
     static <T> ServiceConnection<T> open(ClientOptions options, String name, Class<T> api) {
         ConnectFailures.checkHosts(options.addresses());
+        ClientConfiguration config = new ClientConfiguration()
+                .setAddresses(options.addresses().toArray(String[]::new))
+                .setTimeout((int) options.timeout().toMillis());
+        X509TrustManager trust = options.tlsCa() == null ? null : TlsTrust.manager(options.tlsCa(), options.addresses());
+        if (trust != null) {
+            SSLContext tls = TlsTrust.context(trust);
+            config.setSslMode(SslMode.REQUIRED).setSslContextFactory(() -> tls);
+        }
         IgniteClient client;
         try {
-            client = Ignition.startClient(new ClientConfiguration()
-                    .setAddresses(options.addresses().toArray(String[]::new))
-                    .setTimeout((int) options.timeout().toMillis()));
+            client = Ignition.startClient(config);
         } catch (ClientConnectionException e) {
-            throw ConnectFailures.explain(options.addresses(), e);
+            throw ConnectFailures.explain(options.addresses(), trust, e);
+        } catch (ClientException e) {
+            // A refused token stays itself; a failed TLS handshake is a connection failure.
+            throw ConnectFailures.tlsFailure(e) ? ConnectFailures.explain(options.addresses(), trust, e) : e;
         }
         try {
             // Ignite refuses an empty call context: without a token there is none.
