@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code ca.pem}: the dev CA's certificate (public: give it to every client machine);</li>
- *   <li>{@code ca.p12}: the dev CA's key and certificate, to sign more node certificates later;</li>
+ *   <li>{@code ca.p12}: the dev CA's key and certificate, to sign more node certificates later (nodes do not
+ *   need it: keep it on the machine that made the material);</li>
  *   <li>{@code node.p12}: the node key and its certificate chain (node, CA), used by every node;</li>
  *   <li>{@code truststore.p12}: the CA certificate alone: a peer is trusted iff the CA signed it;</li>
  *   <li>{@code password}: the random password of the three PKCS12 files.</li>
@@ -42,7 +43,10 @@ public final class TlsMaterial {
     public static final String NODE_ALIAS = "dtf-node";
     public static final String CA_ALIAS = "dtf-ca";
 
+    /** Every file {@link #create} writes. */
     static final List<String> FILES = List.of(CA_CERTIFICATE, CA_KEYSTORE, NODE_KEYSTORE, TRUSTSTORE, PASSWORD);
+    /** What a node needs: not the CA's key, which may stay on the machine that made the material. */
+    static final List<String> NODE_FILES = List.of(CA_CERTIFICATE, NODE_KEYSTORE, TRUSTSTORE, PASSWORD);
 
     private final Path dir;
     private final char[] password;
@@ -68,12 +72,12 @@ public final class TlsMaterial {
     }
 
     /**
-     * The material in {@code tlsDir}, checked to be complete.
+     * The material in {@code tlsDir}, checked to hold what a node needs ({@code ca.p12} may be absent).
      *
      * @throws IllegalArgumentException naming the missing file and how to make it
      */
     public static TlsMaterial load(Path tlsDir) {
-        for (String file : FILES) {
+        for (String file : NODE_FILES) {
             if (!Files.isRegularFile(tlsDir.resolve(file))) {
                 throw new IllegalArgumentException("tls: no " + file + " in " + tlsDir.toAbsolutePath()
                         + "; create the grid's keys with `dtf keys init --keys DIR` and give the same DIR to "

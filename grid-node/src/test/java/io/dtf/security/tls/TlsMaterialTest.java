@@ -101,6 +101,14 @@ class TlsMaterialTest {
     }
 
     @Test
+    void aNodeNeedsNotTheCasKey() {
+        TlsMaterial.create(keys.resolve("tls"), List.of());
+        assertTrue(keys.resolve("tls/ca.p12").toFile().delete());
+
+        assertEquals(2, TlsMaterial.load(keys.resolve("tls")).nodeChain().size());
+    }
+
+    @Test
     void aMalformedHostIsRefusedNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TlsMaterial.create(keys.resolve("tls"), List.of("core 1")));
