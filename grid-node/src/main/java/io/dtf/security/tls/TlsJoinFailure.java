@@ -33,7 +33,7 @@ public final class TlsJoinFailure {
         }
         if (messages.contains("certificate") || messages.contains("pkix") || messages.contains("trusted")) {
             return failure("cannot join " + grid + " over TLS: it and this node do not trust each"
-                    + " other's certificates (" + firstSslMessage(e) + "). Every node of a grid needs the same keys:"
+                    + " other's certificates (" + deepestSslMessage(e) + "). Every node of a grid needs the same keys:"
                     + " copy the grid's keys directory to this machine and give it to --keys (this node used "
                     + TlsContextFactory.keysDir() + ")", e);
         }
@@ -66,7 +66,7 @@ public final class TlsJoinFailure {
         return all.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static String firstSslMessage(Throwable e) {
+    private static String deepestSslMessage(Throwable e) {
         String found = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SSLException) {
