@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** How a command reaches a running grid: the thin-client addresses of its nodes and a token. */
+/** How a command reaches a running grid: the thin-client addresses of its nodes, a token, and TLS trust. */
 final class GridOptions {
     @Option(names = "--grid", paramLabel = "HOST:PORT[,HOST:PORT...]", converter = AddressList.class,
             description = {"Thin-client addresses of grid nodes: one HOST:PORT, or several separated by commas, tried in "
@@ -46,6 +46,12 @@ final class GridOptions {
         }
     }
 
+    @Option(names = "--keys", paramLabel = "DIR", defaultValue = "${env:DTF_KEYS}",
+            description = "The grid's keys directory, or one holding a copy of its tls/ca.pem: connect with TLS and trust "
+                    + "that CA only (default: $DTF_KEYS; without either, no TLS). Needed for a grid started from "
+                    + "config/ignite-secure.xml.")
+    Path keys;
+
     /** Whether {@code --grid} was given (some commands then read a grid instead of working locally). */
     boolean given() {
         return address != null;
@@ -57,7 +63,13 @@ final class GridOptions {
     }
 
     DtfClient connect() {
-        return DtfClient.connect(ClientOptions.of(address()).withToken(token()));
+        return DtfClient.connect(clientOptions());
+    }
+
+    /** The addresses, token and TLS trust this command connects with. */
+    ClientOptions clientOptions() {
+        ClientOptions options = ClientOptions.of(address()).withToken(token());
+        return keys == null ? options : options.withKeys(keys);
     }
 
     /** Refuses a malformed address list while the command line is read (a usage error, exit 2). */

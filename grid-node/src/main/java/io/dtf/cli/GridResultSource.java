@@ -22,8 +22,8 @@ final class GridResultSource implements ResultSource {
         this.client = client;
     }
 
-    static GridResultSource connect(String grid, String token) {
-        return new GridResultSource(grid, AggregatorClient.connect(ClientOptions.of(grid).withToken(token)));
+    static GridResultSource connect(String grid, ClientOptions options) {
+        return new GridResultSource(grid, AggregatorClient.connect(options));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.dtf.hardware.HardwareKeys;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
+import io.dtf.security.GridSecurity;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 final class NodeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Spring config: config/ignite-default.xml (all roles, the default), ignite-server.xml, "
-                    + "ignite-persistent.xml (a server keeping its data on disk) or ignite-worker.xml.")
+                    + "ignite-persistent.xml (a server keeping its data on disk), ignite-worker.xml, or ignite-secure.xml "
+                    + "(TLS and security on: every node of that grid uses it, with --roles and --keys).")
     Path config;
 
     @Option(names = "--roles", paramLabel = "LIST", description = "Replace the config's roles: coordinator,data,worker,aggregator.")
@@ -66,11 +68,17 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show log lines on the console.")
     boolean verbose;
 
+    @Option(names = "--keys", paramLabel = "DIR", defaultValue = "${env:DTF_KEYS:-dtf-keys}",
+            description = "The grid's keys directory (made by `dtf keys init`), read by config/ignite-secure.xml: "
+                    + "TLS material in DIR/tls (default: $DTF_KEYS, else ${DEFAULT-VALUE}).")
+    Path keys;
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = data.dir();
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
+        System.setProperty(GridSecurity.DIR_PROPERTY, keys.toAbsolutePath().toString());
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
                 join, bind, port, commPort, clientPort, dataDir, slots, !noCommands, name, false);
         // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.

@@ -19,7 +19,7 @@ interface ResultSource extends AutoCloseable {
     /** The grid's aggregator when {@code --grid} was given, else the file ({@code db}, or the default data directory's). */
     static ResultSource open(Path db, GridOptions grid) throws ResultSourceException {
         if (grid.given()) {
-            return GridResultSource.connect(grid.address(), grid.token());
+            return GridResultSource.connect(grid.address(), grid.clientOptions());
         }
         return FileResultSource.open(db != null ? db : Path.of(DataDirOptions.DEFAULT).resolve(DtfNode.DUCKDB_FILE));
     }

@@ -18,6 +18,7 @@ import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
 import io.dtf.results.ignite.ResultRetention;
 import io.dtf.security.ignite.ServiceGuard;
+import io.dtf.security.tls.TlsJoinFailure;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterNode;
@@ -116,7 +118,12 @@ public final class DtfNode implements AutoCloseable {
         }
         boolean dataNode = roles.contains(Roles.DATA);
 
-        Ignite ignite = Ignition.start(finish(cfg, options, attributes));
+        Ignite ignite;
+        try {
+            ignite = Ignition.start(finish(cfg, options, attributes));
+        } catch (IgniteException e) {
+            throw TlsJoinFailure.explain(cfg, options.join(), e);
+        }
         DuckDbResultStore store = null;
         ResultReplicator replicator = null;
         NodeRecorder nodeRecorder = null;

@@ -38,7 +38,7 @@ public final class IgniteConfigFactory {
         if (options.config() == null || !Files.isRegularFile(options.config())) {
             throw new IllegalArgumentException("config: no such file " + options.config()
                     + "; use one of config/ignite-default.xml, config/ignite-server.xml, config/ignite-persistent.xml,"
-                    + " config/ignite-worker.xml");
+                    + " config/ignite-worker.xml, config/ignite-secure.xml");
         }
         try {
             return Ignition.loadSpringBean(options.config().toAbsolutePath().toString(), BEAN);

@@ -1,5 +1,6 @@
 package io.dtf.client;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +13,15 @@ import java.util.regex.Pattern;
  *                  allowed); the client tries them in turn until one answers
  * @param token     bearer token sent with every call, or null on a grid without security
  * @param timeout   how long one call may take
+ * @param tlsCa     the grid's CA certificate (PEM, {@code KEYS_DIR/tls/ca.pem}): with it the client speaks TLS and
+ *                  trusts only nodes whose certificate that CA signed; null on a grid without TLS
  */
-public record ClientOptions(List<String> addresses, String token, Duration timeout) {
+public record ClientOptions(List<String> addresses, String token, Duration timeout, Path tlsCa) {
     public static final String DEFAULT_ADDRESS = "127.0.0.1:10800";
     /** The thin-client user name that says "the password is a DTF token". */
     public static final String TOKEN_USER = "dtf-token";
+    /** Where the grid's CA certificate lies in a keys directory. */
+    public static final String TLS_CA = "tls/ca.pem";
     /** {@code host}, {@code host:port} or {@code host:port..port}; an IPv6 host in brackets. */
     private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^\\s:,\\[\\]]+)(:\\d{1,5}(\\.\\.\\d{1,5})?)?");
 
@@ -34,6 +39,11 @@ public record ClientOptions(List<String> addresses, String token, Duration timeo
         timeout = timeout == null ? Duration.ofSeconds(30) : timeout;
     }
 
+    /** Without TLS. */
+    public ClientOptions(List<String> addresses, String token, Duration timeout) {
+        this(addresses, token, timeout, null);
+    }
+
     /** A comma list of addresses ({@code a:10800,b:10800}), no token, default timeout. */
     public static ClientOptions of(String addresses) {
         return new ClientOptions(Arrays.stream(addresses.split(",")).map(String::strip).filter(a -> !a.isEmpty())
@@ -41,13 +51,26 @@ public record ClientOptions(List<String> addresses, String token, Duration timeo
     }
 
     public ClientOptions withToken(String bearerToken) {
-        return new ClientOptions(addresses, bearerToken, timeout);
+        return new ClientOptions(addresses, bearerToken, timeout, tlsCa);
+    }
+
+    /** TLS, trusting the CA whose certificate (PEM) is {@code caCertificate}. */
+    public ClientOptions withTlsCa(Path caCertificate) {
+        return new ClientOptions(addresses, token, timeout, caCertificate);
+    }
+
+    /**
+     * TLS with the grid's keys directory, as {@code dtf keys init} made it: trusts {@code keysDir/tls/ca.pem}. A
+     * client machine needs only that one public file.
+     */
+    public ClientOptions withKeys(Path keysDir) {
+        return withTlsCa(keysDir.resolve(TLS_CA));
     }
 
     /** Names the addresses and whether a token is set, never the token: options get logged. */
     @Override
     public String toString() {
         return "ClientOptions[addresses=" + addresses + ", token=" + (token == null ? "none" : "(set)") + ", timeout="
-                + timeout + "]";
+                + timeout + ", tlsCa=" + tlsCa + "]";
     }
 }

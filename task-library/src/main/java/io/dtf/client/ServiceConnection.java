@@ -2,17 +2,21 @@ package io.dtf.client;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.client.ClientAuthenticationException;
 import org.apache.ignite.client.ClientConnectionException;
+import org.apache.ignite.client.ClientException;
 import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.client.SslMode;
 import org.apache.ignite.configuration.ClientConfiguration;
 import org.apache.ignite.services.ServiceCallContext;
 import org.apache.ignite.services.ServiceCallContextBuilder;
 
 /**
  * A thin-client connection and a proxy of one DTF service on it: how every client of the grid
- * connects, so each gets the same addresses, timeout, token and connection errors.
+ * connects, so each gets the same addresses, timeout, token, TLS and connection errors.
  *
  * @param api        the service proxy
  * @param connection the thin client; closing it ends the proxy too
@@ -36,6 +40,11 @@ record ServiceConnection<T>(T api, IgniteClient connection) {
         if (options.token() != null) {
             config.setUserName(ClientOptions.TOKEN_USER).setUserPassword(options.token());
         }
+        X509TrustManager trust = options.tlsCa() == null ? null : TlsTrust.manager(options.tlsCa(), options.addresses());
+        if (trust != null) {
+            SSLContext tls = TlsTrust.context(trust);
+            config.setSslMode(SslMode.REQUIRED).setSslContextFactory(() -> tls);
+        }
         IgniteClient client;
         try {
             client = Ignition.startClient(config);
@@ -44,7 +53,10 @@ record ServiceConnection<T>(T api, IgniteClient connection) {
                     "the grid at " + String.join(",", options.addresses()) + " refused the connection ("
                             + e.getMessage() + "): give a valid token with --token, DTF_TOKEN or --token-file"));
         } catch (ClientConnectionException e) {
-            throw ConnectFailures.explain(options.addresses(), e);
+            throw ConnectFailures.explain(options.addresses(), trust, e);
+        } catch (ClientException e) {
+            // A refused token stays itself; a failed TLS handshake is a connection failure.
+            throw ConnectFailures.tlsFailure(e) ? ConnectFailures.explain(options.addresses(), trust, e) : e;
         }
         try {
             // Ignite refuses an empty call context: without a token there is none.
