@@ -1,5 +1,6 @@
 package io.dtf.cli;
 
+import io.dtf.security.tls.TlsMaterial;
 import io.dtf.security.token.SigningKeys;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,11 +33,15 @@ final class KeysCommand {
         @Mixin
         KeysDirOptions keys;
 
+        @Option(names = "--host", paramLabel = "NAME", split = ",", description = "Another host name or IP address "
+                + "the nodes' certificate names (repeatable; localhost, 127.0.0.1 and this machine's name are always in).")
+        List<String> hosts = new ArrayList<>();
+
         @Override
         public Integer call() {
             List<String> made;
             try {
-                made = make(keys);
+                made = make(keys, hosts);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 System.err.println("dtf: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -47,16 +53,20 @@ final class KeysCommand {
                       a token for each node:   dtf token create --role node --subject NODE --ttl 30d --keys %1$s --out NODE.token
                       start secure nodes:      dtf node --config config/ignite-secure.xml --keys %1$s --token-file NODE.token
                       a token for yourself:    dtf token create --role admin --subject NAME --ttl 7d --keys %1$s
-                    Copy %1$s to the grid's machines without its *.private.pem files: nodes only verify tokens."""
+                    Copy %1$s to the grid's machines without jwt/*.private.pem and tls/ca.p12: nodes verify tokens,
+                    they make none. A client machine needs only tls/ca.pem."""
                     .formatted(dir));
             return ExitCodes.OK;
         }
 
         /** Makes each kind of key material in turn; each step answers a line saying what it made. */
-        private static List<String> make(KeysDirOptions keys) {
+        private static List<String> make(KeysDirOptions keys, List<String> hosts) {
             ownerOnlyDirectory(keys.dir());
             List<String> made = new ArrayList<>();
             made.add(tokenKeys(keys.jwt()));
+            TlsMaterial tls = TlsMaterial.create(keys.tls(), hosts);
+            made.add("made TLS material in " + tls.dir() + ": a dev CA (" + TlsMaterial.CA_CERTIFICATE
+                    + ") and the nodes' keystore and truststore");
             return made;
         }
 

@@ -9,6 +9,7 @@ import io.dtf.cli.Launcher.Outcome;
 import io.dtf.security.Principal;
 import io.dtf.security.Role;
 import io.dtf.security.token.RevocationList;
+import io.dtf.security.tls.TlsMaterial;
 import io.dtf.security.token.SigningKeys;
 import io.dtf.security.token.TokenRejectedException;
 import io.dtf.security.token.TokenRejectedException.Reason;
@@ -64,6 +65,8 @@ class KeysAndTokenCommandsTest {
         assertTrue(Files.isRegularFile(keys().resolve("jwt/current")));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys())));
         assertTrue(init.out().contains("made token keys in " + keys().resolve("jwt")), init.out());
+        assertTrue(init.out().contains("made TLS material in " + keys().resolve("tls")), init.out());
+        assertEquals(keys().resolve("tls"), TlsMaterial.load(keys().resolve("tls")).dir(), "a node can load what init made");
         assertTrue(init.out().contains("dtf token create --role node --subject NODE --ttl 30d --keys " + keys()),
                 init.out());
         assertTrue(init.out().contains("dtf node --config config/ignite-secure.xml --keys " + keys()), init.out());
