@@ -124,6 +124,29 @@ class CommandIsolationTest {
     }
 
     @Test
+    void aWorkerAllowsNoWorkdirOutsideTheAttemptUnlessItsOperatorListsARootAndLinksDoNotLeadOut() throws Exception {
+        Path checkout = Files.createDirectories(data.resolve("checkout"));
+        Files.createSymbolicLink(checkout.resolve("etc"), Path.of("/etc"));
+        CommandRunner byDefault = runner(CommandPolicy.ANY);
+        CommandRunner withRoot = new CommandRunner(CommandRunner.DEFAULT_TAIL_BYTES,
+                AttemptDirectories.under(data.resolve("attempts"), List.of(checkout)), CommandPolicy.ANY, WORKER);
+
+        for (String workdir : List.of("/etc", "../..", checkout.toString())) {
+            AttemptOutcome outcome = byDefault.run(new CommandAction(List.of("ls"), Map.of(), workdir), "t", Map.of(),
+                    TIMEOUT);
+            assertEquals(FailureCategory.BAD_DEFINITION, outcome.category(), workdir);
+            assertTrue(outcome.error().startsWith("workdir '" + workdir + "' is outside the directories this worker"
+                    + " allows (only the attempt's own directory); use a path relative to the attempt's own directory,"
+                    + " or start the worker with --attr dtf.workdir.roots=DIR[:DIR...]"), outcome.error());
+        }
+        assertEquals(TaskState.PASSED, withRoot.run(new CommandAction(List.of("ls"), Map.of(), checkout.toString()),
+                "t", Map.of(), TIMEOUT).status());
+        AttemptOutcome link = withRoot.run(new CommandAction(List.of("ls"), Map.of(), checkout.resolve("etc")
+                .toString()), "t", Map.of(), TIMEOUT);
+        assertEquals(FailureCategory.BAD_DEFINITION, link.category(), "a link in an allowed root that leads out");
+    }
+
+    @Test
     void relativePathsInTheAllowListAreRefusedWithTheFix() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ExecutableAllowList.parse("sh,bin/tool"));
