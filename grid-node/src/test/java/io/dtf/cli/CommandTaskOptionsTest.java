@@ -41,6 +41,7 @@ class CommandTaskOptionsTest {
         refused("--allow-commands: 'bin/tool' is a relative path; allow a program by its name",
                 "--allow-commands=sh,bin/tool");
         refused("--allow-commands= names no program", "--allow-commands=");
+        refused("--allow-commands: ',' names no program", "--allow-commands=,");
         refused("--command-limits: unknown limit 'memory'", "--allow-commands", "--command-limits", "memory=1GiB");
         refused("--command-env: '1BAD' is not an environment variable name", "--allow-commands", "--command-env",
                 "1BAD");

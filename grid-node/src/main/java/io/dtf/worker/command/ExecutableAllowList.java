@@ -34,7 +34,7 @@ public record ExecutableAllowList(List<String> entries) {
     }
 
     /**
-     * Reads a comma list of names and absolute paths; empty or blank means any program.
+     * Reads a comma list of names and absolute paths; null or blank means any program.
      *
      * @throws IllegalArgumentException naming the entry and the fix, for a relative path such as {@code bin/tool}
      */
@@ -60,7 +60,10 @@ public record ExecutableAllowList(List<String> entries) {
             }
             entries.add(entry);
         }
-        return entries.isEmpty() ? ANY : new ExecutableAllowList(List.copyOf(entries));
+        if (entries.isEmpty()) { // "," must not read as "any program"
+            throw new IllegalArgumentException("'" + commaList + "' names no program");
+        }
+        return new ExecutableAllowList(List.copyOf(entries));
     }
 
     /** Whether every program may run. */
