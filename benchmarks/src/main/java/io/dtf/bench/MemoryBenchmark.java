@@ -11,6 +11,7 @@ import io.dtf.node.memory.MemorySettings;
 import io.dtf.node.NodeOptions;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.CacheNames;
+import io.dtf.worker.command.CommandPolicy;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ public final class MemoryBenchmark {
         MemorySettings settings = MemorySettings.fromSystemProperties();
 
         try (DtfNode node = DtfNode.start(NodeOptions.of(config, root.resolve("node")).withInstanceName("memory-bench")
+                .withCommands(CommandPolicy.ANY)
                 .withNetwork("127.0.0.1", DISCOVERY, COMMUNICATION, CLIENT, List.of("127.0.0.1:" + DISCOVERY)))) {
             Ignite ignite = node.ignite();
             DtfClient client = DtfClient.over(node.coordinator(Duration.ofSeconds(30)));

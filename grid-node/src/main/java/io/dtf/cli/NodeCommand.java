@@ -5,6 +5,7 @@ import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
 import io.dtf.security.GridSecurity;
+import io.dtf.worker.command.CommandPolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,8 +60,8 @@ final class NodeCommand implements Callable<Integer> {
     @Mixin
     DataDirOptions data;
 
-    @Option(names = "--no-commands", description = "Refuse command tasks (processes) on this worker.")
-    boolean noCommands;
+    @Mixin
+    CommandTaskOptions commandTasks;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Ignite instance name (default: none).")
     String name;
@@ -75,12 +76,23 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CommandPolicy commands;
+        try {
+            commands = commandTasks.policy();
+        } catch (IllegalArgumentException e) {
+            System.err.println("dtf: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (commandTasks.noCommands) {
+            System.err.println("note: --no-commands is deprecated: a worker runs no command tasks unless started with"
+                    + " --allow-commands");
+        }
         Path dataDir = data.dir();
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         System.setProperty(GridSecurity.DIR_PROPERTY, keys.toAbsolutePath().toString());
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
-                join, bind, port, commPort, clientPort, dataDir, slots, !noCommands, name, false);
+                join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false);
         // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         DtfNode node = DtfNode.start(options, message -> {
@@ -95,6 +107,9 @@ final class NodeCommand implements Callable<Integer> {
                 worker ? node.attributes().get(HardwareKeys.SLOTS) + " slots" : "no slots (not a worker)",
                 cluster.nodes().size());
         System.out.println(node.ports().describe());
+        if (worker) {
+            System.out.println("runs " + commands.describe());
+        }
         if (slots != null && !worker) {
             System.out.println("note: --slots " + slots + " ignored: only a node with the worker role runs tasks");
         }

@@ -224,6 +224,8 @@ public final class Scheduler {
         return task.spec().action() instanceof CommandAction;
     }
 
+    private static final String RUNS_COMMANDS = "runs command tasks";
+
     private static boolean runsCommands(WorkerNode w) {
         return "true".equals(String.valueOf(w.attributes().get(HardwareKeys.COMMANDS)));
     }
@@ -238,7 +240,7 @@ public final class Scheduler {
         for (WorkerNode w : workers) {
             boolean meets = true;
             if (command && !runsCommands(w)) {
-                misses.merge("runs command tasks", 1, Integer::sum);
+                misses.merge(RUNS_COMMANDS, 1, Integer::sum);
                 meets = false;
             }
             for (Requirement r : requirements) {
@@ -256,6 +258,9 @@ public final class Scheduler {
         misses.forEach((expr, n) -> reason.append("; '").append(expr).append("' unmet on ").append(n));
         if (held > 0) {
             reason.append("; ").append(held).append(" matching worker(s) quarantined");
+        }
+        if (misses.containsKey(RUNS_COMMANDS)) {
+            reason.append("; a worker runs command tasks only when started with dtf node --allow-commands");
         }
         return reason.append(")").toString();
     }

@@ -247,8 +247,10 @@ public final class DtfNode implements AutoCloseable {
         HardwareProfile profile = new HardwareDetector().detect(dataDir);
         Map<String, Object> attributes = new HashMap<>(
                 NodeAttributes.build(profile, roles, tags, accelerators, slots, overrides));
+        // Set after the overrides, and only from the options: no --attr or config attribute can allow commands.
+        attributes.keySet().removeIf(key -> key.startsWith(HardwareKeys.COMMANDS));
         if (roles.contains(Roles.WORKER)) {
-            attributes.put(HardwareKeys.COMMANDS, String.valueOf(options.allowCommands()));
+            attributes.putAll(options.allowCommands().attributes());
         }
         return attributes;
     }

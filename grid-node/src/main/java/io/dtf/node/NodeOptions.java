@@ -1,5 +1,6 @@
 package io.dtf.node;
 
+import io.dtf.worker.command.CommandPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Set;
  * @param discoveryPort     exact discovery port (no range); communication and client ports likewise
  * @param dataDir           Ignite work files, logs and the DuckDB file live here
  * @param slots             tasks this node runs at once; default its logical threads
- * @param allowCommands     whether this worker runs {@code command} tasks (processes)
+ * @param allowCommands     which {@code command} tasks (processes) this worker runs: none unless its
+ *                          operator opts in ({@code dtf node --allow-commands}); null means none
  * @param isolated          a private one-node grid on free ports, joining nothing (for {@code dtf run})
  */
 public record NodeOptions(
@@ -33,7 +35,7 @@ public record NodeOptions(
         Integer clientPort,
         Path dataDir,
         Integer slots,
-        boolean allowCommands,
+        CommandPolicy allowCommands,
         String instanceName,
         boolean isolated) {
 
@@ -41,17 +43,25 @@ public record NodeOptions(
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         join = join == null ? List.of() : List.copyOf(join);
+        allowCommands = allowCommands == null ? CommandPolicy.NONE : allowCommands;
     }
 
-    /** A node from {@code config} with everything else as the config says. */
+    /**
+     * A node from {@code config} with everything else as the config says; as a worker it runs no
+     * command tasks unless {@link #withCommands} allows them.
+     */
     public static NodeOptions of(Path config, Path dataDir) {
-        return new NodeOptions(config, null, null, null, null, null, null, null, null, dataDir, null, true, null, false);
+        return new NodeOptions(config, null, null, null, null, null, null, null, null, dataDir, null,
+                CommandPolicy.NONE, null, false);
     }
 
-    /** The embedded default of {@code dtf run}: one node, all roles, its own private grid. */
+    /**
+     * The embedded default of {@code dtf run}: one node, all roles, its own private grid. It runs the
+     * user's own suite on the user's own machine, so it runs any command.
+     */
     public static NodeOptions embedded(Path config, Path dataDir) {
-        return new NodeOptions(config, null, null, null, null, "127.0.0.1", null, null, null, dataDir, null, true,
-                "dtf-embedded", true);
+        return new NodeOptions(config, null, null, null, null, "127.0.0.1", null, null, null, dataDir, null,
+                CommandPolicy.ANY, "dtf-embedded", true);
     }
 
     public NodeOptions withRoles(Set<String> value) {
@@ -84,5 +94,11 @@ public record NodeOptions(
     public NodeOptions withInstanceName(String value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
                 clientPort, dataDir, slots, allowCommands, value, isolated);
+    }
+
+    /** Which command tasks this node runs as a worker ({@link CommandPolicy#ANY}, an allow-list, or none). */
+    public NodeOptions withCommands(CommandPolicy value) {
+        return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, slots, value, instanceName, isolated);
     }
 }

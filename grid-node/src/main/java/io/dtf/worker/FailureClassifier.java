@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *   <li>out-of-memory or disk-full text in its stderr tail ({@link #resourceExhaustedLine}):
  *       {@code RESOURCE_EXHAUSTED}, whatever the exit code;
  *   <li>killed by SIGKILL while the kernel's out-of-memory killer was at work: {@code RESOURCE_EXHAUSTED};
+ *   <li>killed by SIGXCPU or SIGXFSZ (exit code 152, 153: over the worker's CPU time or file size
+ *       limit): {@code RESOURCE_EXHAUSTED};
  *   <li>killed by SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE or SIGKILL (exit code 128 + signal, as
  *       Java and shells report it): {@code PROCESS_CRASH};
  *   <li>exit code 126 or 127 (a shell's "not executable", "not found"): {@code BAD_DEFINITION};
@@ -28,12 +30,14 @@ import java.util.regex.Pattern;
 public final class FailureClassifier {
     private static final Pattern RESOURCE_EXHAUSTED = Pattern.compile(
             "java\\.lang\\.OutOfMemoryError|Cannot allocate memory|std::bad_alloc|out of memory"
-                    + "|No space left on device|^\\s*MemoryError\\b",
+                    + "|No space left on device|File too large|^\\s*MemoryError\\b",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final int SIGNAL_EXIT_BASE = 128;
     private static final int SIGKILL = 9;
     private static final Map<Integer, String> CRASH_SIGNALS = Map.of(
             4, "SIGILL", 6, "SIGABRT", 7, "SIGBUS", 8, "SIGFPE", SIGKILL, "SIGKILL", 11, "SIGSEGV");
+    // Sent by the kernel when a process goes over its CPU time or file size limit (dtf node --command-limits).
+    private static final Map<Integer, String> LIMIT_SIGNALS = Map.of(24, "SIGXCPU", 25, "SIGXFSZ");
     private static final Pattern ERRNO = Pattern.compile("error=(\\d+)");
     // errno values of a failed exec: the program is missing or cannot be run as written.
     private static final Map<Integer, String> EXEC_DEFINITION_ERRORS = Map.of(
@@ -90,6 +94,12 @@ public final class FailureClassifier {
                     how + " while the kernel's out-of-memory killer was killing processes");
         }
         String last = lastLine(text).map(line -> ": " + line).orElse("");
+        String limit = LIMIT_SIGNALS.get(exitCode - SIGNAL_EXIT_BASE);
+        if (limit != null) {
+            return failure(FailureCategory.RESOURCE_EXHAUSTED, "killed by " + limit + " (exit code " + exitCode
+                    + "), over the worker's command limit on " + (limit.equals("SIGXCPU") ? "CPU time" : "file size")
+                    + last);
+        }
         if (crash.isPresent()) {
             return failure(FailureCategory.PROCESS_CRASH, how + last);
         }

@@ -35,7 +35,7 @@ public final class TaskExecutor {
     /** The timeout of a task that states none. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
     static final String COMMANDS_DISABLED =
-            "this worker does not run command tasks (start it with command tasks enabled)";
+            "this worker does not run command tasks (its operator did not start it with --allow-commands)";
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecutor.class);
 

@@ -140,7 +140,7 @@ class CliIT {
     void submitStatusAndResultsWorkAgainstARunningGridAndSoDoesTheJavaClientExample() throws Exception {
         Path log = work.resolve("grid-node.log");
         Process node = dtf.start(log, "node", "--port", "27640", "--comm-port", "27660", "--client-port", "10880",
-                "--join", "127.0.0.1:27640..27649", "--data-dir", work.resolve("grid").toString());
+                "--join", "127.0.0.1:27640..27649", "--data-dir", work.resolve("grid").toString(), "--allow-commands");
         try {
             Launcher.awaitStarted(node, log, Duration.ofSeconds(60), out -> out.contains(" up: "));
             String grid = "127.0.0.1:10880";

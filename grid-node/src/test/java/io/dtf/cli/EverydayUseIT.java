@@ -47,7 +47,7 @@ class EverydayUseIT {
         Path log = work.resolve("node.log");
         node = dtf.start(log, "node", "--port", String.valueOf(DISCOVERY), "--comm-port", String.valueOf(COMMUNICATION),
                 "--client-port", String.valueOf(CLIENT), "--join", "127.0.0.1:" + DISCOVERY,
-                "--data-dir", work.resolve("node").toString());
+                "--data-dir", work.resolve("node").toString(), "--allow-commands");
         nodeOutput = Launcher.awaitStarted(node, log, Duration.ofSeconds(90),
                 out -> UP.matcher(out).find() && out.contains("listening on"));
         Matcher m = UP.matcher(nodeOutput);

@@ -111,7 +111,7 @@ class ResultIdentityIT {
     private static Process startNode(Path data, String logName) throws Exception {
         Path log = work.resolve(logName);
         Process node = dtf.start(log, "node", "--port", "29000", "--comm-port", "29020", "--client-port", "29040",
-                "--join", "127.0.0.1:29000..29009", "--data-dir", data.toString());
+                "--join", "127.0.0.1:29000..29009", "--data-dir", data.toString(), "--allow-commands");
         Launcher.awaitStarted(node, log, Duration.ofSeconds(90), out -> out.contains(" up: "));
         return node;
     }

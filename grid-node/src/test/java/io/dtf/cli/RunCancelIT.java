@@ -62,7 +62,8 @@ class RunCancelIT {
     void aDetachedRunGoesOnUntilDtfCancelEndsIt() throws Exception {
         Path log = work.resolve("grid-node.log");
         Process node = dtf.start(log, "node", "--port", "29500", "--comm-port", "29520", "--client-port", "29540",
-                "--join", "127.0.0.1:29500..29509", "--data-dir", work.resolve("grid").toString());
+                "--join", "127.0.0.1:29500..29509", "--data-dir", work.resolve("grid").toString(),
+                "--allow-commands");
         try {
             awaitUntil(() -> Files.readString(log).contains(" up: "), node, log, log);
             String grid = "127.0.0.1:29540";

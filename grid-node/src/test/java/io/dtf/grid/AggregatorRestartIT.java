@@ -38,7 +38,7 @@ class AggregatorRestartIT {
                 "coordinator,data", "--port", "27650", "--comm-port", "27670", "--client-port", "10870", "--join", JOIN);
              NodeProcess worker = NodeProcess.start(root.resolve("worker"), "--config",
                      TestGrid.config("ignite-worker.xml").toString(), "--port", "27651", "--comm-port", "27671",
-                     "--join", JOIN, "--slots", "2");
+                     "--join", JOIN, "--slots", "2", "--allow-commands");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10870"))) {
             Path aggregatorDir = root.resolve("aggregator");
             String[] aggregatorArgs = {"--config", server, "--roles", "aggregator", "--port", "27652",

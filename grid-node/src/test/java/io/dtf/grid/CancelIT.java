@@ -18,6 +18,7 @@ import io.dtf.model.TaskState;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.requirements.Requirement;
+import io.dtf.worker.command.CommandPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class CancelIT {
     private static DtfNode start(Path root, String name, Set<String> roles) {
         int i = nodes.size();
         DtfNode node = DtfNode.start(NodeOptions.of(TestGrid.config("ignite-default.xml"), root.resolve(name))
-                .withRoles(roles).withSlots(1).withInstanceName("cancel-" + name)
+                .withRoles(roles).withSlots(1).withInstanceName("cancel-" + name).withCommands(CommandPolicy.ANY)
                 .withNetwork("127.0.0.1", DISCOVERY + i, COMMUNICATION + i, CLIENT + i,
                         List.of("127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + 2))));
         nodes.add(node);

@@ -48,9 +48,9 @@ class CoordinatorKillIT {
                      "coordinator,data,aggregator", "--port", "28601", "--comm-port", "28621", "--client-port",
                      "10961", "--join", JOIN);
              NodeProcess w1 = NodeProcess.start(root.resolve("w1"), worker, 28602, 28622,
-                     "--join", JOIN, "--slots", "2");
+                     "--join", JOIN, "--slots", "2", "--allow-commands");
              NodeProcess w2 = NodeProcess.start(root.resolve("w2"), worker, 28603, 28623,
-                     "--join", JOIN, "--slots", "2");
+                     "--join", JOIN, "--slots", "2", "--allow-commands");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10960,127.0.0.1:10961"))) {
 
             assertTrue(log(root, "core-a").contains("coordinator epoch 1 starting"),

@@ -56,8 +56,8 @@ class DataNodeKillIT {
         String server = TestGrid.config(profile).toString();
         // A persistent grid needs the same default region everywhere: its workers run the same profile.
         String[] worker = profile.equals("ignite-persistent.xml")
-                ? new String[] {"--config", server, "--roles", "worker"}
-                : new String[] {"--config", TestGrid.config("ignite-worker.xml").toString()};
+                ? new String[] {"--config", server, "--roles", "worker", "--allow-commands"}
+                : new String[] {"--config", TestGrid.config("ignite-worker.xml").toString(), "--allow-commands"};
         List<TaskSpec> tasks = new ArrayList<>();
         IntStream.range(0, LONG).forEach(i -> tasks.add(command("long" + i, "sleep 4; echo DTF_METRIC i=" + i)));
         IntStream.range(0, SHORT).forEach(i -> tasks.add(command("short" + i, "sleep 0.2; echo DTF_METRIC i=" + i)));

@@ -100,7 +100,7 @@ class HeterogeneousFailoverIT {
                 Profile p = PROFILES.get(i);
                 List<String> args = new ArrayList<>(List.of("--config", TestGrid.config("ignite-worker.xml").toString(),
                         "--port", String.valueOf(DISCOVERY + 1 + i), "--comm-port", String.valueOf(COMMUNICATION + 1 + i),
-                        "--client-port", String.valueOf(CLIENT + 1 + i), "--join", JOIN, "--slots", "1"));
+                        "--client-port", String.valueOf(CLIENT + 1 + i), "--join", JOIN, "--slots", "1", "--allow-commands"));
                 args.addAll(p.declarations());
                 starting.put(p, starter.submit(() -> NodeProcess.start(root.resolve(p.name()), SMALL_JVM,
                         args.toArray(String[]::new))));

@@ -45,9 +45,9 @@ class HungWorkerIT {
         try (NodeProcess server = NodeProcess.start(root.resolve("server"), serverConfig, 28640, 28660,
                 "--client-port", "10966", "--join", JOIN);
              NodeProcess first = NodeProcess.start(root.resolve("first"), worker, 28641, 28661,
-                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1", "--allow-commands");
              NodeProcess second = NodeProcess.start(root.resolve("second"), worker, 28642, 28662,
-                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1", "--allow-commands");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10966"))) {
 
             String runId = client.submit(new Suite("hung", List.of(slow)));

@@ -15,6 +15,7 @@ import io.dtf.node.DtfNode;
 import io.dtf.node.memory.MemorySettings;
 import io.dtf.node.NodeOptions;
 import io.dtf.wire.CacheNames;
+import io.dtf.worker.command.CommandPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class MemoryBoundsIT {
         String retention = System.setProperty(MemorySettings.RESULT_RETENTION, "0s");
         try {
             node = DtfNode.start(NodeOptions.of(TestGrid.config("ignite-default.xml"), grid.root().resolve("node"))
-                    .withSlots(2).withInstanceName("memory-bounds")
+                    .withSlots(2).withInstanceName("memory-bounds").withCommands(CommandPolicy.ANY)
                     .withNetwork("127.0.0.1", 29240, 29250, 29260, List.of("127.0.0.1:29240")));
         } finally {
             restore(MemorySettings.DATA_REGION_MAX, region);

@@ -61,10 +61,11 @@ class MultiProcessGridIT {
                 "--client-port", "10850", "--join", JOIN);
              NodeProcess browser = NodeProcess.start(root.resolve("browser"), "--config",
                      TestGrid.config("ignite-worker.xml").toString(), "--port", "27601", "--comm-port", "27621",
-                     "--join", JOIN, "--tags", "chrome,webgpu", "--slots", "2");
+                     "--join", JOIN, "--tags", "chrome,webgpu", "--slots", "2", "--allow-commands");
              NodeProcess gpu = NodeProcess.start(root.resolve("gpu"), "--config",
                      TestGrid.config("ignite-worker.xml").toString(), "--port", "27602", "--comm-port", "27622",
-                     "--join", JOIN, "--attr", "dtf.accelerators=cuda", "--attr", "dtf.memory.bytes=64GiB")) {
+                     "--join", JOIN, "--attr", "dtf.accelerators=cuda", "--attr", "dtf.memory.bytes=64GiB",
+                     "--allow-commands")) {
 
             String runId;
             List<TaskResult> viaGrid;

@@ -44,7 +44,7 @@ class NodeFailureIT {
         Path err = root.resolve("run.err");
         Process run = null;
         try (NodeProcess node = NodeProcess.start(root.resolve("node"), TestGrid.config("ignite-default.xml").toString(),
-                29410, 29420, "--client-port", "29430", "--join", "127.0.0.1:29410..29419")) {
+                29410, 29420, "--client-port", "29430", "--join", "127.0.0.1:29410..29419", "--allow-commands")) {
             run = new ProcessBuilder(TestGrid.home().resolve("dtf").toString(), "run", suite.toString(), "--grid",
                     "127.0.0.1:29430", "--data-dir", root.resolve("client").toString())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -175,7 +175,7 @@ class PersistentRestartIT {
         // Every node of a persistent grid runs the persistent profile (Ignite refuses a node whose
         // default region differs); a worker is outside the baseline and keeps no DTF data.
         return new String[] {"--config", persistentConfig(), "--roles", "worker", "--port", "28322",
-                "--comm-port", "28372", "--join", JOIN, "--slots", "1"};
+                "--comm-port", "28372", "--join", JOIN, "--slots", "1", "--allow-commands"};
     }
 
     private static String persistentConfig() {

@@ -51,7 +51,7 @@ class ReadingALiveGridIT {
         Outcome analysis;
         Outcome markdown;
         try (NodeProcess node = NodeProcess.start(data, "--port", "29600", "--comm-port", "29620",
-                "--client-port", "29700", "--join", "127.0.0.1:29600")) {
+                "--client-port", "29700", "--join", "127.0.0.1:29600", "--allow-commands")) {
             Outcome run = dtf.run("run", suite.toString(), "--grid", GRID);
             assertEquals(0, run.exitCode(), run.out() + run.err());
             runId = runId(run.out());
@@ -107,7 +107,7 @@ class ReadingALiveGridIT {
         String core = "127.0.0.1:29701";
         Map<String, String> small = Map.of("DTF_JAVA_OPTS", "-Xmx256m");
         try (NodeProcess node = NodeProcess.start(root.resolve("core"), small, "--roles", "coordinator,data,worker",
-                "--port", "29601", "--comm-port", "29621", "--client-port", "29701", "--join", join)) {
+                "--port", "29601", "--comm-port", "29621", "--client-port", "29701", "--join", join, "--allow-commands")) {
             Outcome results = dtf.run("results", "any-run", "--grid", core);
             assertEquals(4, results.exitCode(), results.out() + results.err());
             assertTrue(results.err().contains("has no aggregator node"), results.err());

@@ -59,7 +59,7 @@ class ServerBoundaryIT {
         // A small heap: an oversized submission must be refused without costing the node its memory.
         node = NodeProcess.start(ROOT.resolve("default"), Map.of("DTF_JAVA_OPTS", "-Xmx384m"),
                 "--port", String.valueOf(DISCOVERY), "--comm-port", String.valueOf(COMMUNICATION),
-                "--client-port", String.valueOf(CLIENT), "--join", "127.0.0.1:" + DISCOVERY);
+                "--client-port", String.valueOf(CLIENT), "--join", "127.0.0.1:" + DISCOVERY, "--allow-commands");
         client = Ignition.startClient(new ClientConfiguration().setAddresses("127.0.0.1:" + CLIENT));
         coordinator = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME, CoordinatorApi.class, 30_000);
     }

@@ -2,6 +2,7 @@ package io.dtf.grid;
 
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
+import io.dtf.worker.command.CommandPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class TestGrid implements AutoCloseable {
         int i = next++;
         NodeOptions options = NodeOptions.of(config("ignite-default.xml"), root.resolve(name))
                 .withRoles(roles).withTags(tags).withOverrides(overrides).withSlots(slots)
-                .withInstanceName(name)
+                .withInstanceName(name).withCommands(CommandPolicy.ANY)
                 .withNetwork("127.0.0.1", discoveryBase + i, communicationBase + i, null,
                         List.of("127.0.0.1:" + discoveryBase + ".." + (discoveryBase + 9)));
         DtfNode node = DtfNode.start(options);

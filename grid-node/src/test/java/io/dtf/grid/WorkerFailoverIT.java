@@ -41,11 +41,11 @@ class WorkerFailoverIT {
         try (NodeProcess server = NodeProcess.start(root.resolve("server"), serverConfig, 27680, 27690,
                 "--client-port", "10890", "--join", JOIN);
              NodeProcess first = NodeProcess.start(root.resolve("first"), worker, 27681, 27691,
-                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1", "--allow-commands");
              NodeProcess second = NodeProcess.start(root.resolve("second"), worker, 27682, 27692,
-                     "--join", JOIN, "--tags", "gpu", "--slots", "1");
+                     "--join", JOIN, "--tags", "gpu", "--slots", "1", "--allow-commands");
              NodeProcess other = NodeProcess.start(root.resolve("other"), worker, 27683, 27693,
-                     "--join", JOIN, "--slots", "4");
+                     "--join", JOIN, "--slots", "4", "--allow-commands");
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10890"))) {
 
             String runId = client.submit(new Suite("failover", List.of(slow)));

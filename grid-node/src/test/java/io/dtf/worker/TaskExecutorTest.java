@@ -42,7 +42,7 @@ class TaskExecutorTest {
         assertEquals(TaskState.ERROR, outcome.status());
         // Another worker may run it: the machine's failure, not the task's.
         assertEquals(FailureCategory.INFRASTRUCTURE, outcome.category());
-        assertEquals("this worker does not run command tasks (start it with command tasks enabled)", outcome.error());
+        assertEquals("this worker does not run command tasks (its operator did not start it with --allow-commands)", outcome.error());
         assertFalse(Files.exists(touched));
     }
 

@@ -22,11 +22,11 @@ public final class HardwareKeys {
     public static final String ACCELERATORS = "dtf.accelerators";
     public static final String HW_CLASS = "dtf.hw.class";
     public static final String HOSTNAME = "dtf.hostname";
-    /** "true" when the worker runs {@code command} tasks (processes); workers opt in. */
+    /** "true" when the worker runs {@code command} tasks (processes); workers opt in with {@code --allow-commands}. */
     public static final String COMMANDS = "dtf.commands";
     /**
      * Directories (separated as in PATH) under which a command task's {@code workdir} may lie on this
-     * worker; unset, only under the node's data directory. Set with {@code --attr dtf.workdir.roots=DIR}.
+     * worker besides the attempt's own directory; unset, none. Set with {@code --attr dtf.workdir.roots=DIR}.
      */
     public static final String WORKDIR_ROOTS = "dtf.workdir.roots";
     public static final String OS_FAMILY = "dtf.os.family";

@@ -140,6 +140,8 @@ public final class SuiteCheck {
                 }
                 if (c.workdir() != null && c.workdir().indexOf('\0') >= 0) {
                     error("workdir", NUL);
+                } else {
+                    SuitePaths.workdirError(c.workdir()).ifPresent(m -> error("workdir", m));
                 }
                 c.env().forEach((key, value) -> {
                     if (key == null || !EntryReader.ENV_NAME.matcher(key).matches()) {

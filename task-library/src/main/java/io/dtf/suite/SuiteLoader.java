@@ -1,5 +1,6 @@
 package io.dtf.suite;
 
+import io.dtf.model.CommandAction;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskSpec;
 import io.dtf.requirements.Quantity;
@@ -105,6 +106,14 @@ public final class SuiteLoader {
                     errors.add(entry.name(), entry.position(), entry.params().isEmpty() ? "name" : "params",
                             badId.get());
                     break;
+                }
+                // After expansion: a parameter value can make a workdir leave the attempt's directory.
+                if (task.action() instanceof CommandAction c) {
+                    Optional<String> badWorkdir = SuitePaths.workdirError(c.workdir());
+                    if (badWorkdir.isPresent()) {
+                        errors.add(entry.name(), entry.position(), "workdir", badWorkdir.get());
+                        break;
+                    }
                 }
                 // Only parameter values that themselves contain ',' or '=' can make two ids equal.
                 if (!ids.add(task.id())) {

@@ -96,6 +96,22 @@ class SuiteCheckTest {
     }
 
     @Test
+    void aSubmittedWorkdirThatLeavesTheAttemptsDirectoryIsRefused() {
+        TaskSpec up = new TaskSpec("up", "up", Map.of(), new CommandAction(List.of("cat", "passwd"), Map.of(),
+                "../../etc"), List.of(), 0, Duration.ofSeconds(1), 0, 1);
+        TaskSpec absolute = new TaskSpec("abs", "abs", Map.of(), new CommandAction(List.of("ls"), Map.of(),
+                "/srv/checkout"), List.of(), 0, Duration.ofSeconds(1), 0, 1);
+
+        List<String> errors = SuiteCheck.check(new Suite("s", List.of(up, absolute)), "submission").stream()
+                .map(SuiteError::toString).toList();
+
+        // An absolute workdir is the worker's to allow or refuse (dtf.workdir.roots): only it sees its files.
+        assertEquals(List.of("submission: task 'up' (#1), field 'workdir': '../../etc' leaves the attempt's own"
+                + " directory through '..'; use a path inside it (e.g. 'build'), or an absolute path under a directory"
+                + " the worker allows (dtf node --attr dtf.workdir.roots=DIR)"), errors);
+    }
+
+    @Test
     void theLoaderRefusesAnIdPastTheLimit() {
         SuiteValidationException e = assertThrows(SuiteValidationException.class, () -> SuiteLoader.parse(
                 "suite: s\ntasks:\n  - {name: a, type: command, command: [echo], params: {v: " + "y".repeat(1200) + "}}\n",

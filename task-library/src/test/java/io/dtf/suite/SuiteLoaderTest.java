@@ -501,6 +501,27 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void aWorkdirThatLeavesTheAttemptsDirectoryIsRefusedWithTheFieldAndTheFix() {
+        List<SuiteError> errors = errors("""
+                suite: s
+                tasks:
+                  - {name: up, type: command, command: [cat, passwd], workdir: ../../etc}
+                  - {name: hidden, type: command, command: [ls], workdir: "build/../../.."}
+                  - {name: windows, type: command, command: [dir], workdir: '..\\..\\Windows'}
+                  - {name: via-param, type: command, command: [ls], workdir: "${dir}", params: {dir: [ok, ../x]}}
+                  - {name: fine, type: command, command: [ls], workdir: "a/../b/./c"}
+                """);
+
+        assertEquals("'../../etc' leaves the attempt's own directory through '..'; use a path inside it (e.g. 'build'),"
+                + " or an absolute path under a directory the worker allows (dtf node --attr dtf.workdir.roots=DIR)",
+                find(errors, "up", "workdir").message());
+        assertTrue(find(errors, "hidden", "workdir").message().startsWith("'build/../../..' leaves"));
+        assertTrue(find(errors, "windows", "workdir").message().startsWith("'..\\..\\Windows' leaves"));
+        assertTrue(find(errors, "via-param", "workdir").message().startsWith("'../x' leaves"));
+        assertEquals(4, errors.size(), errors.toString());
+    }
+
+    @Test
     void emptyMatrixListsAndBadParamValuesAreRefused() {
         List<SuiteError> errors = errors("""
                 suite: s

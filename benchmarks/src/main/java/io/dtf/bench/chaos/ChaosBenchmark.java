@@ -204,7 +204,8 @@ public final class ChaosBenchmark {
                                         String... config) {
         List<String> args = new ArrayList<>(List.of(config));
         args.addAll(List.of("--port", String.valueOf(DISCOVERY + i), "--comm-port", String.valueOf(COMMUNICATION + i),
-                "--client-port", String.valueOf(CLIENT + i), "--join", join));
+                "--client-port", String.valueOf(CLIENT + i), "--join", join,
+                "--allow-commands")); // the suite is command tasks; a node without the worker role ignores it
         return new RestartableNode(name, home.resolve("dtf"), root, Map.of("DTF_JAVA_OPTS", jvm), args);
     }
 

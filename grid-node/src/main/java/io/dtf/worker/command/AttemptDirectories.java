@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +32,12 @@ import org.slf4j.LoggerFactory;
  * {@link #maxKept} of them), so that its author can look at what it left.
  *
  * <p>A task's own {@code workdir} is checked against {@link #allowedRoots}: a relative one is taken
- * inside the attempt's directory, an absolute one must lie under one of the roots (by default the
- * node's data directory), after symbolic links are resolved.
+ * inside the attempt's directory, and it, or an absolute one, must lie in the attempt's directory or
+ * under one of the roots (on a node: none unless its operator lists some), after symbolic links are
+ * resolved.
  *
  * <pre>{@code
- * AttemptDirectories dirs = AttemptDirectories.under(dataDir.resolve("attempts"), List.of(dataDir));
+ * AttemptDirectories dirs = AttemptDirectories.under(dataDir.resolve("attempts"), List.of(Path.of("/srv/checkout")));
  * Path dir = dirs.create("sha256[size=1MiB]");
  * // ... run the process in dir ...
  * Optional<String> kept = dirs.finish(dir, passed);   // "kept until ...: /srv/dtf/attempts/..."
@@ -46,6 +48,9 @@ public final class AttemptDirectories {
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     /** How many directories of failed attempts are kept at most; the oldest go first. */
     public static final int DEFAULT_MAX_KEPT = 50;
+
+    /** The attempt's temporary directory, inside its own. */
+    public static final String TEMPORARY = ".tmp";
 
     private static final Logger LOG = LoggerFactory.getLogger(AttemptDirectories.class);
 
@@ -83,16 +88,31 @@ public final class AttemptDirectories {
         return allowedRoots;
     }
 
-    /** A fresh, empty directory for one attempt of {@code taskId}; old kept ones past retention are removed first. */
+    /**
+     * A fresh, empty directory for one attempt of {@code taskId}, readable by the worker's user only;
+     * old kept ones past retention are removed first.
+     */
     public Path create(String taskId) throws IOException {
         Files.createDirectories(root);
         sweep();
         String stem = taskId.replaceAll("[^A-Za-z0-9_.-]", "_");
         stem = stem.substring(0, Math.min(stem.length(), 60));
         Path dir = root.resolve(stem + "-" + UUID.randomUUID().toString().substring(0, 8));
-        Files.createDirectory(dir);
+        if (root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
         active.add(dir);
         return dir;
+    }
+
+    /**
+     * The attempt's temporary directory ({@code TMPDIR}), {@value #TEMPORARY} inside its directory, made
+     * on first use; it goes with the attempt's directory.
+     */
+    public Path temporaryDirectory(Path attemptDir) throws IOException {
+        return Files.createDirectories(attemptDir.resolve(TEMPORARY));
     }
 
     /**
@@ -121,9 +141,11 @@ public final class AttemptDirectories {
         if (inside(real, attemptDir) || allowedRoots.stream().anyMatch(r -> inside(real, r))) {
             return real;
         }
+        String allowed = allowedRoots.isEmpty() ? "only the attempt's own directory"
+                : "the attempt's own directory and " + String.join(", ", allowedRoots.stream().map(Path::toString).toList());
         throw new IllegalArgumentException("workdir '" + workdir + "' is outside the directories this worker allows ("
-                + String.join(", ", allowedRoots.stream().map(Path::toString).toList()) + "); use a path relative to"
-                + " the attempt's own directory, or start the worker with --attr dtf.workdir.roots=DIR[:DIR...]");
+                + allowed + "); use a path relative to the attempt's own directory, or start the worker with"
+                + " --attr dtf.workdir.roots=DIR[:DIR...]");
     }
 
     /**
@@ -132,6 +154,10 @@ public final class AttemptDirectories {
      */
     public String finish(Path dir, boolean keep) {
         active.remove(dir);
+        Path tmp = dir.resolve(TEMPORARY);
+        if (Files.isDirectory(tmp, LinkOption.NOFOLLOW_LINKS) && isEmpty(tmp)) {
+            delete(tmp); // made for the task, not by it: an attempt that left nothing else leaves nothing
+        }
         if (!keep || isEmpty(dir)) {
             delete(dir);
             return null;

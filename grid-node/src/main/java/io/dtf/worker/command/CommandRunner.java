@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -30,7 +32,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <ul>
- *   <li>Environment: the worker's own, plus the action's {@code env}, plus {@code DTF_TASK_ID},
+ *   <li>What may run: the program must be on the worker's {@link ExecutableAllowList} (when it has
+ *       one), checked before anything starts; a refused one is ERROR with {@code BAD_DEFINITION}.
+ *       With {@link CommandLimits} the program starts through {@code prlimit}.
+ *   <li>Environment: a clean one ({@link CommandEnvironment}: never the worker's own variables, whose
+ *       secrets a task must not read), plus the action's {@code env}, plus {@code DTF_TASK_ID},
  *       {@code DTF_ATTEMPT_ID}, {@code DTF_ATTEMPT_DIR}, {@code DTF_PARAM_<NAME>} per param (see {@link #paramVariable}),
  *       {@code DTF_CHECKPOINT_FILE} and, when an earlier attempt saved one, {@code DTF_RESUMED=1}.
  *   <li>Checkpoints: what the command writes to {@code DTF_CHECKPOINT_FILE} is saved to the task's
@@ -64,8 +70,11 @@ public final class CommandRunner {
 
     private final int tailBytes;
     private final AttemptDirectories directories;
+    private final CommandPolicy policy;
+    private final Map<String, String> workerEnvironment;
+    private final CommandLimits.Launcher limiter;
 
-    /** A runner whose attempts work in directories under the system's temporary directory. */
+    /** A runner of any program, whose attempts work in directories under the system's temporary directory. */
     public CommandRunner() {
         this(DEFAULT_TAIL_BYTES, AttemptDirectories.temporary());
     }
@@ -74,12 +83,28 @@ public final class CommandRunner {
         this(tailBytes, AttemptDirectories.temporary());
     }
 
+    /** A runner of any program, without limits. */
     public CommandRunner(int tailBytes, AttemptDirectories directories) {
+        this(tailBytes, directories, CommandPolicy.ANY);
+    }
+
+    /** A runner that enforces {@code policy}'s allow-list, limits and passed variables. */
+    public CommandRunner(int tailBytes, AttemptDirectories directories, CommandPolicy policy) {
+        this(tailBytes, directories, policy, System.getenv());
+    }
+
+    /** As above, with the worker's environment given (the variables a command must not see, in tests). */
+    public CommandRunner(int tailBytes, AttemptDirectories directories, CommandPolicy policy,
+                         Map<String, String> workerEnvironment) {
         if (tailBytes < 1) {
             throw new IllegalArgumentException("tailBytes must be positive, got " + tailBytes);
         }
         this.tailBytes = tailBytes;
         this.directories = directories;
+        this.policy = policy;
+        this.workerEnvironment = Map.copyOf(workerEnvironment);
+        this.limiter = policy.limits().isEmpty() ? null
+                : CommandLimits.launcher(CommandEnvironment.searchPath(this.workerEnvironment));
     }
 
     /** The variable that carries a param: {@code block-size} becomes {@code DTF_PARAM_BLOCK_SIZE}. */
@@ -125,14 +150,44 @@ public final class CommandRunner {
 
     private AttemptOutcome run(CommandAction action, String taskId, Map<String, String> params, Duration timeout,
                                CheckpointStore checkpoints, Instant started, Path attemptDir) {
-        ProcessBuilder builder = new ProcessBuilder(action.argv());
+        Path workdir;
         try {
-            builder.directory(directories.workdir(action.workdir(), attemptDir).toFile());
+            workdir = directories.workdir(action.workdir(), attemptDir);
         } catch (IllegalArgumentException e) {
             return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, e.getMessage());
         }
+        String program = action.argv().get(0);
+        String searchPath = CommandEnvironment.searchPath(workerEnvironment);
+        Optional<String> refused = policy.allowList().refusal(program, searchPath, workdir);
+        if (refused.isPresent()) {
+            LOG.info("task {}: refused to start '{}': not on this worker's allow-list", taskId, program);
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, refused.get());
+        }
+        Optional<String> loader = policy.allowList().allowsAny() ? Optional.empty()
+                : action.env().keySet().stream().filter(CommandRunner::loaderVariable).findFirst();
+        if (loader.isPresent()) {
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, "env " + loader.get()
+                    + " is refused on a worker with an allow-list of programs: it would make an allowed program load"
+                    + " other code; remove it from the task's env");
+        }
+        ProcessBuilder builder;
+        try {
+            builder = new ProcessBuilder(limited(action.argv(), searchPath, workdir));
+        } catch (IllegalStateException e) {
+            return AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, e.getMessage());
+        }
+        builder.directory(workdir.toFile());
         String attemptId = UUID.randomUUID().toString();
         Map<String, String> env = builder.environment();
+        try {
+            CommandEnvironment.fill(env, workerEnvironment, policy.passedVariables(), attemptDir,
+                    directories.temporaryDirectory(attemptDir));
+        } catch (IOException e) {
+            return AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
+                    "cannot create the attempt's temporary directory in " + attemptDir + ": " + e);
+        }
         try {
             env.putAll(action.env());
             params.forEach((name, value) -> env.put(paramVariable(name), value));
@@ -159,6 +214,31 @@ public final class CommandRunner {
             checkpoint.export(env);
             return start(builder, attemptId, taskId, timeout, started, checkpoint);
         }
+    }
+
+    /** Variables that make the dynamic loader load code into any program (LD_PRELOAD, DYLD_INSERT_LIBRARIES, ...). */
+    private static boolean loaderVariable(String name) {
+        return name.startsWith("LD_") || name.startsWith("DYLD_");
+    }
+
+    /**
+     * {@code argv} as started: through {@code prlimit} when the worker sets limits, with the program
+     * looked up here on the worker's {@code PATH} (as the JVM does without limits), not on the one a
+     * task's {@code env} may set, which the allow-list never saw.
+     */
+    private List<String> limited(List<String> argv, String searchPath, Path workdir) {
+        if (limiter == null) {
+            return argv;
+        }
+        if (limiter.program() == null) {
+            throw new IllegalStateException(limiter.unavailable());
+        }
+        String program = argv.get(0);
+        Path file = ExecutableAllowList.locate(program, searchPath, workdir).orElseThrow(() ->
+                new IllegalArgumentException("cannot start '" + program + "': error=2, No such file or directory"));
+        List<String> resolved = new ArrayList<>(argv);
+        resolved.set(0, file.toString());
+        return policy.limits().wrap(limiter.program(), resolved);
     }
 
     private AttemptOutcome start(ProcessBuilder builder, String attemptId, String taskId, Duration timeout,

@@ -6,6 +6,7 @@ import io.dtf.node.Roles;
 import io.dtf.worker.TaskExecutor;
 import io.dtf.worker.benchmark.BenchmarkRunner;
 import io.dtf.worker.command.AttemptDirectories;
+import io.dtf.worker.command.CommandPolicy;
 import io.dtf.worker.command.CommandRunner;
 import java.io.File;
 import java.nio.file.Path;
@@ -35,8 +36,10 @@ final class WorkerRuntime {
             if (!Roles.has(local.attribute(HardwareKeys.ROLES), Roles.WORKER)) {
                 throw new IllegalStateException("node " + local.id() + " is not a worker");
             }
-            return new TaskExecutor(Boolean.parseBoolean(local.attribute(HardwareKeys.COMMANDS)),
-                    new CommandRunner(CommandRunner.DEFAULT_TAIL_BYTES, directories(ignite, local)),
+            // The node's own attributes, set from its start-up options: what the operator allowed, nothing else.
+            CommandPolicy policy = CommandPolicy.fromAttributes(local::attribute);
+            return new TaskExecutor(policy.enabled(),
+                    new CommandRunner(CommandRunner.DEFAULT_TAIL_BYTES, directories(ignite, local), policy),
                     new BenchmarkRunner(Benchmarks.standard()));
         });
     }
@@ -44,12 +47,13 @@ final class WorkerRuntime {
     /**
      * Attempt directories under the node's data directory (the parent of Ignite's work directory,
      * where {@code dtf node} puts it); task workdirs allowed under the roots the node's
-     * {@link HardwareKeys#WORKDIR_ROOTS} attribute lists, else only under the data directory.
+     * {@link HardwareKeys#WORKDIR_ROOTS} attribute lists, else only in the attempt's own directory
+     * (never the data directory by default: it holds the node's own files).
      */
     private static AttemptDirectories directories(Ignite ignite, ClusterNode local) {
         Path dataDir = Path.of(ignite.configuration().getWorkDirectory()).toAbsolutePath().getParent();
         String roots = local.attribute(HardwareKeys.WORKDIR_ROOTS);
-        List<Path> allowed = roots == null || roots.isBlank() ? List.of(dataDir)
+        List<Path> allowed = roots == null || roots.isBlank() ? List.of()
                 : Arrays.stream(roots.split(File.pathSeparator)).map(String::strip).filter(r -> !r.isEmpty())
                         .map(Path::of).toList();
         return AttemptDirectories.under(dataDir.resolve(ATTEMPTS), allowed);

@@ -46,7 +46,8 @@ class AttemptDirectoriesIT {
     @Test
     void eachAttemptRunsInAFreshDirectoryOfItsOwnRemovedWhenItPasses() throws IOException {
         CommandRunner runner = runner();
-        AttemptOutcome first = run(runner, null, "pwd; test -z \"$(ls -A)\" && touch made-here && echo \"$DTF_ATTEMPT_DIR\"");
+        AttemptOutcome first = run(runner, null,
+                "pwd; test \"$(ls -A)\" = .tmp && touch made-here && echo \"$DTF_ATTEMPT_DIR\"");
         AttemptOutcome second = run(runner, null, "pwd; ls -A");
 
         assertEquals(TaskState.PASSED, first.status(), first.stderrTail());
@@ -55,7 +56,8 @@ class AttemptDirectoriesIT {
         assertTrue(dir.startsWith(data.resolve("attempts").toRealPath()), lines.get(0));
         assertEquals(dir.toString(), lines.get(1), "DTF_ATTEMPT_DIR names it");
         assertFalse(Files.exists(dir), "removed after a pass");
-        assertEquals(1, second.stdoutTail().lines().count(), "the next attempt starts empty: " + second.stdoutTail());
+        assertEquals(2, second.stdoutTail().lines().count(), "the next attempt starts with only its empty TMPDIR: "
+                + second.stdoutTail());
         assertFalse(Files.exists(Path.of("made-here")), "nothing is written where the worker runs");
         assertEquals(0, entries(data.resolve("attempts")));
     }
@@ -92,7 +94,7 @@ class AttemptDirectoriesIT {
             assertEquals(TaskState.ERROR, outcome.status(), workdir);
             assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
             assertTrue(outcome.error().startsWith("workdir '" + workdir + "' is outside the directories this worker"
-                    + " allows (" + data + ")"), outcome.error());
+                    + " allows (the attempt's own directory and " + data + ")"), outcome.error());
         }
     }
 
