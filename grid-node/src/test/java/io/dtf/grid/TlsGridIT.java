@@ -40,7 +40,7 @@ class TlsGridIT {
                 "--join", JOIN, "--keys", keys.toString(), "--roles", "coordinator,data,aggregator", "--bind",
                 "127.0.0.1");
         worker = NodeProcess.start(dtf.work().resolve("worker"), secure, 31301, 31311, "--client-port", "31321",
-                "--join", JOIN, "--keys", keys.toString(), "--roles", "worker", "--bind", "127.0.0.1");
+                "--join", JOIN, "--keys", keys.toString(), "--roles", "worker", "--bind", "127.0.0.1", "--allow-commands");
         assertTrue(worker.output().contains("grid of 2 node(s)"), worker.output());
     }
 
