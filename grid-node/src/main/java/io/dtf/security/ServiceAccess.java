@@ -12,7 +12,7 @@ import java.util.Optional;
  * service's class, {@code Service.cancel()} included.
  *
  * <p>Viewers read; submitters also submit and cancel their own runs; admins also cancel anyone's
- * runs, release quarantined workers and revoke tokens. {@code report} is for grid nodes only.
+ * runs, release quarantined workers, revoke tokens and read the audit log. {@code report} is for grid nodes only.
  */
 public final class ServiceAccess {
     private static final Map<String, MethodAccess> COORDINATOR = Map.ofEntries(
@@ -33,7 +33,9 @@ public final class ServiceAccess {
     private static final Map<String, MethodAccess> AGGREGATOR = Map.of(
             "results", MethodAccess.needs(Role.VIEWER),
             "analyze", MethodAccess.needs(Role.VIEWER),
-            "conflicts", MethodAccess.needs(Role.VIEWER));
+            "conflicts", MethodAccess.needs(Role.VIEWER),
+            // Who did what on the grid, refusals included: for those who answer for it.
+            "audit", MethodAccess.needs(Role.ADMIN));
 
     private static final Map<String, Map<String, MethodAccess>> BY_SERVICE = Map.of(
             CoordinatorApi.SERVICE_NAME, COORDINATOR,
