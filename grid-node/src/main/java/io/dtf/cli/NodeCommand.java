@@ -66,6 +66,9 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show log lines on the console.")
     boolean verbose;
 
+    @Mixin
+    NodeSecurityOptions security;
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = data.dir();
@@ -75,6 +78,7 @@ final class NodeCommand implements Callable<Integer> {
                 join, bind, port, commPort, clientPort, dataDir, slots, !noCommands, name, false);
         // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
+        security.apply(name);
         DtfNode node = DtfNode.start(options, message -> {
             System.out.println(message);
             System.out.flush();

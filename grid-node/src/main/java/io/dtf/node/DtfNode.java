@@ -14,6 +14,8 @@ import io.dtf.results.ignite.AggregatorService;
 import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
 import io.dtf.results.ignite.ResultRetention;
+import io.dtf.security.ignite.NodeAdmission;
+import io.dtf.security.ignite.RunAsNode;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteState;
@@ -188,7 +191,8 @@ public final class DtfNode implements AutoCloseable {
                 .setService(new CoordinatorService())
                 .setTotalCount(1)
                 .setMaxPerNodeCount(1)
-                .setNodeFilter(new RoleFilter(Roles.COORDINATOR));
+                .setNodeFilter(new RoleFilter(Roles.COORDINATOR))
+                .setInterceptors(new RunAsNode());
     }
 
     /** On every aggregator node, answering from that node's DuckDB file. */
@@ -198,7 +202,8 @@ public final class DtfNode implements AutoCloseable {
                 .setService(new AggregatorService())
                 .setTotalCount(0)
                 .setMaxPerNodeCount(1)
-                .setNodeFilter(new RoleFilter(Roles.AGGREGATOR));
+                .setNodeFilter(new RoleFilter(Roles.AGGREGATOR))
+                .setInterceptors(new RunAsNode());
     }
 
     private static Map<String, Object> attributes(IgniteConfiguration cfg, NodeOptions options, Set<String> roles,
@@ -228,7 +233,25 @@ public final class DtfNode implements AutoCloseable {
         if (roles.contains(Roles.WORKER)) {
             attributes.put(HardwareKeys.COMMANDS, String.valueOf(options.allowCommands()));
         }
+        declared(overrides, accelerators).ifPresent(keys -> attributes.put(NodeAdmission.DECLARED_ATTRIBUTE, keys));
         return attributes;
+    }
+
+    /**
+     * The keys of the attributes this node declares rather than detects (config and {@code --attr}), which
+     * a grid with security on checks against the node's token.
+     */
+    private static Optional<String> declared(Map<String, String> overrides, Set<String> accelerators) {
+        Set<String> keys = new TreeSet<>();
+        overrides.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                keys.add(HardwareKeys.resolve(key.strip()).orElse(key.strip()));
+            }
+        });
+        if (!accelerators.isEmpty()) {
+            keys.add(HardwareKeys.ACCELERATORS);
+        }
+        return keys.isEmpty() ? Optional.empty() : Optional.of(String.join(",", keys));
     }
 
     private static Set<String> list(String commaList) {
