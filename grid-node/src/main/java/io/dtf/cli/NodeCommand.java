@@ -4,7 +4,6 @@ import io.dtf.hardware.HardwareKeys;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
-import io.dtf.security.GridSecurity;
 import io.dtf.worker.command.CommandPolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,16 +68,15 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show log lines on the console.")
     boolean verbose;
 
-    @Option(names = "--keys", paramLabel = "DIR", defaultValue = "${env:DTF_KEYS:-dtf-keys}",
-            description = "The grid's keys directory (made by `dtf keys init`), read by config/ignite-secure.xml: "
-                    + "TLS material in DIR/tls (default: $DTF_KEYS, else ${DEFAULT-VALUE}).")
-    Path keys;
+    @Mixin
+    NodeSecurityOptions security;
 
     @Override
     public Integer call() throws Exception {
         CommandPolicy commands;
         try {
             commands = commandTasks.policy();
+            security.apply(name);
         } catch (IllegalArgumentException e) {
             System.err.println("dtf: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -90,7 +88,6 @@ final class NodeCommand implements Callable<Integer> {
         Path dataDir = data.dir();
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
-        System.setProperty(GridSecurity.DIR_PROPERTY, keys.toAbsolutePath().toString());
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
                 join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false);
         // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.

@@ -19,6 +19,10 @@ import io.dtf.results.ignite.ResultReplicator;
 import io.dtf.results.ignite.ResultRetention;
 import io.dtf.security.ignite.ServiceGuard;
 import io.dtf.security.tls.TlsJoinFailure;
+import io.dtf.security.GridSecurity;
+import io.dtf.security.ignite.CacheRevocationList;
+import io.dtf.security.ignite.NodeAdmission;
+import io.dtf.security.ignite.RunAsNode;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
@@ -100,7 +105,7 @@ public final class DtfNode implements AutoCloseable {
     /**
      * As {@link #start(NodeOptions)}, telling {@code progress} what a node of a persistent grid waits
      * for before it is up (the rest of its baseline, after a restart), and warning it when the node
-     * listens beyond the loopback interface (DTF has no security yet).
+     * listens beyond the loopback interface without security.
      */
     public static DtfNode start(NodeOptions options, Consumer<String> progress) {
         Path dataDir = options.dataDir().toAbsolutePath();
@@ -143,6 +148,9 @@ public final class DtfNode implements AutoCloseable {
             // Caches and the coordinator need an active grid; a persistent one may still be waiting for its baseline.
             GridActivation.await(ignite, persistent, dataNode, progress);
             DtfCaches.ensure(ignite);
+            // With security on, token checks follow the grid's deny list from now on (its query ends with the node).
+            Ignite started = ignite;
+            GridSecurity.of(ignite).ifPresent(s -> s.denyList().follow(CacheRevocationList.start(started)));
             if (roles.contains(Roles.COORDINATOR)) {
                 ignite.services().deploy(coordinatorService());
             }
@@ -209,7 +217,7 @@ public final class DtfNode implements AutoCloseable {
                 .setTotalCount(1)
                 .setMaxPerNodeCount(1)
                 .setNodeFilter(new RoleFilter(Roles.COORDINATOR))
-                .setInterceptors(new ServiceGuard());
+                .setInterceptors(new ServiceGuard(), new RunAsNode());
     }
 
     /** On every aggregator node, answering from that node's DuckDB file; guarded as the coordinator is. */
@@ -220,7 +228,7 @@ public final class DtfNode implements AutoCloseable {
                 .setTotalCount(0)
                 .setMaxPerNodeCount(1)
                 .setNodeFilter(new RoleFilter(Roles.AGGREGATOR))
-                .setInterceptors(new ServiceGuard());
+                .setInterceptors(new ServiceGuard(), new RunAsNode());
     }
 
     private static Map<String, Object> attributes(IgniteConfiguration cfg, NodeOptions options, Set<String> roles,
@@ -252,7 +260,25 @@ public final class DtfNode implements AutoCloseable {
         if (roles.contains(Roles.WORKER)) {
             attributes.putAll(options.allowCommands().attributes());
         }
+        declared(overrides, accelerators).ifPresent(keys -> attributes.put(NodeAdmission.DECLARED_ATTRIBUTE, keys));
         return attributes;
+    }
+
+    /**
+     * The keys of the attributes this node declares rather than detects (config and {@code --attr}), which
+     * a grid with security on checks against the node's token.
+     */
+    private static Optional<String> declared(Map<String, String> overrides, Set<String> accelerators) {
+        Set<String> keys = new TreeSet<>();
+        overrides.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                keys.add(HardwareKeys.resolve(key.strip()).orElse(key.strip()));
+            }
+        });
+        if (!accelerators.isEmpty()) {
+            keys.add(HardwareKeys.ACCELERATORS);
+        }
+        return keys.isEmpty() ? Optional.empty() : Optional.of(String.join(",", keys));
     }
 
     private static Set<String> list(String commaList) {

@@ -19,10 +19,16 @@ import org.apache.ignite.Ignite;
  * @param verifier checks tokens against the grid's keys and deny list
  * @param audit    where refusals and uses are recorded
  * @param dir      the directory of the grid's keys ({@code jwt/}, {@code tls/})
+ * @param denyList the deny list {@code verifier} consults, which follows the grid's once the node runs
  */
-public record GridSecurity(TokenVerifier verifier, AuditLog audit, Path dir) {
+public record GridSecurity(TokenVerifier verifier, AuditLog audit, Path dir, DenyList denyList) {
     /** The system property that names the keys directory for a node's config (ignite-secure.xml reads it). */
     public static final String DIR_PROPERTY = "dtf.security.dir";
+
+    /** Security whose verifier consults no deny list of the grid's (tests, tools without a grid). */
+    public GridSecurity(TokenVerifier verifier, AuditLog audit, Path dir) {
+        this(verifier, audit, dir, new DenyList());
+    }
 
     private static final Map<String, GridSecurity> BY_INSTANCE = new ConcurrentHashMap<>();
     private static final String UNNAMED = "";
