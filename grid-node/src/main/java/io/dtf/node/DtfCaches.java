@@ -27,7 +27,9 @@ public final class DtfCaches {
                 // The checkpoint SPI's cache (ignite-base.xml): it must exist before any job saves.
                 config(CacheNames.CHECKPOINTS),
                 // Which workers have finished starting: the coordinator sends attempts to those only.
-                config(CacheNames.READY_WORKERS));
+                config(CacheNames.READY_WORKERS),
+                // The node key registry: the report keys results are verified against.
+                config(CacheNames.NODE_KEYS));
     }
 
     /** Creates the caches when missing; safe to call from every node at start-up. */

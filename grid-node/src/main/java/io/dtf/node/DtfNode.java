@@ -14,6 +14,7 @@ import io.dtf.results.ignite.AggregatorService;
 import io.dtf.results.ignite.NodeRecorder;
 import io.dtf.results.ignite.ResultReplicator;
 import io.dtf.results.ignite.ResultRetention;
+import io.dtf.security.ignite.ReportKeys;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,9 @@ public final class DtfNode implements AutoCloseable {
             attributes.put(GridActivation.PERSISTENT_ATTRIBUTE, "true");
         }
         boolean dataNode = roles.contains(Roles.DATA);
+        // The node's report key: its workers sign what they report with it while security is on.
+        String instanceName = options.instanceName() != null ? options.instanceName() : cfg.getIgniteInstanceName();
+        attributes.put(ReportKeys.ATTRIBUTE, ReportKeys.create(instanceName).publicKeyText());
 
         Ignite ignite = Ignition.start(finish(cfg, options, attributes));
         DuckDbResultStore store = null;
@@ -135,6 +139,9 @@ public final class DtfNode implements AutoCloseable {
             if (roles.contains(Roles.AGGREGATOR)) {
                 store = DuckDbResultStore.open(dataDir.resolve(DUCKDB_FILE));
                 replicator = new ResultReplicator(ignite, store);
+                if (ReportKeys.signing(ignite)) {
+                    replicator.requireSignatures();
+                }
                 replicator.start();
                 Duration keep = MemorySettings.fromSystemProperties().resultRetention();
                 if (keep != null) {
@@ -154,6 +161,7 @@ public final class DtfNode implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             closeQuietly(retention, nodeRecorder, replicator, store);
             Ignition.stop(ignite.name(), true);
+            ReportKeys.forget(ignite.name());
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the grid to become active", e);
@@ -341,6 +349,7 @@ public final class DtfNode implements AutoCloseable {
         }
         closeQuietly(retention, nodeRecorder, replicator, store);
         Ignition.stop(ignite.name(), true);
+        ReportKeys.forget(ignite.name());
     }
 
     private static void closeQuietly(AutoCloseable... resources) {

@@ -28,6 +28,12 @@ public final class CacheNames {
      * last step of a worker's start-up; the coordinator sends attempts only to workers listed here.
      */
     public static final String READY_WORKERS = "dtf-ready-workers";
+    /**
+     * Node id -> {@code NodeKey}: the report key of each worker whose reports were verified, written
+     * by the coordinator (from the key the node advertised when it was admitted), never by workers;
+     * read by the coordinator and the aggregator to verify signed reports and results.
+     */
+    public static final String NODE_KEYS = "dtf-node-keys";
 
     private CacheNames() {
     }
