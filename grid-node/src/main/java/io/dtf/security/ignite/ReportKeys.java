@@ -13,8 +13,8 @@ import org.apache.ignite.Ignite;
  * {@link #ATTRIBUTE}, and signs its workers' reports with it while security is on.
  *
  * <p>Signing follows security (see docs/SECURITY.md, "Signed results"): a signature only means
- * something when the grid decides who may join, and sign plus verify cost about a millisecond and
- * a half of CPU per result with the JDK's EC code, a third of a millisecond with BouncyCastle's.
+ * something when the grid decides who may join, and signing once and verifying twice costs each
+ * result about ten times the CPU of carrying it unsigned (docs/PERFORMANCE.md, "Signed results").
  */
 public final class ReportKeys {
     /**

@@ -4,6 +4,8 @@ import io.dtf.model.ReportSignature;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
@@ -22,12 +24,24 @@ public final class ReportSigner {
     /** The JDK's name of the signature algorithm: ECDSA over the SHA-256 of the report bytes. */
     public static final String ALGORITHM = "SHA256withECDSA";
 
-    private final KeyPair keys;
+    private final PrivateKey privateKey;
+    private final Provider provider;
     private final String publicKeyText;
     private final String fingerprint;
 
+    /** A signer with {@code keys}, signing with the {@link Ecdsa#preferred()} provider. */
     public ReportSigner(KeyPair keys) {
-        this.keys = keys;
+        this(keys, Ecdsa.preferred());
+    }
+
+    /** A signer with {@code keys}, signing with {@code provider} (null: the JDK's). */
+    public ReportSigner(KeyPair keys, Provider provider) {
+        try {
+            this.privateKey = Ecdsa.own(keys.getPrivate(), provider);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("keys: not an EC key pair " + provider.getName() + " can use", e);
+        }
+        this.provider = provider;
         this.publicKeyText = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
         this.fingerprint = KeyFingerprint.of(keys.getPublic());
     }
@@ -46,8 +60,8 @@ public final class ReportSigner {
     /** Signs canonical report bytes ({@link ReportBytes}). */
     public ReportSignature sign(byte[] report) {
         try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(keys.getPrivate());
+            Signature signature = Ecdsa.signature(provider);
+            signature.initSign(privateKey);
             signature.update(report);
             return new ReportSignature(fingerprint, Base64.getEncoder().encodeToString(signature.sign()));
         } catch (GeneralSecurityException e) {

@@ -7,6 +7,7 @@ import io.dtf.model.ResultSignature;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
@@ -35,13 +36,20 @@ import java.util.function.Supplier;
 public final class ReportVerifier {
     private final NodeKeyLookup keys;
     private final boolean required;
+    private final Provider provider;
     /** Decoded keys by fingerprint: a registered key never changes, and decoding is not free. */
     private final Map<String, PublicKey> decoded = new ConcurrentHashMap<>();
 
     /** @param required whether a report that needs a signature is refused without one */
     public ReportVerifier(NodeKeyLookup keys, boolean required) {
+        this(keys, required, Ecdsa.preferred());
+    }
+
+    /** As {@link #ReportVerifier(NodeKeyLookup, boolean)}, verifying with {@code provider} (null: the JDK's). */
+    public ReportVerifier(NodeKeyLookup keys, boolean required, Provider provider) {
         this.keys = keys;
         this.required = required;
+        this.provider = provider;
     }
 
     public boolean required() {
@@ -97,8 +105,8 @@ public final class ReportVerifier {
                     + registered.fingerprint());
         }
         try {
-            Signature verify = Signature.getInstance(ReportSigner.ALGORITHM);
-            verify.initVerify(decoded.computeIfAbsent(registered.fingerprint(), f -> registered.key()));
+            Signature verify = Ecdsa.signature(provider);
+            verify.initVerify(decoded.computeIfAbsent(registered.fingerprint(), f -> decode(registered)));
             verify.update(report.get());
             if (verify.verify(Base64.getDecoder().decode(value == null ? "" : value))) {
                 return Optional.empty();
@@ -108,6 +116,14 @@ public final class ReportVerifier {
         }
         return Optional.of("the signature does not match the report: it was changed after signing, or signed"
                 + " for another attempt");
+    }
+
+    private PublicKey decode(NodeKey registered) {
+        try {
+            return Ecdsa.own(registered.key(), provider);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the registered key of node " + registered.nodeId() + " is unusable", e);
+        }
     }
 
     private static boolean isEmpty(String s) {
