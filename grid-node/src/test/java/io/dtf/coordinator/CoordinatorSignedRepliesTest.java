@@ -173,6 +173,22 @@ class CoordinatorSignedRepliesTest {
         }
     }
 
+    @Test
+    void aSignedReportForAnAttemptThisCoordinatorNeverStartedIsNotAdopted() {
+        // The task waits for a node with a GPU: no attempt of it runs anywhere.
+        String runId = coordinator.submit(new Suite("s", List.of(Tasks.spec("waits", 0, "tag gpu")))).runId();
+        String key = runId + "/waits";
+        JobReply invented = new JobReply(key, "1:5", "w1", "hw-w1", measured(FORGED)).signedWith(keys.get("w1"));
+
+        coordinator.report(invented);
+
+        assertEquals(List.of(), coordinator.results(runId, 0, 10), "an attempt of the current epoch is not adopted");
+        assertEquals(TaskState.QUEUED, coordinator.tasks(runId).get(0).state());
+        // A predecessor's attempt (epoch 0) still is: that is how a reply outlives its coordinator.
+        coordinator.report(new JobReply(key, "0:1", "w1", "hw-w1", measured(1.0)).signedWith(keys.get("w1")));
+        Tasks.await(() -> coordinator.results(runId, 0, 10).size() == 1);
+    }
+
     private static String reason(List<TaskResult> results, String taskId) {
         return results.stream().filter(r -> r.taskId().equals(taskId) && !r.finalAttempt()).findFirst().orElseThrow()
                 .error();

@@ -90,6 +90,8 @@ class SignedResultsIT {
                 .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + token).build();
         client = DtfClient.over(server.ignite().services().serviceProxy(CoordinatorApi.SERVICE_NAME,
                 CoordinatorApi.class, false, context, 30_000));
+        // Both take work before the first run: the rogue must get some of it.
+        TestGrid.await("both workers ready", Duration.ofSeconds(30), () -> client.workers().size() == 2);
     }
 
     private static DtfNode start(Path root, String name, Set<String> roles) {
