@@ -197,7 +197,7 @@ final class ResultWriter implements Runnable {
         List<TaskResult> results = new ArrayList<>(batch.size());
         for (Map.Entry<Long, String> entry : batch) {
             TaskResult result = decode(entry.getKey(), entry.getValue());
-            if (result != null) {
+            if (result != null && verified(result)) {
                 results.add(result);
             }
         }
@@ -237,24 +237,39 @@ final class ResultWriter implements Runnable {
     private TaskResult decode(long seq, String json) {
         try {
             TaskResult result = Json.read(json, TaskResult.class);
-            if (result.seq() != seq) {
-                failedToRead(seq, "it holds a result numbered " + result.seq());
-                return null;
-            }
-            Optional<String> refusal = verifier.refusal(result);
-            if (refusal.isEmpty()) {
+            if (result.seq() == seq) {
                 return result;
             }
-            if (refused.add(seq)) {
-                LOG.error("result seq {} (run {}, task {}, node {}) is left out of the store: its signature is refused:"
-                        + " {}", seq, result.runId(), result.taskId(), result.nodeId(), refusal.get());
-            }
-            unreadable.add(seq);
-            return null;
+            failedToRead(seq, "it holds a result numbered " + result.seq());
         } catch (RuntimeException e) {
             failedToRead(seq, e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * Whether the result's signature holds (or it needs none). A refused result is logged once and
+     * left out for good; one that cannot be checked now (the node key registry unreachable) is
+     * read back and checked again later.
+     */
+    private boolean verified(TaskResult result) {
+        Optional<String> refusal;
+        try {
+            refusal = verifier.refusal(result);
+        } catch (RuntimeException e) {
+            refetch.add(result.seq());
+            pauseRetries("cannot check the signature of result seq " + result.seq() + " now: " + e);
+            return false;
+        }
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        if (refused.add(result.seq())) {
+            LOG.error("result seq {} (run {}, task {}, node {}) is left out of the store: its signature is refused: {}",
+                    result.seq(), result.runId(), result.taskId(), result.nodeId(), refusal.get());
+        }
+        unreadable.add(result.seq());
+        return false;
     }
 
     private void failedToRead(long seq, String why) {

@@ -30,8 +30,14 @@ final class SignedReplies implements ReplyCheck {
         if (reply.outcome() == null) {
             return Optional.of("the reply holds no outcome");
         }
-        return verifier.refusal(reply.taskKey(), reply.attemptId(), reply.nodeId(), reply.hwClass(), reply.outcome(),
-                reply.signature());
+        try {
+            return verifier.refusal(reply.taskKey(), reply.attemptId(), reply.nodeId(), reply.hwClass(),
+                    reply.outcome(), reply.signature());
+        } catch (RuntimeException e) {
+            // The registry is unreachable (data nodes restarting): nothing unchecked is stored; the attempt runs again.
+            return Optional.of("its signature could not be checked now (" + e.getClass().getSimpleName() + ": "
+                    + SafeText.abbreviated(String.valueOf(e.getMessage()), 200) + ")");
+        }
     }
 
     @Override
