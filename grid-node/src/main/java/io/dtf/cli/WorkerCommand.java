@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 final class WorkerCommand {
 
     @Command(name = "list", description = "Live workers with their host, addresses, load, failure streak and quarantine, "
-            + "then recent alerts.")
+            + "reports refused (bad signatures), then recent alerts.")
     static final class ListWorkers implements Callable<Integer> {
         @Mixin
         GridOptions grid;
@@ -25,11 +25,11 @@ final class WorkerCommand {
         public Integer call() {
             try (DtfClient client = grid.connect()) {
                 TextTable table = new TextTable("node", "host", "addresses", "hardware class", "busy", "failure streak",
-                        "quarantined until", "why");
+                        "quarantined until", "why", "refused reports");
                 for (WorkerView w : client.workers()) {
                     table.row(w.nodeId(), w.host(), w.addresses().isEmpty() ? null : String.join(",", w.addresses()),
                             w.hwClass(), w.busy() + "/" + w.slots(), w.failureStreak(), w.quarantinedUntil(),
-                            w.quarantineReason());
+                            w.quarantineReason(), w.refusedReports());
                 }
                 System.out.print(table);
                 List<Alert> alerts = client.alerts();

@@ -6,6 +6,7 @@ import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.CancelReply;
 import io.dtf.model.FailureCategory;
+import io.dtf.model.ResultSignature;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
@@ -82,6 +83,7 @@ public final class Coordinator {
     private final CoordinatorAudit audit;
     private final Cancels cancels;
     private final Consumer<JobReply> successor;
+    private final ReplyCheck replyCheck;
     /** How long an ended run is remembered; null: for as long as this coordinator lives. */
     private final Duration runRetention;
     private long forgetCheckedAt;
@@ -104,13 +106,19 @@ public final class Coordinator {
     /** @param runRetention how long an ended run stays known (and in the caches); null for ever */
     public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
                        Consumer<JobReply> successor, Duration runRetention) {
-        this(store, dispatcher, topology, successor, runRetention, AuditLog.toLogFile());
+        this(store, dispatcher, topology, successor, runRetention, AuditLog.toLogFile(), ReplyCheck.ACCEPT_ALL);
     }
 
-    /** @param audit where submissions, cancellations, releases and quarantines are recorded */
+    /**
+     * @param audit      where submissions, cancellations, releases and quarantines are recorded
+     * @param replyCheck what a worker's reply must pass before it becomes a result (its signature);
+     *                   a reply that fails is counted and alerted, and its attempt ends as an
+     *                   infrastructure error that says why
+     */
     public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
-                       Consumer<JobReply> successor, Duration runRetention, AuditLog audit) {
+                       Consumer<JobReply> successor, Duration runRetention, AuditLog audit, ReplyCheck replyCheck) {
         this.audit = new CoordinatorAudit(audit);
+        this.replyCheck = replyCheck;
         this.runRetention = runRetention;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -207,12 +215,28 @@ public final class Coordinator {
 
     /** An attempt's reply that came another way than its compute future (its master died). */
     public void report(JobReply reply) {
+        Optional<String> refused = replyCheck.refusal(reply);
         inbox.add(() -> {
+            if (refused.isPresent()) {
+                // Counted, and nothing more: anyone who reaches the service could end attempts otherwise.
+                // The attempt's own worker still reports, or its silence expires it.
+                refuse(reply, refused.get());
+                return;
+            }
             TaskRecord t = tasks.get(reply.taskKey());
             if (t == null || t.state().isFinal()) {
                 return;
             }
-            if (t.state() == TaskState.QUEUED && attemptNumber(reply.attemptId()) > t.attempts()) {
+            if (t.state() == TaskState.RUNNING && t.attemptId().equals(reply.attemptId())
+                    && !String.valueOf(reply.nodeId()).equals(t.nodeId())) {
+                // Signed, but by a node that does not run this attempt: not its report to make.
+                refuse(reply, "node " + reply.nodeId() + " reported attempt " + reply.attemptId() + ", which runs on"
+                        + " node " + t.nodeId());
+                return;
+            }
+            // Only an attempt a predecessor started can be adopted; this coordinator knows its own.
+            if (t.state() == TaskState.QUEUED && attemptNumber(reply.attemptId()) > t.attempts()
+                    && attemptEpoch(reply.attemptId()) < epoch) {
                 t = adopt(t, reply.nodeId(), reply.attemptId());
             }
             complete(t.key(), reply.attemptId(), t.nodeId(), reply);
@@ -424,7 +448,13 @@ public final class Coordinator {
                 continue;
             }
             if (a.finished() != null) {
-                complete(t.key(), t.attemptId(), t.nodeId(), a.finished());
+                Optional<String> refused = replyRefusal(t.key(), t.attemptId(), t.nodeId(), a.finished());
+                if (refused.isPresent()) {
+                    refuse(a.finished(), refused.get());
+                    endRefused(t.key(), t.attemptId(), refused.get());
+                } else {
+                    complete(t.key(), t.attemptId(), t.nodeId(), a.finished());
+                }
             } else {
                 confirmed.add(t.key());
             }
@@ -527,9 +557,17 @@ public final class Coordinator {
             dispatcher.dispatch(a, epoch, reply -> {
                 if (fenced) {
                     successor.accept(reply);
-                } else {
-                    inbox.add(() -> complete(key, attemptId, node, reply));
+                    return;
                 }
+                Optional<String> refused = replyRefusal(key, attemptId, node, reply); // here: it costs a millisecond
+                inbox.add(() -> {
+                    if (refused.isPresent()) {
+                        refuse(reply, refused.get());
+                        endRefused(key, attemptId, refused.get());
+                    } else {
+                        complete(key, attemptId, node, reply);
+                    }
+                });
             });
         }
     }
@@ -639,7 +677,8 @@ public final class Coordinator {
         writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
                 spec.params(), task.attempts(), next.isFinal(), status, outcome.startedAt(), outcome.endedAt(),
                 reply.nodeId(), reply.hwClass(), outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(),
-                outcome.stderrTail(), outcome.error(), outcome.category(), decision.decision()));
+                outcome.stderrTail(), outcome.error(), outcome.category(), decision.decision(),
+                ResultSignature.of(reply.attemptId(), outcome.status(), reply.signature())));
         tasks.put(key, ended);
         writer.task(ended);
         if (given == null && !cancelled) {
@@ -663,10 +702,53 @@ public final class Coordinator {
         }
     }
 
+    /**
+     * Why a reply to the attempt {@code attemptId} of {@code key} sent to {@code node} must not be
+     * stored: it answers another attempt (a signed report replayed), or fails the reply check.
+     */
+    private Optional<String> replyRefusal(String key, String attemptId, String node, JobReply reply) {
+        if (!key.equals(reply.taskKey()) || !attemptId.equals(reply.attemptId())
+                || !node.equals(reply.nodeId())) {
+            return Optional.of("the reply is for attempt " + reply.attemptId() + " of " + reply.taskKey() + " on node "
+                    + reply.nodeId() + ", not for attempt " + attemptId + " of " + key + " sent to node " + node);
+        }
+        return replyCheck.refusal(reply);
+    }
+
+    /** A worker's reply that failed its check: counted and alerted against the node it names, never stored. */
+    private void refuse(JobReply reply, String reason) {
+        health.refused(String.valueOf(reply.nodeId()), "report for attempt " + reply.attemptId() + " of "
+                + reply.taskKey() + " refused: " + reason);
+        replyCheck.refused(reply, reason);
+    }
+
+    /**
+     * The attempt a refused reply came back for, by its own compute future or a reconcile (no
+     * other reply follows), ends as an infrastructure error that says why: it runs again
+     * elsewhere, and a node that keeps doing it is quarantined.
+     */
+    private void endRefused(String key, String attemptId, String reason) {
+        TaskRecord t = tasks.get(key);
+        if (t != null && t.state() == TaskState.RUNNING && t.attemptId().equals(attemptId)) {
+            complete(key, attemptId, t.nodeId(), lost(t, FailureCategory.INFRASTRUCTURE,
+                    "the worker's report was refused: " + reason));
+        }
+    }
+
     /** The reply for an attempt that cannot answer for itself. */
     private static JobReply lost(TaskRecord t, FailureCategory category, String reason) {
         return new JobReply(t.key(), t.attemptId(), t.nodeId(), t.hwClass(),
                 AttemptOutcome.error(t.updatedAt(), category, reason));
+    }
+
+    /** The coordinator epoch that started an attempt, from its id {@code <epoch>:<attempt>}; -1 when unreadable. */
+    static long attemptEpoch(String attemptId) {
+        int colon = attemptId == null ? -1 : attemptId.indexOf(':');
+        try {
+            return colon < 0 ? -1 : Long.parseLong(attemptId.substring(0, colon));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     static int attemptNumber(String attemptId) {

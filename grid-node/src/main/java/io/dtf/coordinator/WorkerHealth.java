@@ -30,6 +30,8 @@ final class WorkerHealth {
     private final Map<String, Map<String, Object>> known = new HashMap<>();
     private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
     private final CoordinatorAudit audit;
+    /** Reports refused per node they claim to come from (a bad or missing signature, or another attempt's). */
+    private final Map<String, Integer> refusedReports = new HashMap<>();
 
     WorkerHealth(CoordinatorStore store, CoordinatorAudit audit) {
         this.store = store;
@@ -70,6 +72,12 @@ final class WorkerHealth {
         }
     }
 
+    /** Counts and alerts a report refused before it became a result. */
+    void refused(String nodeId, String what) {
+        int count = refusedReports.merge(nodeId, 1, Integer::sum);
+        alert(nodeId, what + " (" + count + (count == 1 ? " report" : " reports") + " refused from this node)");
+    }
+
     Set<String> quarantined(Instant now) {
         Set<String> held = new HashSet<>();
         quarantine.active(now).forEach(e -> held.add(e.nodeId()));
@@ -85,7 +93,7 @@ final class WorkerHealth {
             return new WorkerView(w.nodeId(), host == null ? null : host.toString(), w.addresses(),
                     String.valueOf(w.attributes().get(HardwareKeys.HW_CLASS)), w.slots(),
                     busy.getOrDefault(w.nodeId(), 0), quarantine.streak(w.nodeId()), q == null ? null : q.until(),
-                    q == null ? null : describe(q));
+                    q == null ? null : describe(q), refusedReports.getOrDefault(w.nodeId(), 0));
         }).toList();
     }
 

@@ -31,7 +31,9 @@ public final class DtfCaches {
                 // Revoked tokens: each entry expires when its revocation ends (see CacheRevocationList).
                 config(CacheNames.REVOKED_TOKENS),
                 // Who did what: written by every node's AuditLog, emptied by the aggregator once replicated.
-                config(CacheNames.AUDIT));
+                config(CacheNames.AUDIT),
+                // The node key registry: the report keys results are verified against.
+                config(CacheNames.NODE_KEYS));
     }
 
     /** Creates the caches when missing; safe to call from every node at start-up. */

@@ -23,6 +23,7 @@ import io.dtf.security.GridSecurity;
 import io.dtf.security.ignite.CacheRevocationList;
 import io.dtf.security.ignite.NodeAdmission;
 import io.dtf.security.ignite.RunAsNode;
+import io.dtf.security.ignite.ReportKeys;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,6 +123,9 @@ public final class DtfNode implements AutoCloseable {
             attributes.put(GridActivation.PERSISTENT_ATTRIBUTE, "true");
         }
         boolean dataNode = roles.contains(Roles.DATA);
+        // The node's report key: its workers sign what they report with it while security is on.
+        String instanceName = options.instanceName() != null ? options.instanceName() : cfg.getIgniteInstanceName();
+        attributes.put(ReportKeys.ATTRIBUTE, ReportKeys.create(instanceName).publicKeyText());
 
         Ignite ignite;
         try {
@@ -157,6 +161,9 @@ public final class DtfNode implements AutoCloseable {
             if (roles.contains(Roles.AGGREGATOR)) {
                 store = DuckDbResultStore.open(dataDir.resolve(DUCKDB_FILE));
                 replicator = new ResultReplicator(ignite, store);
+                if (ReportKeys.signing(ignite)) {
+                    replicator.requireSignatures();
+                }
                 replicator.start();
                 Duration keep = MemorySettings.fromSystemProperties().resultRetention();
                 if (keep != null) {
@@ -180,6 +187,7 @@ public final class DtfNode implements AutoCloseable {
             closeQuietly(retention, nodeRecorder, auditReplicator, replicator, store);
             AuditLogs.close(ignite);
             Ignition.stop(ignite.name(), true);
+            ReportKeys.forget(ignite.name());
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the grid to become active", e);
@@ -392,6 +400,7 @@ public final class DtfNode implements AutoCloseable {
         }
         closeQuietly(retention, nodeRecorder, auditReplicator, replicator, store);
         Ignition.stop(ignite.name(), true);
+        ReportKeys.forget(ignite.name());
     }
 
     private static void closeQuietly(AutoCloseable... resources) {

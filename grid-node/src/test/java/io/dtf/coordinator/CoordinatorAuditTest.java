@@ -41,7 +41,7 @@ class CoordinatorAuditTest {
     }
 
     private Coordinator start(List<WorkerNode> workers) {
-        return loops.start(new Coordinator(store, dispatcher, () -> workers, reply -> { }, null, audit));
+        return loops.start(new Coordinator(store, dispatcher, () -> workers, reply -> { }, null, audit, ReplyCheck.ACCEPT_ALL));
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param hwClass       the hardware class of the node that ran it
  * @param category      why the attempt did not pass; null when it passed
  * @param decision      what the coordinator did next, e.g. "retry on another node in 0.7 s (infrastructure 1 of 3)"
+ * @param signature     the worker's signature over the report this result was made from; null when the
+ *                      coordinator made the result itself, when signing is off, and in results stored
+ *                      before signing existed
  */
 public record TaskResult(
         long seq,
@@ -35,10 +38,20 @@ public record TaskResult(
         String stderrTail,
         String error,
         FailureCategory category,
-        String decision) {
+        String decision,
+        ResultSignature signature) {
 
     public TaskResult {
         params = params == null ? Map.of() : Map.copyOf(params);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    /** A result that carries no worker's signature. */
+    public TaskResult(long seq, String runId, String suite, String taskId, String taskName, Map<String, String> params,
+                      int attempt, boolean finalAttempt, TaskState status, Instant startedAt, Instant endedAt,
+                      String nodeId, String hwClass, Integer exitCode, List<Metric> metrics, String stdoutTail,
+                      String stderrTail, String error, FailureCategory category, String decision) {
+        this(seq, runId, suite, taskId, taskName, params, attempt, finalAttempt, status, startedAt, endedAt, nodeId,
+                hwClass, exitCode, metrics, stdoutTail, stderrTail, error, category, decision, null);
     }
 }

@@ -40,6 +40,12 @@ public final class CacheNames {
     public static final String AUDIT = "dtf-audit";
     /** The cluster-wide sequence that numbers audit entries (beside {@link #GRID_ID}, like {@link #RESULT_SEQUENCE}). */
     public static final String AUDIT_SEQUENCE = "dtf-audit-seq";
+    /**
+     * Node id -> {@code NodeKey}: the report key of each worker whose reports were verified, written
+     * by the coordinator (from the key the node advertised when it was admitted), never by workers;
+     * read by the coordinator and the aggregator to verify signed reports and results.
+     */
+    public static final String NODE_KEYS = "dtf-node-keys";
 
     private CacheNames() {
     }

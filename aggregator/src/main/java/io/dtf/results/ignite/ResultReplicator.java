@@ -2,6 +2,7 @@ package io.dtf.results.ignite;
 
 import io.dtf.results.ResultOrigin;
 import io.dtf.results.ResultStore;
+import io.dtf.security.signing.ReportVerifier;
 import io.dtf.wire.CacheNames;
 import java.time.Duration;
 import java.util.Map;
@@ -49,6 +50,12 @@ import org.slf4j.LoggerFactory;
  *       the cache must be {@code FULL_SYNC} (or not read from backups).
  * </ul>
  *
+ * <h2>Signatures</h2>
+ * A result made from a worker's report carries the worker's signature. Before storing, each result
+ * is verified against the node key registry (node id to public key, written by the coordinator,
+ * never by workers); one that fails, or lacks a signature it needs when {@link #requireSignatures()}
+ * was called, is logged as an error, counted ({@link #refusedCount()}) and left out.
+ *
  * <h2>Contract with the caller</h2>
  * The cache must exist (the coordinator creates it; the replicator never does, so it cannot create
  * one with the wrong configuration). The caller owns the store: {@link #close()} stops replication
@@ -85,6 +92,7 @@ public final class ResultReplicator implements AutoCloseable {
     private Thread writerThread;
     private QueryCursor<?> subscription;
     private boolean closed;
+    private boolean signaturesRequired;
 
     /** Replicates {@link CacheNames#RESULTS}. */
     public ResultReplicator(Ignite ignite, ResultStore store) {
@@ -120,7 +128,8 @@ public final class ResultReplicator implements AutoCloseable {
         origin = GridIdentity.of(ignite);
         gaps = SeqGaps.around(store.seqRanges(origin));
         reads = new CacheReads(cache);
-        writer = new ResultWriter(store, origin, gaps, reads, queueCapacity);
+        writer = new ResultWriter(store, origin, gaps, reads, queueCapacity,
+                new ReportVerifier(new RegisteredNodeKeys(ignite), signaturesRequired));
         writerThread = new Thread(writer, "dtf-results-writer");
         writerThread.setDaemon(true);
         writerThread.start();
@@ -256,6 +265,25 @@ public final class ResultReplicator implements AutoCloseable {
     public ResultOrigin origin() {
         requireStarted();
         return origin;
+    }
+
+    /**
+     * Requires a worker's signature on every result that needs one (see {@code ReportVerifier}),
+     * verified against the node key registry; call before {@link #start()}, on a grid with security
+     * on. Without it, results without a signature are stored and a signature present is still checked.
+     */
+    public synchronized ResultReplicator requireSignatures() {
+        if (writer != null) {
+            throw new IllegalStateException("requireSignatures() comes before start()");
+        }
+        signaturesRequired = true;
+        return this;
+    }
+
+    /** Results left out since {@link #start()} because their signature was refused (each logged as an error). */
+    public long refusedCount() {
+        requireStarted();
+        return writer.refused();
     }
 
     /** How many results this replicator has newly stored since {@link #start()}. */

@@ -3,12 +3,14 @@ package io.dtf.results.ignite;
 import io.dtf.model.TaskResult;
 import io.dtf.results.ResultOrigin;
 import io.dtf.results.ResultStore;
+import io.dtf.security.signing.ReportVerifier;
 import io.dtf.wire.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * once it has room. A batch the store
  * refuses is retried row by row; rows that still fail are read back and retried later, with a
  * growing pause, so one bad row cannot hold up the rest. A value that is not a readable result
- * is logged once and left out: it remains a gap, which {@code awaitIngested} reports.
+ * is logged once and left out: it remains a gap, which {@code awaitIngested} reports. So is a result
+ * whose worker's signature does not verify against the node key registry, or that lacks one it needs.
  */
 final class ResultWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ResultWriter.class);
@@ -48,10 +51,12 @@ final class ResultWriter implements Runnable {
     private final ResultOrigin origin;
     private final SeqGaps gaps;
     private final CacheReads cache;
+    private final ReportVerifier verifier;
     private final BlockingQueue<Map.Entry<Long, String>> queue;
     /** Keys whose value must be read back from the cache: overflowed, or not stored yet. */
     private final ConcurrentSkipListSet<Long> refetch = new ConcurrentSkipListSet<>();
     private final Set<Long> unreadable = ConcurrentHashMap.newKeySet();
+    private final Set<Long> refused = ConcurrentHashMap.newKeySet();
     private final AtomicLong ingested = new AtomicLong();
     private final AtomicLong queuedChars = new AtomicLong();
     private final Object progress = new Object();
@@ -59,7 +64,9 @@ final class ResultWriter implements Runnable {
     private volatile Duration retryPause = FIRST_RETRY;
     private volatile boolean stopping;
 
-    ResultWriter(ResultStore store, ResultOrigin origin, SeqGaps gaps, CacheReads cache, int queueCapacity) {
+    ResultWriter(ResultStore store, ResultOrigin origin, SeqGaps gaps, CacheReads cache, int queueCapacity,
+                 ReportVerifier verifier) {
+        this.verifier = verifier;
         this.store = store;
         this.origin = origin;
         this.gaps = gaps;
@@ -100,7 +107,12 @@ final class ResultWriter implements Runnable {
         return ingested.get();
     }
 
-    /** Whether the value under {@code seq} was found unreadable (it will never be stored). */
+    /** Results left out because their signature did not verify (or was missing where one was needed). */
+    long refused() {
+        return refused.size();
+    }
+
+    /** Whether the value under {@code seq} was found unreadable or its signature refused (it will never be stored). */
     boolean isUnreadable(long seq) {
         return unreadable.contains(seq);
     }
@@ -185,7 +197,7 @@ final class ResultWriter implements Runnable {
         List<TaskResult> results = new ArrayList<>(batch.size());
         for (Map.Entry<Long, String> entry : batch) {
             TaskResult result = decode(entry.getKey(), entry.getValue());
-            if (result != null) {
+            if (result != null && verified(result)) {
                 results.add(result);
             }
         }
@@ -233,6 +245,31 @@ final class ResultWriter implements Runnable {
             failedToRead(seq, e.getMessage());
         }
         return null;
+    }
+
+    /**
+     * Whether the result's signature holds (or it needs none). A refused result is logged once and
+     * left out for good; one that cannot be checked now (the node key registry unreachable) is
+     * read back and checked again later.
+     */
+    private boolean verified(TaskResult result) {
+        Optional<String> refusal;
+        try {
+            refusal = verifier.refusal(result);
+        } catch (RuntimeException e) {
+            refetch.add(result.seq());
+            pauseRetries("cannot check the signature of result seq " + result.seq() + " now: " + e);
+            return false;
+        }
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        if (refused.add(result.seq())) {
+            LOG.error("result seq {} (run {}, task {}, node {}) is left out of the store: its signature is refused: {}",
+                    result.seq(), result.runId(), result.taskId(), result.nodeId(), refusal.get());
+        }
+        unreadable.add(result.seq());
+        return false;
     }
 
     private void failedToRead(long seq, String why) {

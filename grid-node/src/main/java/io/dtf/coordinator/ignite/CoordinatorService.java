@@ -51,12 +51,14 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private transient IgnitePredicate<Event> topologyListener;
     private transient ComputeDispatcher dispatcher;
     private transient ClusterTopology topology;
+    private transient SignedReplies signedReplies;
     private transient volatile boolean cancelled;
 
     @Override
     public void init() {
         dispatcher = new ComputeDispatcher(ignite);
         topology = new ClusterTopology(ignite, this::workerReady);
+        signedReplies = new SignedReplies(ignite);
         coordinator = newCoordinator();
         topologyListener = event -> {
             coordinator.topologyChanged();
@@ -102,7 +104,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
 
     private Coordinator newCoordinator() {
         return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward,
-                MemorySettings.fromSystemProperties().runRetention(), AuditLogs.forNode(ignite));
+                MemorySettings.fromSystemProperties().runRetention(), AuditLogs.forNode(ignite), signedReplies);
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */

@@ -6,6 +6,7 @@ import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskSpec;
+import io.dtf.security.ignite.ReportKeys;
 import io.dtf.wire.Json;
 import java.time.Instant;
 import org.apache.ignite.Ignite;
@@ -80,7 +81,9 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
         } finally {
             runner = null;
         }
-        JobReply reply = new JobReply(taskKey, attemptId, nodeId, hwClass, outcome);
+        JobReply unsigned = new JobReply(taskKey, attemptId, nodeId, hwClass, outcome);
+        // Signed before it is kept for a reconcile or sent: every way out carries the signature.
+        JobReply reply = ReportKeys.signer(ignite).map(unsigned::signedWith).orElse(unsigned);
         attempts.end(live, reply);
         if (stopRequested) {
             // The interrupt was ours, not Ignite's (after end() no other comes): Ignite still sends the reply from here.

@@ -1,0 +1,84 @@
+package io.dtf.security.signing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.dtf.model.AttemptOutcome;
+import io.dtf.model.FailureCategory;
+import io.dtf.model.Metric;
+import io.dtf.model.TaskResult;
+import io.dtf.model.TaskState;
+import io.dtf.wire.Json;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class ReportBytesTest {
+
+    @Test
+    void sameReportGivesSameBytesAfterTravellingAsJson() {
+        AttemptOutcome outcome = Reports.passed(1.5, 2.25, Double.NaN);
+        AttemptOutcome travelled = Json.read(Json.write(outcome), AttemptOutcome.class);
+        assertArrayEquals(Reports.bytes(outcome), Reports.bytes(travelled));
+    }
+
+    @Test
+    void storedResultGivesTheBytesOfTheReportItWasMadeFrom() {
+        AttemptOutcome outcome = Reports.passed(1.5, 2.25);
+        // The final row of a flaky task says FLAKY; the signed attempt said PASSED.
+        TaskResult result = Reports.result(outcome, TaskState.FLAKY, null);
+        TaskResult stored = Json.read(Json.write(Reports.result(outcome, TaskState.FLAKY,
+                new io.dtf.model.ReportSignature("sha256:00", "AA=="))), TaskResult.class);
+        assertNull(ReportBytes.of(result), "a result without a signature has no report bytes");
+        assertArrayEquals(Reports.bytes(outcome), ReportBytes.of(stored));
+    }
+
+    @Test
+    void everyFieldOfTheReportChangesTheBytes() {
+        AttemptOutcome o = Reports.passed(1.5, 2.25);
+        byte[] original = Reports.bytes(o);
+        List<UnaryOperator<AttemptOutcome>> changes = List.of(
+                x -> new AttemptOutcome(TaskState.FAILED, x.startedAt(), x.endedAt(), x.exitCode(), x.metrics(),
+                        x.stdoutTail(), x.stderrTail(), x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt().plusNanos(1), x.endedAt(), x.exitCode(), x.metrics(),
+                        x.stdoutTail(), x.stderrTail(), x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt(), x.endedAt().plusSeconds(1), x.exitCode(),
+                        x.metrics(), x.stdoutTail(), x.stderrTail(), x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt(), x.endedAt(), null, x.metrics(),
+                        x.stdoutTail(), x.stderrTail(), x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt(), x.endedAt(), x.exitCode(),
+                        List.of(new Metric("throughput", "MB/s", List.of(1.5, 2.2500000000000004))),
+                        x.stdoutTail(), x.stderrTail(), x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt(), x.endedAt(), x.exitCode(),
+                        List.of(new Metric("throughput", "GB/s", List.of(1.5, 2.25))),
+                        x.stdoutTail(), x.stderrTail(), x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt(), x.endedAt(), x.exitCode(), x.metrics(),
+                        x.stdoutTail() + ".", x.stderrTail(), x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt(), x.endedAt(), x.exitCode(), x.metrics(),
+                        x.stdoutTail(), null, x.error(), x.category()),
+                x -> new AttemptOutcome(x.status(), x.startedAt(), x.endedAt(), x.exitCode(), x.metrics(),
+                        x.stdoutTail(), x.stderrTail(), "boom", x.category()),
+                x -> x.withCategory(FailureCategory.TEST_FAILURE));
+        for (UnaryOperator<AttemptOutcome> change : changes) {
+            assertFalse(Arrays.equals(original, Reports.bytes(change.apply(o))), "a change went unnoticed");
+        }
+        assertFalse(Arrays.equals(original, ReportBytes.of("run-2/sha", Reports.ATTEMPT, Reports.NODE, Reports.HW, o)));
+        assertFalse(Arrays.equals(original, ReportBytes.of(Reports.TASK_KEY, "3:2", Reports.NODE, Reports.HW, o)));
+        assertFalse(Arrays.equals(original, ReportBytes.of(Reports.TASK_KEY, Reports.ATTEMPT, "other", Reports.HW, o)));
+        assertFalse(Arrays.equals(original, ReportBytes.of(Reports.TASK_KEY, Reports.ATTEMPT, Reports.NODE, null, o)));
+    }
+
+    @Test
+    void fieldBoundariesCannotBeShifted() {
+        AttemptOutcome o = Reports.passed(1.0);
+        assertFalse(Arrays.equals(ReportBytes.of("a/b", "1:1", "n", "hw", o), ReportBytes.of("a/b1", ":1", "n", "hw", o)));
+        assertFalse(Arrays.equals(ReportBytes.of("a/b", "1:1", "", "hw", o), ReportBytes.of("a/b", "1:1", null, "hw", o)));
+        AttemptOutcome noTimes = new AttemptOutcome(TaskState.ERROR, null, Instant.EPOCH, null, List.of(), "", "", "x");
+        AttemptOutcome epoch = new AttemptOutcome(TaskState.ERROR, Instant.EPOCH, Instant.EPOCH, null, List.of(), "", "",
+                "x");
+        assertFalse(Arrays.equals(Reports.bytes(noTimes), Reports.bytes(epoch)));
+    }
+}
