@@ -16,7 +16,7 @@ public record Membership(String key, List<String> values) implements Requirement
 
     @Override
     public String expression() {
-        return key + " in [" + String.join(", ", values) + "]";
+        return key + " in [" + values.stream().map(RequirementParser::written).collect(java.util.stream.Collectors.joining(", ")) + "]";
     }
 
     @Override
