@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.dtf.wire.SafeText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -164,6 +165,6 @@ final class DocumentReader {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "unreadable" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+        return s == null ? "unreadable" : SafeText.abbreviated(s.strip().replaceAll("\\s*\\n\\s*", " "), 300);
     }
 }

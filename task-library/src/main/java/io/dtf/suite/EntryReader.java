@@ -99,7 +99,7 @@ final class EntryReader {
         } else {
             valid.addAll(BENCHMARK_FIELDS);
             valid.addAll(COMMAND_FIELDS);
-            in.error("type", (type == null ? "missing required field" : "unknown type '" + type + "'")
+            in.error("type", (type == null ? "missing required field" : "unknown type '" + SuiteErrors.echo(type) + "'")
                     + "; write type: benchmark or type: command");
         }
         in.allowOnly(valid, elsewhere);
@@ -111,7 +111,7 @@ final class EntryReader {
         if (benchmark != null && !benchmarks.known().test(benchmark)) {
             String guess = MappingReader.closest(benchmark, benchmarks.names()).map(g -> " (did you mean '" + g + "'?)")
                     .orElse("");
-            in.error("benchmark", "unknown benchmark '" + benchmark + "'" + guess
+            in.error("benchmark", "unknown benchmark '" + SuiteErrors.echo(benchmark) + "'" + guess
                     + (benchmarks.names().isEmpty() ? "" : "; known benchmarks: " + String.join(", ", benchmarks.names())));
         }
         // Unset fields stay null: the worker fills them from the benchmark's own measurement settings.
@@ -168,7 +168,7 @@ final class EntryReader {
         }
         mapping.fields().forEach((key, value) -> {
             if (!ENV_NAME.matcher(key).matches()) {
-                in.error("env." + key, "'" + key + "' is not a variable name; use letters, digits and '_', "
+                in.error("env." + key, "'" + SuiteErrors.echo(key) + "' is not a variable name; use letters, digits and '_', "
                         + "not starting with a digit");
             } else if (value instanceof DocNode.Scalar s && s.kind() != DocNode.Kind.NULL) {
                 env.put(key, s.text());
@@ -195,7 +195,7 @@ final class EntryReader {
         mapping.fields().forEach((key, value) -> {
             String field = "params." + key;
             if (!MappingReader.NAME.matcher(key).matches()) {
-                in.error(field, "'" + key + "' is not a valid parameter name; use letters, digits, '_', '.' or '-'");
+                in.error(field, "'" + SuiteErrors.echo(key) + "' is not a valid parameter name; use letters, digits, '_', '.' or '-'");
                 return;
             }
             if (value instanceof DocNode.Scalar s) {
@@ -216,14 +216,14 @@ final class EntryReader {
             }
             Set<String> seen = new HashSet<>();
             values.stream().filter(v -> !seen.add(v)).findFirst()
-                    .ifPresentOrElse(v -> in.error(field, "'" + v + "' appears twice in the list"),
+                    .ifPresentOrElse(v -> in.error(field, "'" + SuiteErrors.echo(v) + "' appears twice in the list"),
                             () -> params.put(key, values));
         });
         Map<String, String> variables = new HashMap<>();
         params.keySet().forEach(key -> {
             String other = variables.putIfAbsent(CommandAction.paramVariable(key), key);
             if (other != null) {
-                in.error("params." + key, "'" + key + "' and '" + other + "' both become the environment variable "
+                in.error("params." + key, "'" + SuiteErrors.echo(key) + "' and '" + SuiteErrors.echo(other) + "' both become the environment variable "
                         + CommandAction.paramVariable(key) + "; rename one");
             }
         });
