@@ -33,11 +33,21 @@ final class RequirementParser {
             throw new RequirementSyntaxException("requirement longer than " + MAX_LENGTH + " characters");
         }
         String line = text.strip();
-        String shown = SafeText.abbreviated(line, ECHO);
+        String shown = SafeText.shortened(line, ECHO);
         if (line.chars().anyMatch(Character::isISOControl)) {
             throw new RequirementSyntaxException("'" + shown + "': control characters (tabs, line breaks, NUL...) "
                     + "are not allowed in a requirement; write it on one line of plain text");
         }
+        Requirement requirement = read(line, shown);
+        // The canonical text is what crosses the wire and is parsed again: it must fit too.
+        if (requirement.expression().length() > MAX_LENGTH) {
+            throw new RequirementSyntaxException("'" + shown + "': longer than " + MAX_LENGTH
+                    + " characters once written in full (" + SafeText.shortened(requirement.expression(), ECHO) + ")");
+        }
+        return requirement;
+    }
+
+    private static Requirement read(String line, String shown) {
         Matcher m;
         if ((m = TAG.matcher(line)).matches()) {
             return new TagRequirement(m.group(1));
@@ -61,7 +71,7 @@ final class RequirementParser {
             String value = value(m.group(3));
             BigDecimal number = Quantity.parse(value).orElse(null);
             if (number == null && Quantity.looksNumeric(value)) {
-                throw new RequirementSyntaxException("'" + shown + "': unknown unit in '" + SafeText.abbreviated(value, ECHO)
+                throw new RequirementSyntaxException("'" + shown + "': unknown unit in '" + SafeText.shortened(value, ECHO)
                         + "'; use B, KB, MB, GB, TB, KiB, MiB, GiB, TiB, k, m, g or t");
             }
             if (number == null && op != Comparison.Operator.EQ && op != Comparison.Operator.NE) {
@@ -84,7 +94,7 @@ final class RequirementParser {
 
     private static String key(String name, String shown) {
         return HardwareKeys.resolve(name).orElseThrow(() -> new RequirementSyntaxException("'" + shown
-                + "': unknown attribute '" + SafeText.abbreviated(name, ECHO) + "'; use one of " + HardwareKeys.aliasList()
+                + "': unknown attribute '" + SafeText.shortened(name, ECHO) + "'; use one of " + HardwareKeys.aliasList()
                 + ", or a full attribute name starting with 'dtf.'"));
     }
 

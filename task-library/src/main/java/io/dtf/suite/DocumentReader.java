@@ -165,6 +165,6 @@ final class DocumentReader {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "unreadable" : SafeText.abbreviated(s.strip().replaceAll("\\s*\\n\\s*", " "), 300);
+        return s == null ? "unreadable" : SafeText.shortened(s.strip().replaceAll("\\s*\\n\\s*", " "), 300);
     }
 }

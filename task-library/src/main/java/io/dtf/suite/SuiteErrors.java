@@ -30,11 +30,11 @@ final class SuiteErrors {
 
     /** Text from the file as an error quotes it: at most {@link #ECHO} characters, control characters escaped. */
     static String echo(String text) {
-        return SafeText.abbreviated(text, ECHO);
+        return SafeText.shortened(text, ECHO);
     }
 
     private static String label(String text) {
-        return SafeText.abbreviated(text, SuiteLimits.MAX_NAME_LENGTH);
+        return SafeText.shortened(text, SuiteLimits.MAX_NAME_LENGTH);
     }
 
     /** How many errors so far: a reader compares counts to learn whether its part added any. */

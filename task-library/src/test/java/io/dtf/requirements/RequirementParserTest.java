@@ -153,6 +153,15 @@ class RequirementParserTest {
     }
 
     @Test
+    void aLineWhoseCanonicalTextIsTooLongIsRefused() {
+        // Found by fuzzing: 'gpu.vendor' is written 'dtf.gpu.vendor', so a line within the limit read back over it.
+        String line = "gpu.vendor in [" + "v".repeat(RequirementParser.MAX_LENGTH - 16) + "]";
+        assertTrue(line.length() <= RequirementParser.MAX_LENGTH);
+
+        assertTrue(syntaxError(line).contains("once written in full"), line);
+    }
+
+    @Test
     void errorsQuoteALongLineOnceAndCutShort() {
         String name = "x".repeat(500);
 

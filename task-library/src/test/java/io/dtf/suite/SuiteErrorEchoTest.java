@@ -32,8 +32,21 @@ class SuiteErrorEchoTest {
             "suite: LONG\ntasks: [{name: a, type: command, command: [x]}]",
     })
     void errorsQuoteLongInputCutShort(String template) {
-        List<SuiteError> errors = assertThrows(SuiteValidationException.class,
-                () -> SuiteLoader.parse(template.replace("LONG", LONG), "s.yaml")).errors();
+        assertShort(template.replace("LONG", LONG));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"suite\": \"s\", \"tasks\": [{\"name\": \"ESCAPES\", \"type\": \"ESCAPES\", \"ESCAPES\": 1}]}",
+            // Found by fuzzing: a parser's message quoting a token of control characters, each escaped to six.
+            "{\"suite\": \"s\", \"tasks\": [yCONTROLS]}",
+    })
+    void controlCharactersCountEscapedInTheBound(String template) {
+        assertShort(template.replace("CONTROLS", "\u0019".repeat(300)).replace("ESCAPES", "\\u0019".repeat(300)));
+    }
+
+    private static void assertShort(String suite) {
+        List<SuiteError> errors = assertThrows(SuiteValidationException.class, () -> SuiteLoader.parse(suite, "s.yaml")).errors();
 
         assertFalse(errors.isEmpty());
         for (SuiteError error : errors) {
