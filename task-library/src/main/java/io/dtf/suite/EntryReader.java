@@ -5,6 +5,7 @@ import io.dtf.model.CommandAction;
 import io.dtf.model.RetryPolicy;
 import io.dtf.model.TaskAction;
 import io.dtf.requirements.Requirement;
+import io.dtf.wire.SafeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -234,9 +235,10 @@ final class EntryReader {
         Set<String> unknown = new LinkedHashSet<>(Placeholders.names(text));
         unknown.removeAll(declaredParams);
         for (String name : unknown) {
-            in.error(field, "unknown placeholder ${" + name + "}; " + (declaredParams.isEmpty() ? "this task has no params"
-                    : "this task's params are: " + String.join(", ", new TreeSet<>(declaredParams)))
-                    + " (write $${" + name + "} for a literal ${" + name + "})");
+            String shown = SuiteErrors.echo(name);
+            String params = SafeText.shortened(String.join(", ", new TreeSet<>(declaredParams)), SuiteLimits.MAX_NAME_LENGTH);
+            in.error(field, "unknown placeholder ${" + shown + "}; " + (declaredParams.isEmpty() ? "this task has no params"
+                    : "this task's params are: " + params) + " (write $${" + shown + "} for a literal ${" + shown + "})");
         }
     }
 

@@ -30,6 +30,9 @@ class SuiteErrorEchoTest {
             "suite: s\ntasks: [{name: LONG, type: command, command: [x]}, {name: LONG, type: command, command: [x]}]",
             "{\"suite\": \"s\", \"tasks\": [{\"name\": \"a\", \"LONG\": 1}]}",
             "suite: LONG\ntasks: [{name: a, type: command, command: [x]}]",
+            // Found by fuzzing: an unknown placeholder spanning much of the file, quoted three times.
+            "suite: s\ntasks: [{name: a, type: command, command: [\"${LONG}\"]}]",
+            "suite: s\ntasks: [{name: a, type: command, command: [\"${x}\"], params: {LONGa: 1, LONGb: 2, LONGc: 3}}]",
     })
     void errorsQuoteLongInputCutShort(String template) {
         assertShort(template.replace("LONG", LONG));

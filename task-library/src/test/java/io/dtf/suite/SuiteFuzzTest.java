@@ -1,5 +1,6 @@
 package io.dtf.suite;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.dtf.fuzz.FuzzTally;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskSpec;
+import io.dtf.wire.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
  *       {@link #MAX_ERROR_CHARS}: an error may quote what it refers to, cut short, never echo a
  *       large part of the file back;</li>
  *   <li>an accepted suite with no task, too many tasks, or a task id the loader itself would refuse;</li>
+ *   <li>an accepted suite that does not reach the coordinator intact: its JSON form (what a client
+ *       submits) reads back to another suite, or fails the coordinator's admission check;</li>
  *   <li>an input that takes longer than the fuzzer's per-input timeout (a hang).</li>
  * </ul>
  * Seeds (and every crash the fuzzer finds, kept as a regression input) are in
@@ -56,6 +61,9 @@ class SuiteFuzzTest {
         for (TaskSpec task : suite.tasks()) {
             assertTrue(SuiteCheck.idError(task.id()).isEmpty(), () -> "an accepted task id the loader refuses: " + task.id());
         }
+        Suite submitted = Json.read(Json.write(suite), Suite.class);
+        assertEquals(suite, submitted, "the suite as the coordinator reads it");
+        assertEquals(List.of(), SuiteCheck.check(submitted, "submission"), "the coordinator's admission check");
     }
 
     private static void checkError(SuiteError error) {
