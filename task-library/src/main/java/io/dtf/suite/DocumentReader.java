@@ -121,17 +121,21 @@ final class DocumentReader {
         }
     }
 
-    /** YAML 1.1 typing, as SnakeYAML resolves it: plain {@code 42} is a number, quoted {@code "42"} is text. */
+    /**
+     * YAML 1.1 typing, as SnakeYAML resolves it: plain {@code 42} is a number, quoted {@code "42"} is
+     * text. An explicit tag is compared as written: SnakeYAML's {@code Tag} refuses some that its
+     * scanner lets through (a tag that decodes to blanks), with an exception of its own.
+     */
     private static DocNode.Kind kind(ScalarEvent scalar) {
-        Tag tag = scalar.getTag() != null && !"!".equals(scalar.getTag()) ? new Tag(scalar.getTag())
-                : RESOLVER.resolve(NodeId.scalar, scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar());
-        if (Tag.INT.equals(tag)) {
+        String tag = scalar.getTag() != null && !"!".equals(scalar.getTag()) ? scalar.getTag()
+                : RESOLVER.resolve(NodeId.scalar, scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar()).getValue();
+        if (Tag.INT.getValue().equals(tag)) {
             return DocNode.Kind.INTEGER;
-        } else if (Tag.FLOAT.equals(tag)) {
+        } else if (Tag.FLOAT.getValue().equals(tag)) {
             return DocNode.Kind.DECIMAL;
-        } else if (Tag.BOOL.equals(tag)) {
+        } else if (Tag.BOOL.getValue().equals(tag)) {
             return DocNode.Kind.BOOLEAN;
-        } else if (Tag.NULL.equals(tag)) {
+        } else if (Tag.NULL.getValue().equals(tag)) {
             return DocNode.Kind.NULL;
         }
         return DocNode.Kind.STRING;
