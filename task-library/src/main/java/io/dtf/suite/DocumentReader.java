@@ -70,7 +70,7 @@ final class DocumentReader {
         options.setCodePointLimit((int) SuiteLimits.MAX_FILE_BYTES + 1);
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         int documents = 0;
-        for (Event event = parser.getEvent(); event != null; event = parser.getEvent()) {
+        for (Event event = next(parser); event != null; event = next(parser)) {
             int line = event.getStartMark() == null ? 0 : event.getStartMark().getLine() + 1;
             switch (event.getEventId()) {
                 case DocumentStart -> {
@@ -92,6 +92,20 @@ final class DocumentReader {
             }
         }
         return tree.finish();
+    }
+
+    /**
+     * SnakeYAML's next event. Its scanner lets a few plain exceptions out on malformed text (a
+     * NumberFormatException for an escape such as {@code "\\u} cut short): those are syntax errors too.
+     */
+    private static Event next(ParserImpl parser) {
+        try {
+            return parser.getEvent();
+        } catch (YAMLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new YAMLException("unreadable text (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
     }
 
     private static DocNode readJson(String text, TreeBuilder tree) throws JsonProcessingException {

@@ -717,4 +717,12 @@ class SuiteLoaderTest {
         assertEquals(2, SuiteFixtures.task("suite: t\ntasks: [{name: a, type: command, command: [x], retries: !!int 2}]", "a").retries());
         assertEquals(1, SuiteFixtures.task("suite: t\ntasks: [{name: a, type: command, command: [x], retries: !!str 1}]", "a").retries());
     }
+
+    @Test
+    void anEscapeCutShortIsASyntaxErrorNotTheYamlReadersOwnException() {
+        // Found by fuzzing: SnakeYAML's scanner threw NumberFormatException for a backslash-u escape with no digits.
+        String message = single(errors("suite: \"s\\u")).message();
+
+        assertTrue(message.contains("not valid YAML"), message);
+    }
 }
