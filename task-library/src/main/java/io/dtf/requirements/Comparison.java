@@ -39,7 +39,7 @@ public record Comparison(String key, Operator op, String value, BigDecimal numbe
 
     @Override
     public String expression() {
-        return key + " " + op.symbol() + " " + value;
+        return key + " " + op.symbol() + " " + RequirementParser.written(value);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.dtf.hardware.HardwareKeys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code key in [a, b]}: the attribute equals one of the values (case-insensitive); on a list
@@ -16,7 +17,7 @@ public record Membership(String key, List<String> values) implements Requirement
 
     @Override
     public String expression() {
-        return key + " in [" + String.join(", ", values) + "]";
+        return key + " in [" + values.stream().map(RequirementParser::written).collect(Collectors.joining(", ")) + "]";
     }
 
     @Override

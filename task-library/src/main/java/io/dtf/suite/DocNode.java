@@ -19,7 +19,7 @@ sealed interface DocNode {
         public String describe() {
             return switch (kind) {
                 case NULL -> "nothing";
-                case STRING -> "'" + text + "'";
+                case STRING -> "'" + SuiteErrors.echo(text) + "'";
                 default -> text;
             };
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.dtf.wire.SafeText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -69,7 +70,7 @@ final class DocumentReader {
         options.setCodePointLimit((int) SuiteLimits.MAX_FILE_BYTES + 1);
         ParserImpl parser = new ParserImpl(new StreamReader(text), options);
         int documents = 0;
-        for (Event event = parser.getEvent(); event != null; event = parser.getEvent()) {
+        for (Event event = next(parser); event != null; event = next(parser)) {
             int line = event.getStartMark() == null ? 0 : event.getStartMark().getLine() + 1;
             switch (event.getEventId()) {
                 case DocumentStart -> {
@@ -91,6 +92,20 @@ final class DocumentReader {
             }
         }
         return tree.finish();
+    }
+
+    /**
+     * SnakeYAML's next event. Its scanner lets a few plain exceptions out on malformed text (a
+     * NumberFormatException for an escape such as {@code "\\u} cut short): those are syntax errors too.
+     */
+    private static Event next(ParserImpl parser) {
+        try {
+            return parser.getEvent();
+        } catch (YAMLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new YAMLException("unreadable text (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
     }
 
     private static DocNode readJson(String text, TreeBuilder tree) throws JsonProcessingException {
@@ -120,17 +135,21 @@ final class DocumentReader {
         }
     }
 
-    /** YAML 1.1 typing, as SnakeYAML resolves it: plain {@code 42} is a number, quoted {@code "42"} is text. */
+    /**
+     * YAML 1.1 typing, as SnakeYAML resolves it: plain {@code 42} is a number, quoted {@code "42"} is
+     * text. An explicit tag is compared as written: SnakeYAML's {@code Tag} refuses some that its
+     * scanner lets through (a tag that decodes to blanks), with an exception of its own.
+     */
     private static DocNode.Kind kind(ScalarEvent scalar) {
-        Tag tag = scalar.getTag() != null && !"!".equals(scalar.getTag()) ? new Tag(scalar.getTag())
-                : RESOLVER.resolve(NodeId.scalar, scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar());
-        if (Tag.INT.equals(tag)) {
+        String tag = scalar.getTag() != null && !"!".equals(scalar.getTag()) ? scalar.getTag()
+                : RESOLVER.resolve(NodeId.scalar, scalar.getValue(), scalar.getImplicit().canOmitTagInPlainScalar()).getValue();
+        if (Tag.INT.getValue().equals(tag)) {
             return DocNode.Kind.INTEGER;
-        } else if (Tag.FLOAT.equals(tag)) {
+        } else if (Tag.FLOAT.getValue().equals(tag)) {
             return DocNode.Kind.DECIMAL;
-        } else if (Tag.BOOL.equals(tag)) {
+        } else if (Tag.BOOL.getValue().equals(tag)) {
             return DocNode.Kind.BOOLEAN;
-        } else if (Tag.NULL.equals(tag)) {
+        } else if (Tag.NULL.getValue().equals(tag)) {
             return DocNode.Kind.NULL;
         }
         return DocNode.Kind.STRING;
@@ -164,6 +183,6 @@ final class DocumentReader {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "unreadable" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+        return s == null ? "unreadable" : SafeText.shortened(s.strip().replaceAll("\\s*\\n\\s*", " "), 300);
     }
 }

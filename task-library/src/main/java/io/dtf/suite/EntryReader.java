@@ -5,6 +5,7 @@ import io.dtf.model.CommandAction;
 import io.dtf.model.RetryPolicy;
 import io.dtf.model.TaskAction;
 import io.dtf.requirements.Requirement;
+import io.dtf.wire.SafeText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,7 +100,7 @@ final class EntryReader {
         } else {
             valid.addAll(BENCHMARK_FIELDS);
             valid.addAll(COMMAND_FIELDS);
-            in.error("type", (type == null ? "missing required field" : "unknown type '" + type + "'")
+            in.error("type", (type == null ? "missing required field" : "unknown type '" + SuiteErrors.echo(type) + "'")
                     + "; write type: benchmark or type: command");
         }
         in.allowOnly(valid, elsewhere);
@@ -111,7 +112,7 @@ final class EntryReader {
         if (benchmark != null && !benchmarks.known().test(benchmark)) {
             String guess = MappingReader.closest(benchmark, benchmarks.names()).map(g -> " (did you mean '" + g + "'?)")
                     .orElse("");
-            in.error("benchmark", "unknown benchmark '" + benchmark + "'" + guess
+            in.error("benchmark", "unknown benchmark '" + SuiteErrors.echo(benchmark) + "'" + guess
                     + (benchmarks.names().isEmpty() ? "" : "; known benchmarks: " + String.join(", ", benchmarks.names())));
         }
         // Unset fields stay null: the worker fills them from the benchmark's own measurement settings.
@@ -168,7 +169,7 @@ final class EntryReader {
         }
         mapping.fields().forEach((key, value) -> {
             if (!ENV_NAME.matcher(key).matches()) {
-                in.error("env." + key, "'" + key + "' is not a variable name; use letters, digits and '_', "
+                in.error("env." + key, "'" + SuiteErrors.echo(key) + "' is not a variable name; use letters, digits and '_', "
                         + "not starting with a digit");
             } else if (value instanceof DocNode.Scalar s && s.kind() != DocNode.Kind.NULL) {
                 env.put(key, s.text());
@@ -195,7 +196,7 @@ final class EntryReader {
         mapping.fields().forEach((key, value) -> {
             String field = "params." + key;
             if (!MappingReader.NAME.matcher(key).matches()) {
-                in.error(field, "'" + key + "' is not a valid parameter name; use letters, digits, '_', '.' or '-'");
+                in.error(field, "'" + SuiteErrors.echo(key) + "' is not a valid parameter name; use letters, digits, '_', '.' or '-'");
                 return;
             }
             if (value instanceof DocNode.Scalar s) {
@@ -216,14 +217,14 @@ final class EntryReader {
             }
             Set<String> seen = new HashSet<>();
             values.stream().filter(v -> !seen.add(v)).findFirst()
-                    .ifPresentOrElse(v -> in.error(field, "'" + v + "' appears twice in the list"),
+                    .ifPresentOrElse(v -> in.error(field, "'" + SuiteErrors.echo(v) + "' appears twice in the list"),
                             () -> params.put(key, values));
         });
         Map<String, String> variables = new HashMap<>();
         params.keySet().forEach(key -> {
             String other = variables.putIfAbsent(CommandAction.paramVariable(key), key);
             if (other != null) {
-                in.error("params." + key, "'" + key + "' and '" + other + "' both become the environment variable "
+                in.error("params." + key, "'" + SuiteErrors.echo(key) + "' and '" + SuiteErrors.echo(other) + "' both become the environment variable "
                         + CommandAction.paramVariable(key) + "; rename one");
             }
         });
@@ -234,9 +235,10 @@ final class EntryReader {
         Set<String> unknown = new LinkedHashSet<>(Placeholders.names(text));
         unknown.removeAll(declaredParams);
         for (String name : unknown) {
-            in.error(field, "unknown placeholder ${" + name + "}; " + (declaredParams.isEmpty() ? "this task has no params"
-                    : "this task's params are: " + String.join(", ", new TreeSet<>(declaredParams)))
-                    + " (write $${" + name + "} for a literal ${" + name + "})");
+            String shown = SuiteErrors.echo(name);
+            String params = SafeText.shortened(String.join(", ", new TreeSet<>(declaredParams)), SuiteLimits.MAX_NAME_LENGTH);
+            in.error(field, "unknown placeholder ${" + shown + "}; " + (declaredParams.isEmpty() ? "this task has no params"
+                    : "this task's params are: " + params) + " (write $${" + shown + "} for a literal ${" + shown + "})");
         }
     }
 

@@ -110,7 +110,7 @@ final class MappingReader {
     String requiredName(String field, String example) {
         String name = requiredText(field, example);
         if (name != null && !NAME.matcher(name).matches()) {
-            error(field, "'" + name + "' is not a valid name; use 1 to " + SuiteLimits.MAX_NAME_LENGTH + " letters, digits, '_', '.' or '-' (e.g. "
+            error(field, "'" + SuiteErrors.echo(name) + "' is not a valid name; use 1 to " + SuiteLimits.MAX_NAME_LENGTH + " letters, digits, '_', '.' or '-' (e.g. "
                     + example + ")");
             return null;
         }
@@ -156,17 +156,18 @@ final class MappingReader {
             return fallback;
         }
         if (s.kind() == DocNode.Kind.INTEGER || s.kind() == DocNode.Kind.DECIMAL) {
-            error(field, s.text() + " has no unit; write e.g. " + s.text() + "s or " + s.text() + "m");
+            String number = SuiteErrors.echo(s.text());
+            error(field, number + " has no unit; write e.g. " + number + "s or " + number + "m");
             return fallback;
         }
         Optional<Duration> value = DurationText.parse(s.text());
         if (value.isEmpty()) {
-            error(field, "'" + s.text() + "' is not a duration; " + DurationText.EXAMPLES);
+            error(field, "'" + SuiteErrors.echo(s.text()) + "' is not a duration; " + DurationText.EXAMPLES);
             return fallback;
         }
         boolean tooShort = min == null ? value.get().isNegative() || value.get().isZero() : value.get().compareTo(min) < 0;
         if (tooShort || value.get().compareTo(max) > 0) {
-            error(field, "'" + s.text() + "' is out of range; " + field + " must be "
+            error(field, "'" + SuiteErrors.echo(s.text()) + "' is out of range; " + field + " must be "
                     + (min == null ? "more than 0" : "at least " + DurationText.format(min))
                     + " and at most " + DurationText.format(max));
             return fallback;

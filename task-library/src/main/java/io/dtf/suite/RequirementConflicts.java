@@ -149,7 +149,7 @@ final class RequirementConflicts {
     private static String never(Requirement... parts) {
         List<String> quoted = new ArrayList<>();
         for (Requirement r : parts) {
-            quoted.add("'" + shortForm(r) + "'");
+            quoted.add("'" + SuiteErrors.echo(shortForm(r)) + "'");
         }
         String joined = quoted.size() == 2 ? quoted.get(0) + " and " + quoted.get(1)
                 : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);

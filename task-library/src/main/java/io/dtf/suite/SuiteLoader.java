@@ -118,7 +118,7 @@ public final class SuiteLoader {
                 // Only parameter values that themselves contain ',' or '=' can make two ids equal.
                 if (!ids.add(task.id())) {
                     errors.add(entry.name(), entry.position(), "params", "two expansions get the same id '"
-                            + task.id() + "'; avoid ',' and '=' in parameter values");
+                            + SuiteErrors.echo(task.id()) + "'; avoid ',' and '=' in parameter values");
                 }
                 tasks.add(task);
             }

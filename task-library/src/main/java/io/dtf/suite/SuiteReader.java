@@ -47,7 +47,7 @@ final class SuiteReader {
                     Integer first = positions.putIfAbsent(taskName, position);
                     if (first != null) {
                         errors.add(taskName, position, "name", "duplicate task name; task #" + first
-                                + " already uses '" + taskName + "'");
+                                + " already uses '" + SuiteErrors.echo(taskName) + "'");
                     }
                 });
             }

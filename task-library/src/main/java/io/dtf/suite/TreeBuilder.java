@@ -64,7 +64,7 @@ final class TreeBuilder {
     void end() {
         Frame done = stack.pop();
         if (done.mapping && done.key != null) {
-            throw fail("a mapping ends after the key '" + done.key + "' without its value");
+            throw fail("a mapping ends after the key '" + SuiteErrors.echo(done.key) + "' without its value");
         }
         DocNode node = done.mapping ? merged(done) : new DocNode.Sequence(List.copyOf(done.items));
         add(node, done.size, done.anchor, done.startLine);
@@ -87,7 +87,8 @@ final class TreeBuilder {
     void alias(String name, int line) {
         Anchored target = anchors.get(name);
         if (target == null) {
-            problems.add("line " + line + ": alias *" + name + " refers to no anchor &" + name + " defined before it");
+            String shown = SuiteErrors.echo(name);
+            problems.add("line " + line + ": alias *" + shown + " refers to no anchor &" + shown + " defined before it");
             add(new DocNode.Scalar(DocNode.Kind.NULL, ""), 1, null, line);
             return;
         }
@@ -124,7 +125,7 @@ final class TreeBuilder {
         if (MERGE_KEY.equals(parent.key)) {
             parent.merges.add(node);
         } else if (parent.fields.containsKey(parent.key)) {
-            problems.add("line " + parent.keyLine + ": key '" + parent.key + "' appears twice in the same mapping");
+            problems.add("line " + parent.keyLine + ": key '" + SuiteErrors.echo(parent.key) + "' appears twice in the same mapping");
         } else {
             parent.fields.put(parent.key, node);
         }

@@ -45,6 +45,21 @@ public final class SafeText {
         return text.length() > max ? safe + "... (" + text.length() + " characters)" : safe;
     }
 
+    /**
+     * Like {@link #abbreviated}, but {@code max} bounds the printable text itself, escapes included:
+     * for quoting untrusted input in a message whose length must not depend on what the input holds.
+     */
+    public static String shortened(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String safe = line(text.length() > max ? text.substring(0, max) : text);
+        if (text.length() <= max && safe.length() <= max) {
+            return safe;
+        }
+        return safe.substring(0, Math.min(max, safe.length())) + "... (" + text.length() + " characters)";
+    }
+
     private static String escape(String text, boolean keepLines) {
         if (text == null || isPlain(text)) {
             return text;

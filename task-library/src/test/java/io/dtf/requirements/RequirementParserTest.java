@@ -136,6 +136,41 @@ class RequirementParserTest {
         assertTrue(syntaxError(">= 4").contains("is not a requirement"));
     }
 
+    @Test
+    void controlCharactersAreRefusedByName() {
+        // Found by fuzzing: a NUL inside quotes made a requirement whose canonical text read back differently.
+        assertTrue(syntaxError("arch!= \"\t\u00000\"").contains("control characters"));
+        assertTrue(syntaxError("os == linux\u0085").contains("control characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"os == \" linux \"", "os == \"'linux'\"", "os == \"\"", "arch in [' a ', \"'b'\"]",
+            "os == \"\"\"", "cores >= \" 8 \""})
+    void theCanonicalTextReadsBackToTheSameRequirement(String line) {
+        Requirement requirement = Requirement.parse(line);
+
+        assertEquals(requirement, Requirement.parse(requirement.expression()), requirement.expression());
+    }
+
+    @Test
+    void aLineWhoseCanonicalTextIsTooLongIsRefused() {
+        // Found by fuzzing: 'gpu.vendor' is written 'dtf.gpu.vendor', so a line within the limit read back over it.
+        String line = "gpu.vendor in [" + "v".repeat(RequirementParser.MAX_LENGTH - 16) + "]";
+        assertTrue(line.length() <= RequirementParser.MAX_LENGTH);
+
+        assertTrue(syntaxError(line).contains("once written in full"), line);
+    }
+
+    @Test
+    void errorsQuoteALongLineOnceAndCutShort() {
+        String name = "x".repeat(500);
+
+        String message = syntaxError(name);
+
+        assertTrue(message.length() < 600, message);
+        assertTrue(message.contains("(500 characters)"), message);
+    }
+
     private static String syntaxError(String line) {
         return assertThrows(RequirementSyntaxException.class, () -> Requirement.parse(line)).getMessage();
     }

@@ -730,4 +730,20 @@ class SuiteLoaderTest {
         return errors.stream().filter(e -> task.equals(e.task()) && field.equals(e.field())).findFirst()
                 .orElseThrow(() -> new AssertionError("no error on task '" + task + "', field '" + field + "' in " + errors));
     }
+
+    @Test
+    void anExplicitTagIsReadAsWrittenEvenOneThatDecodesToBlanks() {
+        // Found by fuzzing: '!%F' made SnakeYAML's Tag throw its own IllegalArgumentException.
+        assertTrue(single(errors("!%F")).message().contains("a suite is a mapping"));
+        assertEquals(2, SuiteFixtures.task("suite: t\ntasks: [{name: a, type: command, command: [x], retries: !!int 2}]", "a").retries());
+        assertEquals(1, SuiteFixtures.task("suite: t\ntasks: [{name: a, type: command, command: [x], retries: !!str 1}]", "a").retries());
+    }
+
+    @Test
+    void anEscapeCutShortIsASyntaxErrorNotTheYamlReadersOwnException() {
+        // Found by fuzzing: SnakeYAML's scanner threw NumberFormatException for a backslash-u escape with no digits.
+        String message = single(errors("suite: \"s\\u")).message();
+
+        assertTrue(message.contains("not valid YAML"), message);
+    }
 }

@@ -36,4 +36,11 @@ class SafeTextTest {
         assertEquals("aaaa... (10 characters)", SafeText.abbreviated("aaaaaaaaaa", 4));
         assertEquals("a\\u001b", SafeText.abbreviated("a\u001b", 4));
     }
+
+    @Test
+    void aShortenedTextIsBoundedEscapesIncluded() {
+        assertEquals("a\\u001b", SafeText.shortened("a\u001b", 7));
+        assertEquals("a\\u00... (3 characters)", SafeText.shortened("a\u001b\u001b", 5));
+        assertEquals("aaaa... (10 characters)", SafeText.shortened("aaaaaaaaaa", 4));
+    }
 }
