@@ -56,8 +56,8 @@ class TokenOptionsIT {
                 "--grid", grid.address());
         assertEquals(ExitCodes.OK, submitted.exitCode(), submitted.err());
         String runId = submitted.out().strip();
-        assertTrue(grid.audit().stream().anyMatch(e -> e.action().equals("submit") && e.subject().equals("ci-from-env")
-                && e.detail().equals("run " + runId)), grid.audit().toString());
+        grid.awaitAudit("the submission by ci-from-env", e -> e.action().equals("submit") && e.allowed()
+                && e.subject().equals("ci-from-env") && e.detail().startsWith("run " + runId + ": "));
 
         String viewer = grid.token(Role.VIEWER, "vic-from-file");
         Path tokenFile = Files.writeString(dtf.work().resolve("viewer.token"), viewer + "\n");
@@ -71,8 +71,8 @@ class TokenOptionsIT {
         assertEquals(ExitCodes.ACCESS_DENIED, cancel.exitCode(), cancel.err());
         assertEquals("dtf: access denied: vic-from-file has role viewer; dtf-coordinator.cancelRun needs submitter "
                 + "(own runs; admin for anyone's): ask an admin for a token with that role", cancel.err().strip());
-        assertTrue(grid.audit().stream().anyMatch(e -> e.action().equals("denied")
-                && e.subject().equals("vic-from-file")), grid.audit().toString());
+        grid.awaitAudit("the cancel denied to vic-from-file", e -> e.action().equals("denied") && !e.allowed()
+                && e.subject().equals("vic-from-file"));
 
         Launcher.Outcome none = dtf.run(Map.of(), "status", "--grid", grid.address());
         assertEquals(ExitCodes.ACCESS_DENIED, none.exitCode(), none.err());

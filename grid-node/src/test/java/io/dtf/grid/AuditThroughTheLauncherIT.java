@@ -36,7 +36,7 @@ class AuditThroughTheLauncherIT {
                 """);
         JsonNode live;
         try (NodeProcess node = NodeProcess.start(data, "--port", "32210", "--comm-port", "32230",
-                "--client-port", "32310", "--join", "127.0.0.1:32210")) {
+                "--client-port", "32310", "--join", "127.0.0.1:32210", "--allow-commands=sh")) {
             Outcome run = dtf.run("run", suite.toString(), "--grid", GRID);
             assertEquals(0, run.exitCode(), run.out() + run.err());
             Outcome cancel = dtf.run("cancel", "no-such-run", "--grid", GRID);
