@@ -109,7 +109,7 @@ class NodeAdmissionIT {
                     requires: [tag gpu]
                 """);
         String token = grid.token(Role.SUBMITTER, "ci");
-        try (IgniteClient client = SecureGrid.client(CLIENT, token)) {
+        try (IgniteClient client = grid.client(CLIENT, token)) {
             CoordinatorApi coordinator = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME, CoordinatorApi.class,
                     new ServiceCallContextBuilder().put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + token).build());
             SubmitReply reply = Json.read(coordinator.submit(Json.write(SuiteLoader.load(suite))), SubmitReply.class);
