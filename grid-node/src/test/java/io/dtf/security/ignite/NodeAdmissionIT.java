@@ -43,7 +43,8 @@ class NodeAdmissionIT {
         grid.startUp("server", 0, "--roles", "coordinator,data,aggregator", "--client-port", "31680",
                 "--token-file", grid.tokenFile("server", grid.node("server-1")).toString());
         workerToken = grid.node("gpu-worker-1", "gpu");
-        grid.startUp("worker", 1, "--roles", "worker", "--tags", "gpu", "--slots", "1", "--token", workerToken);
+        grid.startUp("worker", 1, "--roles", "worker", "--tags", "gpu", "--slots", "1", "--allow-commands", "--token",
+                workerToken);
     }
 
     @AfterAll
