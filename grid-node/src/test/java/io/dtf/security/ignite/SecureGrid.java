@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.configuration.ClientConfiguration;
 
 /**
  * A grid with security on, started node by node through the real {@code dtf} launcher from
@@ -129,13 +130,16 @@ final class SecureGrid implements AutoCloseable {
         return Files.readString(dtf.work().resolve(name).resolve("logs").resolve("dtf.log"));
     }
 
-    /** A raw Ignite thin client on {@code address}, over TLS trusting this grid's CA, presenting {@code token} (null: no credentials). */
+    /**
+     * A raw Ignite thin client on {@code address}, over TLS trusting this grid's CA, presenting {@code token} (null:
+     * no credentials).
+     */
     IgniteClient client(String address, String token) {
         return keys.thinClient(address, token);
     }
 
     /** {@code cfg} with this grid's TLS (required, trusting its CA). */
-    org.apache.ignite.configuration.ClientConfiguration withTls(org.apache.ignite.configuration.ClientConfiguration cfg) {
+    ClientConfiguration withTls(ClientConfiguration cfg) {
         return keys.withTls(cfg);
     }
 

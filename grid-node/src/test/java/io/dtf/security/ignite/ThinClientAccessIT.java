@@ -23,8 +23,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * A raw Ignite thin client (not DTF's client) against a grid with security on, whose nodes are
- * {@code dtf node} processes: without a valid token it cannot connect; with one, whatever its role,
- * it can call the DTF services and nothing else.
+ * {@code dtf node} processes: over TLS trusting the grid's CA, without a valid token it cannot connect;
+ * with one, whatever its role, it can call the DTF services and nothing else.
  */
 class ThinClientAccessIT {
     private static final String SERVER = "127.0.0.1:31730";
