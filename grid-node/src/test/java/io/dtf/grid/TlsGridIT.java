@@ -96,8 +96,8 @@ class TlsGridIT {
     void aNodeWithAnotherGridsCertificateCannotJoin() throws Exception {
         Outcome foreign = dtf.run("node", "--config", TestGrid.config("ignite-secure.xml").toString(), "--keys",
                 otherKeys.toString(), "--token-file", nodeToken.toString(), "--data-dir",
-                dtf.work().resolve("foreign-node").toString(), "--port", "31303", "--comm-port", "31313", "--client-port",
-                "31323", "--join", JOIN, "--roles", "worker");
+                dtf.work().resolve("foreign-node").toString(), "--port", "31303", "--comm-port", "31313",
+                "--client-port", "31323", "--join", JOIN, "--roles", "worker");
 
         assertEquals(4, foreign.exitCode(), foreign.out() + foreign.err());
         assertTrue(foreign.err().contains("do not trust each other's certificates"), foreign.err());

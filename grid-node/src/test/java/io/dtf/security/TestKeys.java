@@ -41,7 +41,8 @@ public final class TestKeys {
 
     /** Makes the TLS material and the token keys in {@code dir}, which must not hold either yet. */
     public static TestKeys create(Path dir) {
-        return new TestKeys(dir, TlsMaterial.create(dir.resolve("tls"), List.of()), SigningKeys.create(dir.resolve("jwt")));
+        TlsMaterial tls = TlsMaterial.create(dir.resolve("tls"), List.of());
+        return new TestKeys(dir, tls, SigningKeys.create(dir.resolve("jwt")));
     }
 
     /** The keys directory, for {@code --keys} and {@link GridSecurity#DIR_PROPERTY}. */
