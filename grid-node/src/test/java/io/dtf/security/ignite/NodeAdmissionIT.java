@@ -43,7 +43,8 @@ class NodeAdmissionIT {
         grid.startUp("server", 0, "--roles", "coordinator,data,aggregator", "--client-port", "31680",
                 "--token-file", grid.tokenFile("server", grid.node("server-1")).toString());
         workerToken = grid.node("gpu-worker-1", "gpu");
-        grid.startUp("worker", 1, "--roles", "worker", "--tags", "gpu", "--slots", "1", "--token", workerToken);
+        grid.startUp("worker", 1, "--roles", "worker", "--tags", "gpu", "--slots", "1", "--allow-commands", "--token",
+                workerToken);
     }
 
     @AfterAll
@@ -109,7 +110,7 @@ class NodeAdmissionIT {
                     requires: [tag gpu]
                 """);
         String token = grid.token(Role.SUBMITTER, "ci");
-        try (IgniteClient client = SecureGrid.client(CLIENT, token)) {
+        try (IgniteClient client = grid.client(CLIENT, token)) {
             CoordinatorApi coordinator = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME, CoordinatorApi.class,
                     new ServiceCallContextBuilder().put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + token).build());
             SubmitReply reply = Json.read(coordinator.submit(Json.write(SuiteLoader.load(suite))), SubmitReply.class);

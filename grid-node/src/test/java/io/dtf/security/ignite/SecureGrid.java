@@ -2,6 +2,7 @@ package io.dtf.security.ignite;
 
 import io.dtf.cli.Launcher;
 import io.dtf.security.Role;
+import io.dtf.security.TestKeys;
 import io.dtf.security.token.SigningKeys;
 import io.dtf.security.token.TokenIssuer;
 import java.io.IOException;
@@ -14,13 +15,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.ignite.Ignition;
 import org.apache.ignite.client.IgniteClient;
 import org.apache.ignite.configuration.ClientConfiguration;
 
 /**
  * A grid with security on, started node by node through the real {@code dtf} launcher from
- * config/ignite-secure.xml, with the keys and tokens of a test.
+ * config/ignite-secure.xml, with a complete keys directory (TLS material and token keys) and the tokens of a test.
  *
  * <pre>{@code
  * SecureGrid grid = SecureGrid.in("node-admission", 31650, 31660);
@@ -29,7 +29,7 @@ import org.apache.ignite.configuration.ClientConfiguration;
  */
 final class SecureGrid implements AutoCloseable {
     private final Launcher dtf;
-    private final Path keys;
+    private final TestKeys keys;
     private final TokenIssuer issuer;
     private final int discovery;
     private final int communication;
@@ -37,8 +37,8 @@ final class SecureGrid implements AutoCloseable {
 
     private SecureGrid(Launcher dtf, int discovery, int communication) {
         this.dtf = dtf;
-        this.keys = dtf.work().resolve("keys");
-        this.issuer = new TokenIssuer(SigningKeys.create(keys.resolve("jwt")), Clock.systemUTC());
+        this.keys = TestKeys.create(dtf.work().resolve("keys"));
+        this.issuer = keys.issuer();
         this.discovery = discovery;
         this.communication = communication;
     }
@@ -53,7 +53,7 @@ final class SecureGrid implements AutoCloseable {
     }
 
     Path keys() {
-        return keys;
+        return keys.dir();
     }
 
     TokenIssuer issuer() {
@@ -73,7 +73,7 @@ final class SecureGrid implements AutoCloseable {
     /** A token of this grid's key that expired an hour ago. */
     String expired(Role role, String subject) {
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        return new TokenIssuer(SigningKeys.load(keys.resolve("jwt")), past).issue(role, subject, Duration.ofHours(1))
+        return new TokenIssuer(SigningKeys.load(keys.jwt()), past).issue(role, subject, Duration.ofHours(1))
                 .token();
     }
 
@@ -100,7 +100,7 @@ final class SecureGrid implements AutoCloseable {
     /** The arguments of {@code dtf node} for node number {@code i} of this grid, then {@code more}. */
     List<String> nodeArgs(String name, int i, String... more) {
         List<String> args = new ArrayList<>(List.of("node", "--config", Launcher.home().resolve("config/ignite-secure.xml")
-                .toString(), "--data-dir", name, "--keys", keys.toString(), "--port", String.valueOf(discovery + i),
+                .toString(), "--data-dir", name, "--keys", keys.dir().toString(), "--port", String.valueOf(discovery + i),
                 "--comm-port", String.valueOf(communication + i), "--join", "127.0.0.1:" + discovery + ".." + (discovery + 9)));
         args.addAll(List.of(more));
         return args;
@@ -130,13 +130,17 @@ final class SecureGrid implements AutoCloseable {
         return Files.readString(dtf.work().resolve(name).resolve("logs").resolve("dtf.log"));
     }
 
-    /** A raw Ignite thin client on {@code address} presenting {@code token} (null: no credentials). */
-    static IgniteClient client(String address, String token) {
-        ClientConfiguration cfg = new ClientConfiguration().setAddresses(address).setTimeout(20_000);
-        if (token != null) {
-            cfg.setUserName(TokenCredentials.USER).setUserPassword(token);
-        }
-        return Ignition.startClient(cfg);
+    /**
+     * A raw Ignite thin client on {@code address}, over TLS trusting this grid's CA, presenting {@code token} (null:
+     * no credentials).
+     */
+    IgniteClient client(String address, String token) {
+        return keys.thinClient(address, token);
+    }
+
+    /** {@code cfg} with this grid's TLS (required, trusting its CA). */
+    ClientConfiguration withTls(ClientConfiguration cfg) {
+        return keys.withTls(cfg);
     }
 
     @Override

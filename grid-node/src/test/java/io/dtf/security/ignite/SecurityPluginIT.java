@@ -9,10 +9,9 @@ import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.security.GridSecurity;
 import io.dtf.security.Role;
-import io.dtf.security.token.SigningKeys;
+import io.dtf.security.TestKeys;
 import io.dtf.security.token.TokenIssuer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,9 @@ class SecurityPluginIT {
     static void startTwoSecureNodes() {
         root = Path.of("target", "grids", "security-plugin").toAbsolutePath();
         TestGrid.deleteTree(root);
-        SigningKeys keys = SigningKeys.create(root.resolve("keys").resolve("jwt"));
-        TokenIssuer issuer = new TokenIssuer(keys, Clock.systemUTC());
-        System.setProperty(GridSecurity.DIR_PROPERTY, root.resolve("keys").toString());
+        TestKeys keys = TestKeys.create(root.resolve("keys"));
+        TokenIssuer issuer = keys.issuer();
+        System.setProperty(GridSecurity.DIR_PROPERTY, keys.dir().toString());
         NodeToken.offer("sec-server", issuer.issue(Role.NODE, "server-1", Duration.ofHours(1)).token());
         workerToken = issuer.issue(Role.NODE, "worker-1", Duration.ofHours(1), List.of("gpu"), List.of()).token();
         NodeToken.offer("sec-worker", workerToken);

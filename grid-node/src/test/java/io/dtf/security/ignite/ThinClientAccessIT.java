@@ -23,8 +23,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * A raw Ignite thin client (not DTF's client) against a grid with security on, whose nodes are
- * {@code dtf node} processes: without a valid token it cannot connect; with one, whatever its role,
- * it can call the DTF services and nothing else.
+ * {@code dtf node} processes: over TLS trusting the grid's CA, without a valid token it cannot connect;
+ * with one, whatever its role, it can call the DTF services and nothing else.
  */
 class ThinClientAccessIT {
     private static final String SERVER = "127.0.0.1:31730";
@@ -60,7 +60,7 @@ class ThinClientAccessIT {
         refused.put("not-a-jwt", "not a JWT");
         refused.forEach((token, reason) -> {
             ClientAuthenticationException e = assertThrows(ClientAuthenticationException.class,
-                    () -> SecureGrid.client(SERVER, token).close(), reason);
+                    () -> grid.client(SERVER, token).close(), reason);
             assertTrue(e.getMessage().contains("refused by the grid: ") && e.getMessage().contains(reason), e.getMessage());
         });
     }
@@ -68,15 +68,15 @@ class ThinClientAccessIT {
     @Test
     void credentialsOfAnotherShapeAreRefused() {
         ClientAuthenticationException e = assertThrows(ClientAuthenticationException.class, () -> org.apache.ignite.Ignition
-                .startClient(new org.apache.ignite.configuration.ClientConfiguration().setAddresses(SERVER)
-                        .setUserName("admin").setUserPassword(grid.token(Role.ADMIN, "alice"))).close());
+                .startClient(grid.withTls(new org.apache.ignite.configuration.ClientConfiguration().setAddresses(SERVER)
+                        .setUserName("admin").setUserPassword(grid.token(Role.ADMIN, "alice")))).close());
         assertTrue(e.getMessage().contains("the user name must be " + TokenCredentials.USER), e.getMessage());
     }
 
     @Test
     void evenAnAdminTokenTouchesNoCacheAndCannotDeactivateTheGrid() throws Exception {
         for (Role role : new Role[] {Role.SUBMITTER, Role.ADMIN}) {
-            try (IgniteClient client = SecureGrid.client(SERVER, grid.token(role, "someone"))) {
+            try (IgniteClient client = grid.client(SERVER, grid.token(role, "someone"))) {
                 ClientCache<Object, Object> runs = client.cache(CacheNames.RUNS);
                 refused(() -> runs.get("any"));
                 refused(() -> runs.put("any", "thing"));
@@ -110,7 +110,7 @@ class ThinClientAccessIT {
     void aClientWithATokenCallsTheDtfServicesOnItsNodeOrAnother() {
         String token = grid.token(Role.VIEWER, "dashboard");
         for (String address : new String[] {SERVER, WORKER}) {
-            try (IgniteClient client = SecureGrid.client(address, token)) {
+            try (IgniteClient client = grid.client(address, token)) {
                 var callContext = new ServiceCallContextBuilder().put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + token).build();
                 CoordinatorApi coordinator = client.services().serviceProxy(CoordinatorApi.SERVICE_NAME,
                         CoordinatorApi.class, callContext);
