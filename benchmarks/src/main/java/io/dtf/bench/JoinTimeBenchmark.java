@@ -3,9 +3,15 @@ package io.dtf.bench;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.security.GridSecurity;
+import io.dtf.security.Role;
+import io.dtf.security.ignite.NodeToken;
+import io.dtf.security.token.SigningKeys;
+import io.dtf.security.token.TokenIssuer;
 import io.dtf.security.tls.TlsMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +19,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How long a node takes to join a grid with TLS, against without, measured in the same run: two one-server grids
- * in this JVM, one from {@code config/ignite-server.xml}, one from {@code config/ignite-secure.xml} (same base
- * settings, TLS on discovery, communication and thin clients), and a worker that joins each in turn.
+ * How long a node takes to join a grid with security on, against without, measured in the same run: two
+ * one-server grids in this JVM, one from {@code config/ignite-server.xml}, one from {@code config/ignite-secure.xml}
+ * (same base settings; TLS on discovery, communication and thin clients, and admission by node token), and a worker
+ * that joins each in turn.
  *
  * <pre>
  * benchmarks/run-join-time.sh [rounds=10]
@@ -42,10 +49,12 @@ public final class JoinTimeBenchmark {
         Path config = Path.of(System.getProperty("dtf.home", "..")).resolve("config");
         Path keys = root.resolve("keys");
         TlsMaterial.create(keys.resolve("tls"), List.of());
+        // The secure config also admits nodes by token: each secure node presents its own node token.
+        TokenIssuer issuer = new TokenIssuer(SigningKeys.create(keys.resolve("jwt")), Clock.systemUTC());
         System.setProperty(GridSecurity.DIR_PROPERTY, keys.toString());
 
-        Grid plain = new Grid("plain", config.resolve("ignite-server.xml"), root, 0);
-        Grid tls = new Grid("tls", config.resolve("ignite-secure.xml"), root, 3);
+        Grid plain = new Grid("plain", config.resolve("ignite-server.xml"), root, 0, null);
+        Grid tls = new Grid("tls", config.resolve("ignite-secure.xml"), root, 3, issuer);
         List<DtfNode> servers = new ArrayList<>();
         try {
             servers.add(plain.startServer());
@@ -75,7 +84,7 @@ public final class JoinTimeBenchmark {
     }
 
     /** One grid: a server that stays, and a worker that joins and leaves. */
-    private record Grid(String name, Path config, Path root, int offset) {
+    private record Grid(String name, Path config, Path root, int offset, TokenIssuer issuer) {
         DtfNode startServer() {
             return DtfNode.start(options(name + "-server", 0).withRoles(Set.of("coordinator", "data", "aggregator")));
         }
@@ -94,6 +103,9 @@ public final class JoinTimeBenchmark {
         }
 
         private NodeOptions options(String instance, int i) {
+            if (issuer != null) {
+                NodeToken.offer(instance, issuer.issue(Role.NODE, instance, Duration.ofHours(1)).token());
+            }
             int port = DISCOVERY + offset + i;
             return NodeOptions.of(config, root.resolve(instance)).withInstanceName(instance)
                     .withNetwork("127.0.0.1", port, COMMUNICATION + offset + i, CLIENT + offset + i,
