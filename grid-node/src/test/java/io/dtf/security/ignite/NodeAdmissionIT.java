@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.cli.ExitCodes;
+import io.dtf.cli.Launcher.Outcome;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.grid.TestGrid;
 import io.dtf.model.RunView;
 import io.dtf.model.SubmitReply;
 import io.dtf.security.Role;
+import io.dtf.security.token.TokenIssuer;
 import io.dtf.suite.SuiteLoader;
 import io.dtf.wire.Json;
 import java.nio.file.Files;
@@ -122,5 +124,37 @@ class NodeAdmissionIT {
         }
         // The coordinator works for the client as its node (RunAsNode): nothing it does for the call is refused.
         assertFalse(grid.log("server").contains("denied refused by ci"), "a refusal in the server's audit");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedToTheCliAndAtJoin() throws Exception {
+        TokenIssuer.Issued leaver = grid.issuer().issue(Role.SUBMITTER, "leaver", Duration.ofHours(1));
+        TokenIssuer.Issued stolenNode = grid.issuer().issue(Role.NODE, "stolen-worker", Duration.ofHours(1));
+        Path leaverFile = grid.tokenFile("leaver", leaver.token());
+        Path adminFile = grid.tokenFile("admin", grid.token(Role.ADMIN, "ada"));
+        String keys = grid.keys().toString();
+        Outcome before = grid.launcher().run("status", "--grid", CLIENT, "--keys", keys, "--token-file", leaverFile.toString());
+        assertEquals(0, before.exitCode(), before.err());
+
+        for (String id : List.of(leaver.tokenId(), stolenNode.tokenId())) {
+            Outcome revoke = grid.launcher().run("token", "revoke", id, "--ttl", "1d", "--grid", CLIENT, "--keys", keys,
+                    "--token-file", adminFile.toString());
+            assertEquals(0, revoke.exitCode(), revoke.err());
+        }
+
+        // A node verifies a token once and trusts it for a few seconds; the refusal comes within them.
+        Outcome after = before;
+        for (int i = 0; i < 15 && after.exitCode() != ExitCodes.ACCESS_DENIED; i++) {
+            Thread.sleep(1_000);
+            after = grid.launcher().run("status", "--grid", CLIENT, "--keys", keys, "--token-file", leaverFile.toString());
+        }
+        assertEquals(ExitCodes.ACCESS_DENIED, after.exitCode(), after.out() + after.err());
+        assertTrue(after.err().contains("token " + leaver.tokenId() + " was revoked"), after.err());
+        assertFalse(after.err().contains(leaver.token()), "the refusal does not repeat the token");
+
+        Process node = grid.start("revoked-node", 9, "--roles", "worker", "--token", stolenNode.token());
+        assertTrue(node.waitFor(90, TimeUnit.SECONDS), "the node with a revoked token still runs");
+        assertEquals(ExitCodes.GRID_ERROR, node.exitValue(), grid.output("revoked-node"));
+        expectRefusal("revoked-node", "token " + stolenNode.tokenId() + " was revoked");
     }
 }
