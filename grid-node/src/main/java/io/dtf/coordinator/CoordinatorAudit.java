@@ -22,7 +22,9 @@ final class CoordinatorAudit {
     }
 
     void submitted(String subject, Suite suite, SubmitReply reply) {
-        String what = "suite " + suite.name() + ", " + suite.tasks().size() + " tasks";
+        // A hostile submission may be no suite at all, or one without tasks: the audit says so rather than fail.
+        String what = suite == null ? "no suite" : "suite " + suite.name() + ", "
+                + (suite.tasks() == null ? 0 : suite.tasks().size()) + " tasks";
         log.record(AuditAction.SUBMIT, subject, null, reply.accepted(), reply.accepted()
                 ? "run " + reply.runId() + ": " + what : "refused " + what + ": " + reasons(reply.errors().size(),
                 reply.errors().isEmpty() ? null : reply.errors().get(0)));
