@@ -4,7 +4,7 @@
 # Usage: benchmarks/run-chaos.sh [tasks=400] [kill-interval-seconds=4] [seed=1]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$ROOT" && mvn -q -Dmaven.test.skip=true -pl benchmarks -am package)
+(cd "$ROOT" && mvn -q -DskipTests -pl benchmarks -am package)
 # Every node start and restart runs this one build: the launcher is copied with the build it starts,
 # so it does not rebuild DTF (and nodes do not change version) if sources change during the benchmark.
 PINNED="$ROOT/benchmarks/target/chaos-home"

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * fuzz report: suite parser: mode=fuzzing inputs=182340 crashes=0 seconds=25.0
  * </pre>
  * The fuzzer stops at the first crash, so a run reports 0 or 1; the crashing input is saved next to
- * the target's seeds and replayed by every later {@code mvn test}. (grid-node has a copy of this
- * class: test classes are not shared between modules.)
+ * the target's seeds and replayed by every later {@code mvn test}. (Other modules' fuzz tests use
+ * this class through task-library's test jar.)
  *
  * <pre>{@code
  * private static final FuzzTally TALLY = new FuzzTally("suite parser");
