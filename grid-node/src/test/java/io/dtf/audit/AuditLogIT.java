@@ -9,7 +9,8 @@ import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.audit.ignite.AuditLogs;
 import io.dtf.audit.ignite.CacheAuditLog;
 import io.dtf.audit.replica.AuditReplicator;
-import io.dtf.cli.DtfCli;
+import io.dtf.cli.InProcessCli;
+import io.dtf.cli.Launcher.Outcome;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.grid.TestGrid;
 import io.dtf.model.AuditEvent;
@@ -23,9 +24,6 @@ import io.dtf.node.NodeOptions;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,21 +146,21 @@ class AuditLogIT {
                     .query(new AuditQuery(null, "token", null, false, 100)).stream()
                     .filter(e -> Set.of("mallory", "alice").contains(e.subject())).count() == 2);
 
-            String[] json = dtf("audit", "--grid", grid, "--action", "token", "--subject", "mallory", "--json");
-            assertEquals("0", json[0], json[2]);
-            JsonNode entries = Json.mapper().readTree(json[1]);
-            assertEquals(1, entries.size(), json[1]);
+            Outcome json = InProcessCli.dtf("audit", "--grid", grid, "--action", "token", "--subject", "mallory", "--json");
+            assertEquals(0, json.exitCode(), json.err());
+            JsonNode entries = Json.mapper().readTree(json.out());
+            assertEquals(1, entries.size(), json.out());
             assertFalse(entries.get(0).get("allowed").asBoolean());
             assertTrue(entries.get(0).get("detail").asText().startsWith("line\n\u001b[2J\rFAKE allowed\u202e"),
                     "stored as given");
             assertTrue(entries.get(0).get("detail").asText().endsWith("... (" + HOSTILE.length() + " characters)"),
                     "stored bounded");
 
-            String[] table = dtf("audit", "--grid", grid, "--action", "token", "--refused");
-            assertEquals("0", table[0], table[2]);
-            assertFalse(table[1].chars().anyMatch(c -> c == 0x1b || c == '\r' || c == 0x202e), table[1]);
-            assertTrue(table[1].contains("line\\n\\u001b[2J\\rFAKE allowed\\u202e"), table[1]);
-            assertTrue(table[1].lines().allMatch(l -> !l.contains("grid-cli token")), "refused only: " + table[1]);
+            Outcome table = InProcessCli.dtf("audit", "--grid", grid, "--action", "token", "--refused");
+            assertEquals(0, table.exitCode(), table.err());
+            assertFalse(table.out().chars().anyMatch(c -> c == 0x1b || c == '\r' || c == 0x202e), table.out());
+            assertTrue(table.out().contains("line\\n\\u001b[2J\\rFAKE allowed\\u202e"), table.out());
+            assertTrue(table.out().lines().allMatch(l -> !l.contains("grid-cli token")), "refused only: " + table.out());
         } finally {
             aggregator.close();
         }
@@ -218,23 +216,5 @@ class AuditLogIT {
         Set<String> wanted = new HashSet<>(expected);
         return audit.query(new AuditQuery(null, "token.use", null, false, AuditQuery.MAX_LIMIT)).stream()
                 .map(AuditEvent::detail).filter(wanted::contains).toList();
-    }
-
-    /** Runs {@code dtf} in this JVM: exit code, standard output, standard error. */
-    private static String[] dtf(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            int code = DtfCli.execute(args);
-            return new String[] {String.valueOf(code), capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }

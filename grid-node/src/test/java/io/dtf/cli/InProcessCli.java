@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
  * assertEquals(0, o.exitCode(), o.err());
  * }</pre>
  */
-final class InProcessCli {
+public final class InProcessCli {
     private InProcessCli() {
     }
 
     /** Not thread-safe: it swaps {@code System.out} and {@code System.err} while the command runs. */
-    static Launcher.Outcome dtf(String... args) {
+    public static Launcher.Outcome dtf(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
