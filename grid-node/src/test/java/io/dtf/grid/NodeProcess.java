@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 /** A {@code dtf node} started through the real launcher, as its own JVM. */
 final class NodeProcess implements AutoCloseable {
     private static final Pattern UP = Pattern.compile("DTF node ([0-9a-f-]{36}) up");
+    /** The last line of the node's start-up report: the lines a test reads (ports, command policy) are out. */
+    private static final String STARTED = "stop with Ctrl-C";
 
     private final Process process;
     private final Path log;
@@ -58,7 +60,7 @@ final class NodeProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             String out = Files.exists(log) ? Files.readString(log) : "";
             Matcher m = UP.matcher(out);
-            if (m.find()) {
+            if (m.find() && out.contains(STARTED)) {
                 return new NodeProcess(p, log, m.group(1));
             }
             if (!p.isAlive()) {
