@@ -21,7 +21,7 @@ final class RunSummary {
     static TaskResult withoutOutput(TaskResult r) {
         return new TaskResult(r.seq(), r.runId(), r.suite(), r.taskId(), r.taskName(), r.params(), r.attempt(),
                 r.finalAttempt(), r.status(), r.startedAt(), r.endedAt(), r.nodeId(), r.hwClass(), r.exitCode(),
-                r.metrics(), "", "", r.error(), r.category(), r.decision());
+                r.metrics(), "", "", r.error(), r.category(), r.decision(), null, r.tests());
     }
 
     static String render(List<TaskResult> results) {

@@ -678,7 +678,7 @@ public final class Coordinator {
                 spec.params(), task.attempts(), next.isFinal(), status, outcome.startedAt(), outcome.endedAt(),
                 reply.nodeId(), reply.hwClass(), outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(),
                 outcome.stderrTail(), outcome.error(), outcome.category(), decision.decision(),
-                ResultSignature.of(reply.attemptId(), outcome.status(), reply.signature())));
+                ResultSignature.of(reply.attemptId(), outcome.status(), reply.signature()), outcome.tests()));
         tasks.put(key, ended);
         writer.task(ended);
         if (given == null && !cancelled) {

@@ -1,7 +1,7 @@
 package io.dtf.coordinator;
 
 import io.dtf.hardware.HardwareKeys;
-import io.dtf.model.CommandAction;
+import io.dtf.model.BenchmarkAction;
 import io.dtf.requirements.Requirement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -220,8 +220,9 @@ public final class Scheduler {
         return signature;
     }
 
+    /** Tasks that start processes of the submitter's code (command, junit, jmh) go only to workers that allow it. */
     private static boolean isCommand(TaskRecord task) {
-        return task.spec().action() instanceof CommandAction;
+        return !(task.spec().action() instanceof BenchmarkAction);
     }
 
     private static final String RUNS_COMMANDS = "runs command tasks";

@@ -1,6 +1,8 @@
 package io.dtf.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.dtf.artifact.LocalArtifact;
+import io.dtf.artifact.UploadReport;
 import io.dtf.model.Alert;
 import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
@@ -14,6 +16,7 @@ import io.dtf.model.WorkerView;
 import io.dtf.wire.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -132,6 +135,16 @@ public final class DtfClient implements AutoCloseable {
         }
         reply.warnings().forEach(onWarning);
         return reply.runId();
+    }
+
+    /**
+     * Makes the grid hold every artifact given: asks which of them it lacks by digest and sends only
+     * those, in chunks. Call before submitting tasks that name them.
+     *
+     * @throws IllegalArgumentException when an artifact's bytes do not match its digest or size
+     */
+    public UploadReport upload(Collection<LocalArtifact> artifacts) {
+        throw new UnsupportedOperationException("not yet");
     }
 
     /** Where the coordinator runs now. */

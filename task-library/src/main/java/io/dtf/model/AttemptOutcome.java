@@ -10,6 +10,7 @@ import java.util.List;
  * @param exitCode  the process exit code, null for in-process tasks or when killed
  * @param error     a one-paragraph reason when the attempt did not pass, else null
  * @param category  why it did not pass, null when it passed
+ * @param tests     the test cases a {@code junit} task ran, in the order they ended; empty for other types
  */
 public record AttemptOutcome(
         TaskState status,
@@ -20,13 +21,21 @@ public record AttemptOutcome(
         String stdoutTail,
         String stderrTail,
         String error,
-        FailureCategory category) {
+        FailureCategory category,
+        List<TestCase> tests) {
 
     public AttemptOutcome {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        tests = tests == null ? List.of() : List.copyOf(tests);
         if (category == null && status != null) {
             category = FailureCategory.defaultFor(status);
         }
+    }
+
+    /** An outcome without test cases. */
+    public AttemptOutcome(TaskState status, Instant startedAt, Instant endedAt, Integer exitCode, List<Metric> metrics,
+                          String stdoutTail, String stderrTail, String error, FailureCategory category) {
+        this(status, startedAt, endedAt, exitCode, metrics, stdoutTail, stderrTail, error, category, List.of());
     }
 
     /** An outcome whose category follows from its status ({@link FailureCategory#defaultFor}). */
@@ -46,6 +55,12 @@ public record AttemptOutcome(
     }
 
     public AttemptOutcome withCategory(FailureCategory value) {
-        return new AttemptOutcome(status, startedAt, endedAt, exitCode, metrics, stdoutTail, stderrTail, error, value);
+        return new AttemptOutcome(status, startedAt, endedAt, exitCode, metrics, stdoutTail, stderrTail, error, value,
+                tests);
+    }
+
+    public AttemptOutcome withTests(List<TestCase> value) {
+        return new AttemptOutcome(status, startedAt, endedAt, exitCode, metrics, stdoutTail, stderrTail, error, category,
+                value);
     }
 }

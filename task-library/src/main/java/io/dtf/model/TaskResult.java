@@ -17,6 +17,7 @@ import java.util.Map;
  * @param signature     the worker's signature over the report this result was made from; null when the
  *                      coordinator made the result itself, when signing is off, and in results stored
  *                      before signing existed
+ * @param tests         the test cases of a {@code junit} task's attempt; empty for other task types
  */
 public record TaskResult(
         long seq,
@@ -39,11 +40,23 @@ public record TaskResult(
         String error,
         FailureCategory category,
         String decision,
-        ResultSignature signature) {
+        ResultSignature signature,
+        List<TestCase> tests) {
 
     public TaskResult {
         params = params == null ? Map.of() : Map.copyOf(params);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    /** A result without test cases. */
+    public TaskResult(long seq, String runId, String suite, String taskId, String taskName, Map<String, String> params,
+                      int attempt, boolean finalAttempt, TaskState status, Instant startedAt, Instant endedAt,
+                      String nodeId, String hwClass, Integer exitCode, List<Metric> metrics, String stdoutTail,
+                      String stderrTail, String error, FailureCategory category, String decision,
+                      ResultSignature signature) {
+        this(seq, runId, suite, taskId, taskName, params, attempt, finalAttempt, status, startedAt, endedAt, nodeId,
+                hwClass, exitCode, metrics, stdoutTail, stderrTail, error, category, decision, signature, List.of());
     }
 
     /** A result that carries no worker's signature. */
@@ -52,6 +65,6 @@ public record TaskResult(
                       String nodeId, String hwClass, Integer exitCode, List<Metric> metrics, String stdoutTail,
                       String stderrTail, String error, FailureCategory category, String decision) {
         this(seq, runId, suite, taskId, taskName, params, attempt, finalAttempt, status, startedAt, endedAt, nodeId,
-                hwClass, exitCode, metrics, stdoutTail, stderrTail, error, category, decision, null);
+                hwClass, exitCode, metrics, stdoutTail, stderrTail, error, category, decision, null, List.of());
     }
 }
