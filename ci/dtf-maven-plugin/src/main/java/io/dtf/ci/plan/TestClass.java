@@ -1,6 +1,7 @@
 package io.dtf.ci.plan;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A test class found in the project's compiled tests, read from its class file without loading it.
@@ -14,10 +15,10 @@ import java.util.List;
  * @param classFileBytes the size of its class file(s), the fallback estimate of its duration
  */
 public record TestClass(String name, List<String> tags, List<String> requirements,
-                        java.util.Map<String, List<String>> methodRequirements, long classFileBytes) {
+                        Map<String, List<String>> methodRequirements, long classFileBytes) {
     public TestClass {
         tags = tags == null ? List.of() : List.copyOf(tags);
         requirements = requirements == null ? List.of() : List.copyOf(requirements);
-        methodRequirements = methodRequirements == null ? java.util.Map.of() : java.util.Map.copyOf(methodRequirements);
+        methodRequirements = methodRequirements == null ? Map.of() : Map.copyOf(methodRequirements);
     }
 }
