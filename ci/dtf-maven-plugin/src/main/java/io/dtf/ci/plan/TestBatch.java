@@ -7,7 +7,8 @@ import java.util.List;
  * Test classes packed into one task: they share their requirements, and together should take about
  * the plan's target duration.
  *
- * @param selectors    JUnit selectors of the task ({@code class:NAME} or {@code method:CLASS#METHOD})
+ * @param selectors    JUnit selectors of the task ({@code class:NAME} or {@code method:CLASS#METHOD}; a
+ *                     rerun's {@code uid:UNIQUE-ID})
  * @param requirements what the machine must have
  * @param estimate     the expected duration, from history or the fallback
  */
