@@ -31,7 +31,8 @@ record ClassFileInfo(String name, String superName, List<String> interfaces, boo
      * @param parameterTypes its parameter types' names, as JUnit's method selectors write them
      */
     record Method(String name, List<String> parameterTypes, String returnType, boolean isPublic,
-                  boolean isStatic, boolean isPrivate, boolean isAbstract, List<Annotation> annotations) {
+                  boolean isStatic, boolean isPrivate, boolean isAbstract, boolean isSynthetic,
+                  List<Annotation> annotations) {
 
         /** How a JUnit method selector names it: {@code parses} or {@code parses(int, java.lang.String)}. */
         String signature() {

@@ -1,8 +1,5 @@
 package io.dtf.ci.plan;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.AnnotationVisitor;
@@ -23,16 +20,10 @@ final class ClassFileReader {
     }
 
     /**
-     * @throws UnreadableClassFileException naming the file when it is no class file, is cut short or
-     *                                      cannot be read
+     * @param file where the bytes come from, for errors
+     * @throws UnreadableClassFileException naming the file when it is no class file or is cut short
      */
-    static ClassFileInfo read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UnreadableClassFileException(file, "cannot be read (" + e.getMessage() + ")", e);
-        }
+    static ClassFileInfo read(byte[] bytes, String file) {
         if (bytes.length < 10 || readInt(bytes) != MAGIC) {
             throw new UnreadableClassFileException(file, "is not a class file (it does not start with 0xCAFEBABE)", null);
         }
@@ -106,7 +97,7 @@ final class ClassFileReader {
                     methods.add(new ClassFileInfo.Method(methodName, parameters, type.getReturnType().getClassName(),
                             (access & Opcodes.ACC_PUBLIC) != 0, (access & Opcodes.ACC_STATIC) != 0,
                             (access & Opcodes.ACC_PRIVATE) != 0, (access & Opcodes.ACC_ABSTRACT) != 0,
-                            List.copyOf(methodAnnotations)));
+                            (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0, List.copyOf(methodAnnotations)));
                 }
             };
         }

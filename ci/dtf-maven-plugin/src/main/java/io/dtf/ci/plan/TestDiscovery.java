@@ -1,6 +1,5 @@
 package io.dtf.ci.plan;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Finds the test classes in a directory of compiled tests the way Surefire does, reading class files
@@ -23,10 +20,11 @@ import java.util.stream.Stream;
  *
  * <p>A class is a test class when its file matches the patterns, it is neither abstract nor an
  * interface, and it has test methods: JUnit 5 {@code @Test}, {@code @ParameterizedTest},
- * {@code @RepeatedTest}, {@code @TestFactory}, {@code @TestTemplate} (also through annotations of the
- * same tree that carry them), JUnit 4 {@code @Test}, JUnit 3 {@code test*} methods of a
- * {@code junit.framework.TestCase}, declared or inherited from supertypes in the same tree; or its
- * {@code @Nested} classes have some; or it names a JUnit 4 runner ({@code @RunWith}).
+ * {@code @RepeatedTest}, {@code @TestFactory}, {@code @TestTemplate} (also through composed
+ * annotations that carry them), JUnit 4 {@code @Test}, JUnit 3 {@code test*} methods of a
+ * {@code junit.framework.TestCase}, declared or inherited; or its {@code @Nested} classes have some;
+ * or it names a JUnit 4 runner ({@code @RunWith}). Supertypes and annotation types are read from the
+ * test classes and the test class path given; one that is on neither counts as having no tests.
  *
  * <p>Requirements: {@code @RequiresHardware} on the class or its supertypes applies to the class; on
  * a test method, to that method ({@link TestClass#methodRequirements()}); on a {@code @Nested} class,
@@ -49,69 +47,59 @@ public final class TestDiscovery {
     private static final String JUNIT3_TEST_CASE = "junit.framework.TestCase";
     static final String REQUIRES_HARDWARE = "io.dtf.annotations.RequiresHardware";
 
-    private final Path root;
-    private final TreeMap<String, Path> files = new TreeMap<>();
-    private final Map<String, Optional<ClassFileInfo>> read = new HashMap<>();
-    private final Map<String, Boolean> testAnnotations = new HashMap<>();
-    private final Set<String> problems = new LinkedHashSet<>();
+    /** Packages whose classes are never tests nor carry test annotations of a project: not looked up. */
+    private static final List<String> PLATFORM = List.of("java.", "javax.", "jdk.", "kotlin.", "scala.",
+            "org.junit.", "junit.", "org.apiguardian.", "org.opentest4j.");
 
-    private TestDiscovery(Path root) {
-        this.root = root;
+    private final ClassFiles files;
+    private final Map<String, Boolean> testAnnotations = new HashMap<>();
+
+    private TestDiscovery(ClassFiles files) {
+        this.files = files;
+    }
+
+    /**
+     * The test classes under {@code testClasses} that {@code patterns} select, their supertypes and
+     * annotation types read from that directory only.
+     *
+     * @see #scan(Path, TestPatterns, List)
+     */
+    public static DiscoveredTests scan(Path testClasses, TestPatterns patterns) {
+        return scan(testClasses, patterns, List.of());
     }
 
     /**
      * The test classes under {@code testClasses} that {@code patterns} select; none when the directory
-     * does not exist (nothing was compiled).
+     * does not exist (nothing was compiled). Supertypes and annotation types not in the directory are
+     * read from {@code classpath} (the test class path: the project's classes and its dependencies'
+     * jars), so that tests inherited from a base class in a test jar are found.
      *
      * @throws InvalidRequirementException when a {@code @RequiresHardware} cannot be read, naming the
      *                                     class, where the annotation is and what is wrong
      * @throws UncheckedIOException        when the directory cannot be listed
      */
-    public static DiscoveredTests scan(Path testClasses, TestPatterns patterns) {
-        TestDiscovery discovery = new TestDiscovery(testClasses);
+    public static DiscoveredTests scan(Path testClasses, TestPatterns patterns, List<Path> classpath) {
         if (!Files.isDirectory(testClasses)) {
             return new DiscoveredTests(List.of(), List.of());
         }
-        discovery.list();
-        List<TestClass> found = new ArrayList<>();
-        for (String name : discovery.files.keySet()) {
-            String classFile = TestPatterns.classFile(name);
-            if (patterns.includesClass(classFile)) {
-                discovery.testClass(name, patterns, classFile).ifPresent(found::add);
+        try (ClassFiles files = new ClassFiles(testClasses, classpath == null ? List.of() : classpath)) {
+            TestDiscovery discovery = new TestDiscovery(files);
+            List<TestClass> found = new ArrayList<>();
+            for (String name : files.treeClasses()) {
+                String classFile = TestPatterns.classFile(name);
+                if (patterns.includesClass(classFile)) {
+                    discovery.testClass(name, patterns, classFile).ifPresent(found::add);
+                }
             }
-        }
-        return new DiscoveredTests(found, List.copyOf(discovery.problems));
-    }
-
-    private void list() {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> p.getFileName().toString().endsWith(".class") && Files.isRegularFile(p)).forEach(p -> {
-                String relative = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-                files.put(relative.substring(0, relative.length() - ".class".length()).replace('/', '.'), p);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the test classes in " + root + ": " + e.getMessage(), e);
+            return new DiscoveredTests(found, files.problems());
         }
     }
 
     private Optional<ClassFileInfo> info(String name) {
-        return read.computeIfAbsent(name, n -> {
-            Path file = files.get(n);
-            if (file == null) {
-                return Optional.empty();
-            }
-            try {
-                ClassFileInfo info = ClassFileReader.read(file);
-                if (!info.name().equals(n)) {
-                    problems.add(file + " declares class " + info.name() + ", not " + n + " as its path says");
-                    return Optional.empty();
-                }
-                return Optional.of(info);
-            } catch (UnreadableClassFileException e) {
-                problems.add(e.getMessage());
-                return Optional.empty();
-            }
-        });
+        if (name == null || !files.treeClasses().contains(name) && PLATFORM.stream().anyMatch(name::startsWith)) {
+            return Optional.empty();
+        }
+        return files.info(name);
     }
 
     private Optional<TestClass> testClass(String name, TestPatterns patterns, String classFile) {
@@ -124,7 +112,8 @@ public final class TestDiscovery {
         List<String> tests = methods.values().stream().filter(m -> isTest(m, supertypes)).map(ClassFileInfo.Method::signature).toList();
         List<ClassFileInfo> nested = nested(info);
         boolean runner = supertypes.stream().anyMatch(c -> c.annotation(RUN_WITH).isPresent());
-        boolean nestedTests = nested.stream().anyMatch(n -> methods(supertypes(n)).values().stream().anyMatch(m -> isTest(m, List.of(n))));
+        boolean nestedTests = nested.stream().map(this::supertypes)
+                .anyMatch(types -> methods(types).values().stream().anyMatch(m -> isTest(m, types)));
         if (tests.isEmpty() && !nestedTests && !runner) {
             return Optional.empty();
         }
@@ -158,9 +147,7 @@ public final class TestDiscovery {
         methodRequirements.values().removeIf(List::isEmpty);
 
         List<String> tags = supertypes.stream().flatMap(t -> tags(t.annotations(), new HashSet<>()).stream()).distinct().toList();
-        long bytes = files.subMap(name, true, name + "$\uffff", true).entrySet().stream()
-                .filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "$"))
-                .mapToLong(e -> size(e.getValue())).sum();
+        long bytes = files.bytesWithInnerClasses(name);
         TestClass whole = new TestClass(name, tags, List.copyOf(requirements), methodRequirements, bytes, tests,
                 nested.stream().map(ClassFileInfo::name).toList(), true);
         if (patterns.wholeClass(classFile)) {
@@ -171,7 +158,7 @@ public final class TestDiscovery {
         return chosen.isEmpty() ? Optional.empty() : Optional.of(whole.onlyMethods(chosen));
     }
 
-    /** The class, then its superclasses and interfaces found in the tree, nearest first. */
+    /** The class, then its superclasses and interfaces that can be read, nearest first. */
     private List<ClassFileInfo> supertypes(ClassFileInfo info) {
         List<ClassFileInfo> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -182,7 +169,7 @@ public final class TestDiscovery {
                 continue;
             }
             chain.add(type);
-            Optional.ofNullable(type.superName()).flatMap(this::info).ifPresent(queue::add);
+            info(type.superName()).ifPresent(queue::add);
             type.interfaces().forEach(i -> info(i).ifPresent(queue::add));
         }
         return chain;
@@ -201,8 +188,12 @@ public final class TestDiscovery {
         return methods;
     }
 
+    /**
+     * A bridge method (javac's, for an override with narrower generic types) carries its target's
+     * annotations but is no test; it still hides the superclass method it overrides.
+     */
     private boolean isTest(ClassFileInfo.Method method, List<ClassFileInfo> supertypes) {
-        if (method.isStatic() || method.isPrivate() || method.isAbstract()) {
+        if (method.isStatic() || method.isPrivate() || method.isAbstract() || method.isSynthetic()) {
             return false;
         }
         if (method.annotations().stream().anyMatch(a -> isTestAnnotation(a.type(), new HashSet<>()))) {
@@ -260,13 +251,5 @@ public final class TestDiscovery {
                 .flatMap(a -> Requirements.checked(a.values().stream().map(String::strip).toList(),
                         className + ": @RequiresHardware on " + where).stream())
                 .toList();
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

@@ -24,10 +24,19 @@ import javax.tools.ToolProvider;
  */
 final class CompiledFixtures {
     private final Map<String, String> sources = new LinkedHashMap<>();
+    private final List<String> extraClasspath = new ArrayList<>();
 
     /** Adds a source file for a top-level class, e.g. {@code a.ParserTest}. */
     CompiledFixtures add(String className, String source) {
         sources.put(className, source);
+        return this;
+    }
+
+    /** Compiles against these too (a library of base classes). */
+    CompiledFixtures withClasspath(Path... entries) {
+        for (Path entry : entries) {
+            extraClasspath.add(entry.toString());
+        }
         return this;
     }
 
@@ -58,8 +67,8 @@ final class CompiledFixtures {
     }
 
     /** The jars of the annotations fixtures use, found from the classes themselves (Surefire may hide the class path in a manifest). */
-    private static String classpath() {
-        List<String> entries = new ArrayList<>();
+    private String classpath() {
+        List<String> entries = new ArrayList<>(extraClasspath);
         for (Class<?> c : List.of(org.junit.jupiter.api.Test.class, org.junit.jupiter.params.ParameterizedTest.class,
                 org.junit.Test.class, io.dtf.annotations.RequiresHardware.class, org.apiguardian.api.API.class)) {
             try {
