@@ -32,9 +32,19 @@ final class ClassFileReader {
             new ClassReader(bytes).accept(collector, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             return collector.info();
         } catch (RuntimeException e) {
-            // ASM reports a cut-short or malformed file as an index or argument error at the byte it stopped.
-            throw new UnreadableClassFileException(file, "is truncated or malformed (" + e + ")", e);
+            throw new UnreadableClassFileException(file, why(e, bytes), e);
         }
+    }
+
+    /** ASM reports a cut-short or malformed file as an index or argument error at the byte it stopped. */
+    private static String why(RuntimeException e, byte[] bytes) {
+        if (e instanceof IllegalArgumentException && e.getMessage() != null
+                && e.getMessage().startsWith("Unsupported class file major version")) {
+            int major = (bytes[6] & 0xff) << 8 | (bytes[7] & 0xff);
+            return "has class file version " + major + ", newer than this plugin reads; use a newer plugin version "
+                    + "or compile the tests for an older Java";
+        }
+        return "is truncated or malformed (" + e + ")";
     }
 
     private static int readInt(byte[] b) {
@@ -137,7 +147,7 @@ final class ClassFileReader {
 
         @Override
         public AnnotationVisitor visitArray(String attribute) {
-            return attribute.equals("value") ? new ValueCollector(type, into, values, false) : null;
+            return "value".equals(attribute) ? new ValueCollector(type, into, values, false) : null;
         }
 
         @Override

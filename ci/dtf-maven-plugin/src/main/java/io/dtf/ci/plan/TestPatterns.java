@@ -33,14 +33,14 @@ public final class TestPatterns {
 
     /**
      * Patterns from a Surefire configuration: each element may itself be a comma-separated list, as in
-     * Surefire. Null or empty includes mean Surefire's defaults, null excludes too.
+     * Surefire. Null or empty includes or excludes mean Surefire's defaults for them, as in Surefire.
      *
      * @throws IllegalArgumentException naming the pattern that cannot be read
      */
     public static TestPatterns of(Collection<String> includes, Collection<String> excludes) {
         return new TestPatterns(
                 parse(includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes, "include"),
-                parse(excludes == null ? DEFAULT_EXCLUDES : excludes, "exclude"));
+                parse(excludes == null || excludes.isEmpty() ? DEFAULT_EXCLUDES : excludes, "exclude"));
     }
 
     /** Surefire's defaults. */

@@ -212,17 +212,23 @@ class TestDiscoveryTest {
         byte[] whole = Files.readAllBytes(classes.resolve("a/LegacyTest.class"));
         Files.write(hostile.resolve("a/LegacyTest.class"), Arrays.copyOf(whole, whole.length / 2));
         Files.write(hostile.resolve("a/EmptyTest.class"), new byte[0]);
+        byte[] future = Files.readAllBytes(classes.resolve("a/ParserTest.class"));
+        future[6] = 0;
+        future[7] = (byte) 200;
+        Files.write(hostile.resolve("a/FutureTest.class"), future);
 
         DiscoveredTests found = TestDiscovery.scan(hostile, TestPatterns.defaults());
 
         assertEquals(List.of("a.ParserTest"), found.classes().stream().map(TestClass::name).toList());
-        assertEquals(3, found.problems().size(), found.problems().toString());
+        assertEquals(4, found.problems().size(), found.problems().toString());
         assertTrue(found.problems().stream().anyMatch(p -> p.startsWith(hostile.resolve("a/NotesTest.class") + " is not a class file")),
                 found.problems().toString());
         assertTrue(found.problems().stream().anyMatch(p -> p.startsWith(hostile.resolve("a/LegacyTest.class") + " is truncated")),
                 found.problems().toString());
         assertTrue(found.problems().stream().anyMatch(p -> p.startsWith(hostile.resolve("a/EmptyTest.class") + " is not a class file")),
                 found.problems().toString());
+        assertTrue(found.problems().contains(hostile.resolve("a/FutureTest.class") + " has class file version 200, newer than "
+                + "this plugin reads; use a newer plugin version or compile the tests for an older Java"), found.problems().toString());
     }
 
     @Test

@@ -84,6 +84,8 @@ class TestFilterTest {
         assertTrue(TestPatterns.defaults().includesClass("TestInDefaultPackage.class"));
         assertTrue(TestPatterns.defaults().includesClass("a/b/ParserTestCase.class"));
         assertFalse(TestPatterns.defaults().includesClass("a/b/ParserTestCase$1.class"));
+        assertFalse(TestPatterns.of(List.of("**/*Test*"), List.of()).includesClass("a/BTest$Inner.class"),
+                "no excludes configured means Surefire's default excludes, as in Surefire");
     }
 
     @Test
