@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ class TestDiscoveryTest {
         assertEquals(List.of("a.OuterTest$Inner", "a.OuterTest$Inner$Deeper"), outer.nestedClasses());
         assertEquals(List.of("has gpu.model"), outer.requirements(), "a nested class's requirements apply to the class");
         long files = Arrays.stream(classes.resolve("a").toFile().listFiles())
-                .filter(f -> f.getName().startsWith("OuterTest")).mapToLong(java.io.File::length).sum();
+                .filter(f -> f.getName().startsWith("OuterTest")).mapToLong(File::length).sum();
         assertEquals(files, outer.classFileBytes());
     }
 

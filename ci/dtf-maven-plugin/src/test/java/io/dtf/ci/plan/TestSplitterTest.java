@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dtf.model.TestDuration;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,8 @@ class TestSplitterTest {
         int guaranteed = 0;
         for (long seed = 1; seed <= 20; seed++) {
             double[] millis = skewed(seed, 200);
-            double total = java.util.Arrays.stream(millis).sum();
-            double longest = java.util.Arrays.stream(millis).max().orElseThrow();
+            double total = Arrays.stream(millis).sum();
+            double longest = Arrays.stream(millis).max().orElseThrow();
             // One wave: a target no task reaches gives one task per slot.
             TestPlan plan = new TestSplitter(Duration.ofHours(1), slots).plan(classes(200), history(millis));
             assertEquals(slots, plan.batches().size());
@@ -82,7 +83,7 @@ class TestSplitterTest {
     void manyWavesOfTasksStillEndNearTheIdeal() {
         int slots = 4;
         double[] millis = skewed(7, 200);
-        double total = java.util.Arrays.stream(millis).sum();
+        double total = Arrays.stream(millis).sum();
         double ideal = total / slots;
         // Tasks of about a tenth of a slot's share: a multiple of the slots, filled evenly.
         TestPlan plan = new TestSplitter(Duration.ofMillis(Math.round(ideal / 10)), slots).plan(classes(200), history(millis));
