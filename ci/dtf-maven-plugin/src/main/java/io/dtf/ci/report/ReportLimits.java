@@ -15,10 +15,17 @@ package io.dtf.ci.report;
  * @param markdownBytes   the step-summary file once the Markdown is appended (and summary.md)
  */
 public record ReportLimits(long junitFileBytes, long junitTotalBytes, int junitTextBytes, long markdownBytes) {
+    /** The most one text in the XML may hold, under the 10 MB GitLab's parser reads in one node. */
+    public static final int MAX_TEXT_BYTES = 8 << 20;
+
     public static final ReportLimits DEFAULT =
             new ReportLimits(20L << 20, 80L << 20, 64 << 10, 1L << 20);
 
     public ReportLimits {
+        if (junitTextBytes > MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException("junitTextBytes " + junitTextBytes + " is over " + MAX_TEXT_BYTES
+                    + ": GitLab cannot read a text node of 10 MB or more");
+        }
         if (junitFileBytes <= 0 || junitTotalBytes < junitFileBytes || junitTextBytes < 0 || markdownBytes <= 0) {
             throw new IllegalArgumentException("report limits must be positive, the JUnit total at least one file's: "
                     + junitFileBytes + ", " + junitTotalBytes + ", " + junitTextBytes + ", " + markdownBytes);

@@ -14,7 +14,8 @@ import java.util.Map;
  * its own, the method with the display name in brackets ({@code parses[[2] "a,b"]}): CI servers key
  * tests by class and name (GitLab keeps only the first of equal names), so invocations must differ.
  * Names still equal get {@code (2)}, {@code (3)}, ... in the order given. A failure of the class
- * itself (no method) is named {@code initializationError}, as Surefire and JUnit 4 name it.
+ * itself (no method, e.g. in {@code @BeforeAll}) is named by its display name (the class's simple
+ * name under JUnit Jupiter), or {@code initializationError}, as JUnit 4 names it, when it has none.
  *
  * @param outcome the test's attempts
  * @param verdict its last attempt's status, except that a pass after failed attempts is FLAKY

@@ -26,8 +26,8 @@ import java.util.List;
  *
  * <pre>{@code
  * RunFacts facts = new RunFacts("com.example:parser", runId, startedAt, Duration.ofSeconds(42), "10.0.0.1:10800");
- * ReportFiles files = Reports.write(project.getBasedir().toPath().resolve(ReportPaths.DEFAULT_DIRECTORY),
- *         facts, outcomes);
+ * Path dir = Path.of(project.getBuild().getDirectory(), ReportPaths.DIRECTORY_NAME);
+ * ReportFiles files = Reports.write(dir, facts, outcomes);
  * files.notes().forEach(log::warn);
  * }</pre>
  */

@@ -188,6 +188,28 @@ class SurefireReportsTest {
     }
 
     @Test
+    void underTightLimitsTheLongestTextsAreCutAndShortOnesKeptWhole() throws Exception {
+        List<TestOutcome> outcomes = new ArrayList<>();
+        String longOutput = "z".repeat(60_000);
+        for (int m = 0; m < 10; m++) {
+            outcomes.add(new TestOutcome(new TestCase("com.example.MixedTest", "chatty" + m, null, "u",
+                    TestStatus.PASSED, 1, null, null, null, longOutput, ""), List.of(), "n", "hw"));
+        }
+        outcomes.add(new TestOutcome(SampleOutcomes.failed("com.example.MixedTest", "brief", TestStatus.FAILED,
+                "java.lang.AssertionError", "short", "a short output\n"), List.of(), "n", "hw"));
+
+        ReportFiles files = Reports.write(dir, SampleOutcomes.FACTS, outcomes,
+                new ReportLimits(200_000, 200_000, 64 << 10, 1 << 20), null);
+
+        Path file = files.junitXml().get(0);
+        JunitXml.validate(file);
+        assertTrue(Files.size(file) <= 200_000 && Files.size(file) > 180_000, Files.size(file) + " bytes");
+        Element brief = testCase(JunitXml.parse(file), "brief");
+        assertEquals("a short output\n", children(brief, "system-out").get(0).getTextContent());
+        assertTrue(children(brief, "failure").get(0).getTextContent().endsWith("(com.example.MixedTest.java:42)\n"));
+    }
+
+    @Test
     void oneGiantOutputInOneTestStaysFarBelowGitLabsLimits() throws Exception {
         String giant = "y".repeat(12 << 20);
         TestOutcome outcome = new TestOutcome(new TestCase("com.example.GiantTest", "floods", null, "u",
