@@ -33,8 +33,19 @@ enum Escaper {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> append(out, cp));
+        int first = 0;
+        while (first < s.length() && !mayNeedWork(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, first);
+        for (int i = first; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            append(out, cp);
+            i += Character.charCount(cp);
+        }
         return out.toString();
     }
 
@@ -45,11 +56,23 @@ enum Escaper {
         }
         long total = 0;
         for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            total += cost(cp);
-            i += Character.charCount(cp);
+            char c = s.charAt(i);
+            if (c < 0x80 && !mayNeedWork(c)) {
+                total++;
+                i++;
+            } else {
+                int cp = s.codePointAt(i);
+                total += cost(cp);
+                i += Character.charCount(cp);
+            }
         }
         return total;
+    }
+
+    /** False for the characters every format keeps as they are (the common case, checked first). */
+    private static boolean mayNeedWork(char c) {
+        return c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\''
+                || Character.isSurrogate(c) || c >= 0xFFFE;
     }
 
     /**
@@ -64,10 +87,11 @@ enum Escaper {
         long used = 0;
         while (end < s.length()) {
             int cp = s.codePointAt(end);
-            if (used + cost(cp) > maxBytes) {
+            long cost = cost(cp);
+            if (used + cost > maxBytes) {
                 break;
             }
-            used += cost(cp);
+            used += cost;
             end += Character.charCount(cp);
         }
         int lineEnd = s.lastIndexOf('\n', end - 1);
@@ -86,10 +110,11 @@ enum Escaper {
         long used = 0;
         while (start > 0) {
             int cp = s.codePointBefore(start);
-            if (used + cost(cp) > maxBytes) {
+            long cost = cost(cp);
+            if (used + cost > maxBytes) {
                 break;
             }
-            used += cost(cp);
+            used += cost;
             start -= Character.charCount(cp);
         }
         int lineStart = start == 0 ? -1 : s.indexOf('\n', start - 1);
@@ -154,6 +179,9 @@ enum Escaper {
     }
 
     private long cost(int cp) {
+        if (cp < 0x80 && !mayNeedWork((char) cp)) {
+            return 1;
+        }
         String replaced = replacement(cp);
         return replaced != null ? replaced.length() : utf8Size(cp);
     }
