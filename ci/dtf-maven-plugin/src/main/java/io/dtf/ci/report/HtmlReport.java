@@ -13,11 +13,14 @@ import java.util.TreeMap;
  * {@code index.html}: one self-contained page (inline style, no script, no external resource; a
  * content security policy forbids loading anything) with failures first, then flaky tests, the
  * time per class, the counts per hardware class and every test. Every string from a test is
- * HTML-escaped, and traces and output are cut to a few KiB each with a note.
+ * HTML-escaped, and traces and output are cut to a few KiB each with a note; once the page holds
+ * 8 Mi characters, further failures are listed without their traces and output.
  */
 final class HtmlReport {
     private static final int TEXT_BYTES = 16 << 10;
     private static final int MESSAGE_BYTES = 4 << 10;
+    /** Past this size the page lists further failures without their traces and output. */
+    private static final int DETAILS_CHARS = 8 << 20;
     private static final String STYLE = """
             body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
             table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}
@@ -68,13 +71,19 @@ final class HtmlReport {
             return;
         }
         out.append("<section id=\"failures\"><h2>Failures (").append(failed.size()).append(")</h2>\n");
+        int withoutDetails = 0;
         for (ReportedTest test : failed) {
             testHeading(test);
+            if (out.length() > DETAILS_CHARS) {
+                withoutDetails++;
+                continue;
+            }
             attempt(test.last(), "last attempt", true);
             for (TestCase earlier : test.outcome().earlier()) {
                 attempt(earlier, "earlier attempt", false);
             }
         }
+        omitted(withoutDetails);
         out.append("</section>\n");
     }
 
@@ -84,13 +93,26 @@ final class HtmlReport {
             return;
         }
         out.append("<section id=\"flaky\"><h2>Flaky (").append(flaky.size()).append(")</h2>\n");
+        int withoutDetails = 0;
         for (ReportedTest test : flaky) {
             testHeading(test);
+            if (out.length() > DETAILS_CHARS) {
+                withoutDetails++;
+                continue;
+            }
             for (TestCase earlier : test.outcome().earlier()) {
                 attempt(earlier, "failed attempt", false);
             }
         }
+        omitted(withoutDetails);
         out.append("</section>\n");
+    }
+
+    private void omitted(int withoutDetails) {
+        if (withoutDetails > 0) {
+            out.append("<p>The traces and output of the last ").append(withoutDetails)
+                    .append(" are left out to keep this page small; they are in the JUnit XML files.</p>\n");
+        }
     }
 
     private void testHeading(ReportedTest test) {

@@ -68,6 +68,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void thousandsOfFailuresAreAllListedButOnlyTheFirstWithTheirTraces() throws Exception {
+        java.util.List<TestOutcome> outcomes = new java.util.ArrayList<>();
+        String trace = "java.lang.AssertionError: no\n" + "\tat com.example.Deep.frame(Deep.java:1)\n".repeat(400);
+        for (int i = 0; i < 2000; i++) {
+            outcomes.add(new TestOutcome(new io.dtf.model.TestCase("com.example.ManyTest", "fails" + i, null, "u",
+                    io.dtf.model.TestStatus.FAILED, 1, "java.lang.AssertionError", "no", trace, "", ""),
+                    java.util.List.of(), "n", "hw"));
+        }
+
+        ReportFiles files = Reports.write(dir, SampleOutcomes.FACTS, outcomes, ReportLimits.DEFAULT, null);
+
+        String html = Files.readString(files.html());
+        assertTrue(html.length() < 10 << 20, html.length() + " chars");
+        assertTrue(html.contains("<code>com.example.ManyTest#fails1999</code></h3>"));
+        assertTrue(html.matches("(?s).*<p>The traces and output of the last \\d+ are left out.*"));
+    }
+
+    @Test
     void bigOutputOfAFailedTestIsCutWithANote() throws Exception {
         TestOutcome chatty = new TestOutcome(new io.dtf.model.TestCase("com.example.ChattyTest", "fails", null, "u",
                 io.dtf.model.TestStatus.FAILED, 1, "java.lang.AssertionError", "no", "trace", SampleOutcomes.bigOutput(),
