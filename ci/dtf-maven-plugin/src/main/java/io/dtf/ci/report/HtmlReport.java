@@ -120,7 +120,7 @@ final class HtmlReport {
                 .append(h(test.id())).append("</code></h3>\n<p>").append(test.attempts().size())
                 .append(test.attempts().size() == 1 ? " attempt" : " attempts").append("; last on node <code>")
                 .append(h(test.outcome().nodeId())).append("</code>, hardware class <code>")
-                .append(h(SummaryJson.hwClass(test))).append("</code></p>\n");
+                .append(h(test.hwClass())).append("</code></p>\n");
     }
 
     private void attempt(TestCase attempt, String label, boolean open) {
@@ -167,7 +167,7 @@ final class HtmlReport {
 
     private void hardware(List<ReportedTest> tests) {
         Map<String, List<ReportedTest>> byHw = new TreeMap<>();
-        tests.forEach(t -> byHw.computeIfAbsent(SummaryJson.hwClass(t), c -> new ArrayList<>()).add(t));
+        tests.forEach(t -> byHw.computeIfAbsent(t.hwClass(), c -> new ArrayList<>()).add(t));
         out.append("<section id=\"hardware\"><h2>By hardware class</h2>\n<table><tr><th>Hardware class</th>")
                 .append("<th>Tests</th><th>Failed</th><th>Flaky</th><th>Skipped</th><th>Time</th></tr>\n");
         byHw.forEach((hw, list) -> {
@@ -188,7 +188,7 @@ final class HtmlReport {
                     .append("</td><td class=\"").append(test.verdict()).append("\">").append(test.verdict())
                     .append("</td><td class=\"n\">").append(SummaryMarkdown.duration(test.last().durationMillis()))
                     .append("</td><td class=\"n\">").append(test.attempts().size()).append("</td><td>")
-                    .append(h(test.outcome().nodeId())).append("</td><td>").append(h(SummaryJson.hwClass(test)))
+                    .append(h(test.outcome().nodeId())).append("</td><td>").append(h(test.hwClass()))
                     .append("</td></tr>\n");
         }
         out.append("</table></section>\n");

@@ -45,6 +45,19 @@ record ReportedTest(TestOutcome outcome, TestStatus verdict, String name) {
         return all;
     }
 
+    /** The hardware class of the node that ran the last attempt, {@code unknown} when not known. */
+    String hwClass() {
+        String hw = outcome.hwClass();
+        return hw == null || hw.isBlank() ? "unknown" : hw;
+    }
+
+    /** The first attempt that failed or erred; for a test that never failed, the last attempt. */
+    TestCase firstFailure() {
+        return attempts().stream()
+                .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
+                .findFirst().orElse(outcome.last());
+    }
+
     boolean failed() {
         return verdict == TestStatus.FAILED || verdict == TestStatus.ERROR;
     }

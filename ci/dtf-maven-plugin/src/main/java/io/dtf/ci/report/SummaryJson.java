@@ -1,8 +1,10 @@
 package io.dtf.ci.report;
 
+import io.dtf.model.TestCase;
 import io.dtf.model.TestStatus;
 import io.dtf.wire.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,33 +40,22 @@ final class SummaryJson {
         Tally tally = Tally.of(tests);
         Map<String, List<ReportedTest>> byHw = new TreeMap<>();
         for (ReportedTest test : tests) {
-            byHw.computeIfAbsent(hwClass(test), h -> new java.util.ArrayList<>()).add(test);
+            byHw.computeIfAbsent(test.hwClass(), h -> new ArrayList<>()).add(test);
         }
         Map<String, Counts> perHw = new TreeMap<>();
         byHw.forEach((hw, list) -> perHw.put(hw, Counts.of(Tally.of(list))));
         Summary summary = new Summary(1, facts.project(), facts.runId(), facts.grid(), facts.startedAt(),
                 facts.wallTime().toMillis(), tally.broken() == 0, Counts.of(tally), perHw,
                 tests.stream().filter(ReportedTest::failed).map(t -> entry(t, t.last())).toList(),
-                tests.stream().filter(t -> t.verdict() == TestStatus.FLAKY).map(t -> entry(t, firstFailure(t))).toList());
+                tests.stream().filter(t -> t.verdict() == TestStatus.FLAKY).map(t -> entry(t, t.firstFailure())).toList());
         return Json.writeReport(summary) + "\n";
     }
 
-    static String hwClass(ReportedTest test) {
-        String hw = test.outcome().hwClass();
-        return hw == null || hw.isBlank() ? "unknown" : hw;
-    }
-
-    private static io.dtf.model.TestCase firstFailure(ReportedTest test) {
-        return test.outcome().earlier().stream()
-                .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
-                .findFirst().orElse(test.last());
-    }
-
-    private static Test entry(ReportedTest test, io.dtf.model.TestCase attempt) {
+    private static Test entry(ReportedTest test, TestCase attempt) {
         return new Test(plain(test.id()), plain(test.className()), plain(test.name()),
                 plain(test.last().displayName()), test.verdict(), plain(attempt.failureType()),
                 attempt.message() == null ? null : Escaper.PLAIN.head(attempt.message(), MESSAGE_BYTES),
-                test.attempts().size(), plain(test.outcome().nodeId()), hwClass(test));
+                test.attempts().size(), plain(test.outcome().nodeId()), test.hwClass());
     }
 
     private static String plain(String s) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +55,7 @@ final class SummaryMarkdown {
 
     private static void hardwareTable(StringBuilder md, List<ReportedTest> tests) {
         Map<String, List<ReportedTest>> byHw = new TreeMap<>(
-                tests.stream().collect(Collectors.groupingBy(SummaryJson::hwClass)));
+                tests.stream().collect(Collectors.groupingBy(ReportedTest::hwClass)));
         if (byHw.size() < 2) {
             return;
         }
@@ -69,7 +70,7 @@ final class SummaryMarkdown {
     }
 
     private static void section(StringBuilder md, String title, List<ReportedTest> tests, long budget,
-                                java.util.function.Function<ReportedTest, String> entry) {
+                                Function<ReportedTest, String> entry) {
         if (tests.isEmpty()) {
             return;
         }
@@ -113,11 +114,8 @@ final class SummaryMarkdown {
     }
 
     private static String flaky(ReportedTest test) {
-        TestCase firstFailure = test.outcome().earlier().stream()
-                .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
-                .findFirst().orElse(test.last());
         return "- " + code(test.id()) + " — passed on attempt " + test.attempts().size() + "; first failure: "
-                + problem(firstFailure) + "\n";
+                + problem(test.firstFailure()) + "\n";
     }
 
     private static String problem(TestCase attempt) {

@@ -2,8 +2,8 @@ package io.dtf.ci.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -112,7 +113,7 @@ final class SurefireReports {
      * {@code TEST-<class>.xml} as Surefire names it; a class name with characters a file name should
      * not hold, or a very long one, is shortened and made unique with a digest of the whole name.
      */
-    static String fileName(String className, java.util.Set<String> taken) {
+    static String fileName(String className, Set<String> taken) {
         String safe = className.replaceAll("[^A-Za-z0-9._$-]", "_");
         boolean changed = !safe.equals(className) || safe.length() > MAX_FILE_NAME;
         if (safe.length() > MAX_FILE_NAME) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One test class as a Surefire {@code TEST-<class>.xml}, valid against Surefire's
@@ -215,7 +216,7 @@ final class SurefireSuite {
         out.append(' ').append(name).append("=\"").append(escapedValue).append('"');
     }
 
-    private static String distinct(List<ReportedTest> tests, java.util.function.Function<ReportedTest, String> field) {
+    private static String distinct(List<ReportedTest> tests, Function<ReportedTest, String> field) {
         TreeSet<String> values = new TreeSet<>();
         for (ReportedTest test : tests) {
             String value = field.apply(test);
