@@ -114,7 +114,8 @@ public final class TestHistoryReader {
                 query.setInt(2, DURATION_RUNS);
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        durations.add(new TestDuration(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getInt(4)));
+                        durations.add(new TestDuration(rs.getString(1), rs.getString(2), rs.getDouble(3),
+                                rs.getInt(4)));
                     }
                 }
             }
@@ -147,17 +148,17 @@ public final class TestHistoryReader {
         return switch (view) {
             case ALL -> "ORDER BY " + byName;
             case SLOWEST -> "WHERE v.skipped_runs < v.runs ORDER BY s.mean_ms DESC, " + byName;
-            case FLAKY -> "WHERE v.flaky_runs > 0 ORDER BY v.flaky_runs / v.runs DESC, v.flaky_runs DESC, " + byName;
-            case FAILING -> "WHERE v.failed_runs > 0 ORDER BY v.failed_runs / v.runs DESC, v.failed_runs DESC, " + byName;
+            case FLAKY -> "WHERE v.flaky_runs > 0 ORDER BY v.flaky_runs / v.runs DESC, v.flaky_runs DESC, "
+                    + byName;
+            case FAILING -> "WHERE v.failed_runs > 0 ORDER BY v.failed_runs / v.runs DESC, v.failed_runs DESC, "
+                    + byName;
         };
     }
 
     private static TestHistory history(ResultSet rs) throws SQLException {
-        String status = rs.getString(13);
         return new TestHistory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getDouble(11),
-                rs.getLong(12), status(status),
-                rs.getString(14), rs.getString(15));
+                rs.getLong(12), status(rs.getString(13)), rs.getString(14), rs.getString(15));
     }
 
     /** A status this DTF does not know (a newer one wrote it) reads as none rather than failing the read. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A suite's test history in a real DuckDB file: the durations splitting packs by, and slow, flaky and failing tests. */
+/** A suite's test history in a real DuckDB file: the durations splitting packs by; slow, flaky and failing tests. */
 class TestHistoryReaderTest {
     static final String A = "com.example.ATest";
     static final String B = "com.example.BTest";

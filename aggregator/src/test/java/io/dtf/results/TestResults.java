@@ -48,8 +48,8 @@ public final class TestResults {
         boolean failed = status == TestStatus.FAILED || status == TestStatus.ERROR;
         return new TestCase(className, method, method + "()", "[engine:junit-jupiter]/[class:" + className
                 + "]/[method:" + method + "()]", status, millis, failed ? "org.opentest4j.AssertionFailedError" : null,
-                failed ? "expected: <1> but was: <2>" : null, failed ? "at " + className + "." + method + "(X.java:1)" : null,
-                "out of " + method, "");
+                failed ? "expected: <1> but was: <2>" : null,
+                failed ? "at " + className + "." + method + "(X.java:1)" : null, "out of " + method, "");
     }
 
     /** A first attempt that errored: no end time's metrics, null exit code and a stack of nulls. */

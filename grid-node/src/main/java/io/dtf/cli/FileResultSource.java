@@ -2,6 +2,7 @@ package io.dtf.cli;
 
 import io.dtf.model.AnalysisReply;
 import io.dtf.audit.duckdb.DuckDbAuditStore;
+import io.dtf.history.TestHistoryReader;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditEvent;
 import io.dtf.model.AuditQuery;
@@ -9,7 +10,6 @@ import io.dtf.model.TaskResult;
 import io.dtf.model.TestDuration;
 import io.dtf.model.TestHistory;
 import io.dtf.model.TestQuery;
-import io.dtf.history.TestHistoryReader;
 import io.dtf.report.AnalysisReports;
 import io.dtf.results.IngestConflict;
 import io.dtf.results.ResultStoreLockedException;

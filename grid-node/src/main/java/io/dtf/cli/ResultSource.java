@@ -48,7 +48,7 @@ interface ResultSource extends AutoCloseable {
     /** The newest audit entries that match {@code query}, oldest first ({@code dtf audit}). */
     List<AuditEvent> audit(AuditQuery query);
 
-    /** Each test class's mean duration per hardware class over its latest runs in the suite ({@code dtf tests --durations}). */
+    /** Each test class's mean duration per hardware class, from its latest runs ({@code dtf tests --durations}). */
     List<TestDuration> testDurations(String suite);
 
     /** The suite's tests as {@code query} selects and orders them, per test and hardware class ({@code dtf tests}). */

@@ -93,8 +93,9 @@ final class TestsCommand implements Callable<Integer> {
                 if (source.tests(suite, new TestQuery(TestQuery.View.ALL, 1, query.runs())).isEmpty()) {
                     return noTests(source);
                 }
-                System.err.println(SafeText.line("dtf: no " + query.view().name().toLowerCase(Locale.ROOT) + " tests in the last "
-                        + query.runs() + " runs of suite '" + suite + "' in " + source.name()));
+                String view = query.view().name().toLowerCase(Locale.ROOT);
+                System.err.println(SafeText.line("dtf: no " + view + " tests in the last " + query.runs()
+                        + " runs of suite '" + suite + "' in " + source.name()));
             }
             System.out.print(json ? Json.writeReport(tests) + "\n" : tests.isEmpty() ? "" : table(tests));
             return ExitCodes.OK;
@@ -127,12 +128,22 @@ final class TestsCommand implements Callable<Integer> {
         TextTable t = new TextTable("test", "hardware class", "runs", "passed", "failed", "flaky", "skipped", "mean",
                 "max", "last", "last failure");
         for (TestHistory h : tests) {
-            t.row(h.method() == null ? h.className() : h.className() + "#" + h.method(), h.hwClass(), h.runs(),
-                    h.passedRuns(), h.failedRuns(), h.flakyRuns(), h.skippedRuns(), Format.seconds(h.meanMillis() / 1000),
-                    Format.seconds(h.maxMillis() / 1000.0), h.lastStatus(),
+            t.row(name(h), h.hwClass(), h.runs(),
+                    h.passedRuns(), h.failedRuns(), h.flakyRuns(), h.skippedRuns(),
+                    Format.seconds(h.meanMillis() / 1000), Format.seconds(h.maxMillis() / 1000.0), h.lastStatus(),
                     h.lastFailure() == null ? null : SafeText.abbreviated(h.lastFailure(), FAILURE_WIDTH));
         }
         return t.toString();
+    }
+
+    /** {@code Class#method}, with the display name when it tells more (a parameterised invocation). */
+    static String name(TestHistory h) {
+        if (h.method() == null) {
+            return h.className();
+        }
+        String shown = h.displayName();
+        boolean plain = shown == null || shown.equals(h.method()) || shown.equals(h.method() + "()");
+        return h.className() + "#" + h.method() + (plain ? "" : " " + shown);
     }
 
     static String durations(List<TestDuration> durations) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import io.dtf.model.TestCase;
+import io.dtf.model.TestHistory;
 import io.dtf.model.TestStatus;
 import io.dtf.results.ResultOrigin;
 import io.dtf.results.duckdb.DuckDbResultStore;
@@ -36,7 +37,8 @@ class TestsCommandTest {
         for (int run = 1; run <= 3; run++) {
             boolean flakyNow = run == 1;
             if (flakyNow) {
-                results.add(result(++seq, run, 1, false, "x86", test("ParserTest", "flaky", TestStatus.FAILED, 5, "x")));
+                results.add(result(++seq, run, 1, false, "x86",
+                        test("ParserTest", "flaky", TestStatus.FAILED, 5, "x")));
             }
             results.add(result(++seq, run, flakyNow ? 2 : 1, true, "x86",
                     test("ParserTest", "slow", TestStatus.PASSED, 4_000, null),
@@ -72,6 +74,16 @@ class TestsCommandTest {
         assertEquals(2, slowest.out().lines().count(), slowest.out());
         assertTrue(slowest.out().contains("com.example.ParserTest#slow") && slowest.out().contains("4.00 s"),
                 slowest.out());
+    }
+
+    @Test
+    void aParameterisedInvocationShowsItsDisplayName() {
+        TestHistory invocation = new TestHistory("com.example.ParserTest", "parses", "[2] \"a,b\"", null, "x86", 1, 1,
+                0, 0, 0, 3, 3, TestStatus.PASSED, null, "run-1");
+        assertEquals("com.example.ParserTest#parses [2] \"a,b\"", TestsCommand.name(invocation));
+        TestHistory plain = new TestHistory("com.example.ParserTest", "parses", "parses()", null, "x86", 1, 1, 0, 0,
+                0, 3, 3, TestStatus.PASSED, null, "run-1");
+        assertEquals("com.example.ParserTest#parses", TestsCommand.name(plain));
     }
 
     @Test

@@ -114,7 +114,8 @@ public final class AggregatorClient implements AutoCloseable {
      * @throws NoAggregatorException when the grid has no aggregator node
      */
     public List<TestHistory> tests(String suite, TestQuery query) {
-        return Json.read(call(() -> api.tests(suite, Json.write(query))), new TypeReference<List<TestHistory>>() { });
+        return Json.read(call(() -> api.tests(suite, Json.write(query))),
+                new TypeReference<List<TestHistory>>() { });
     }
 
     /**

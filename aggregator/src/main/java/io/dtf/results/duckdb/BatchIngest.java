@@ -85,7 +85,9 @@ final class BatchIngest {
             INSERT INTO samples
             SELECT k.seq, m.metric, m.unit, generate_subscripts(m.samples, 1) - 1, unnest(m.samples)
             FROM stage_metrics m JOIN stage_keys k ON k.local = m.local""",
-            "INSERT INTO test_cases SELECT k.seq, t.* EXCLUDE (seq) FROM stage_tests t JOIN stage_keys k ON k.local = t.seq",
+            """
+            INSERT INTO test_cases
+            SELECT k.seq, t.* EXCLUDE (seq) FROM stage_tests t JOIN stage_keys k ON k.local = t.seq""",
             """
             INSERT INTO runs
             SELECT s.run_id, arg_min(s.suite, k.seq), min(k.seq), min(coalesce(s.started_at, s.ended_at))

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads stored results back into {@link TaskResult} records (test cases included): one query per table, joined here on the
- * row's key in the file ({@code results.seq}). A record carries the seq it was ingested with
- * ({@code origin_seq}), not that key.
+ * Reads stored results back into {@link TaskResult} records, test cases included: one query per
+ * table, joined here on the row's key in the file ({@code results.seq}). A record carries the seq it
+ * was ingested with ({@code origin_seq}), not that key.
  */
 final class ResultRows {
     /**

@@ -19,7 +19,7 @@ final class TestCaseRows {
     private TestCaseRows() {
     }
 
-    /** Appends one staging row per test case, in the column order of {@code test_cases}; {@code local} stands for seq. */
+    /** Appends one staging row per test case, in the column order of {@code test_cases}; {@code local} is its seq. */
     static void append(DuckDBAppender rows, long local, TaskResult r) throws SQLException {
         int idx = 0;
         for (TestCase t : r.tests()) {

@@ -79,8 +79,8 @@ class ReportBytesTest {
     /** The SHA-256 of a report's bytes before reports had test cases: its signature must still verify. */
     @Test
     void aReportWithoutTestsEncodesAsBeforeTestsExisted() throws Exception {
-        assertEquals("f5ec578810de4f7669e0e4262536ae223ad91178ef93504f3344753dd8e591c2", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Reports.bytes(Reports.passed(1.5, 2.25)))));
+        assertEquals("f5ec578810de4f7669e0e4262536ae223ad91178ef93504f3344753dd8e591c2", HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Reports.bytes(Reports.passed(1.5, 2.25)))));
     }
 
     @Test
@@ -94,19 +94,25 @@ class ReportBytesTest {
         TestCase t = o.tests().get(1);
         List<TestCase> changed = List.of(
                 new TestCase("com.example.Other", t.method(), t.displayName(), t.uniqueId(), t.status(),
-                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(), t.stderrTail()),
+                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(),
+                        t.stderrTail()),
                 new TestCase(t.className(), null, t.displayName(), t.uniqueId(), t.status(),
-                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(), t.stderrTail()),
+                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(),
+                        t.stderrTail()),
                 new TestCase(t.className(), t.method(), "other", t.uniqueId(), t.status(),
-                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(), t.stderrTail()),
+                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(),
+                        t.stderrTail()),
                 new TestCase(t.className(), t.method(), t.displayName(), "[engine:x]", t.status(),
-                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(), t.stderrTail()),
+                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(),
+                        t.stderrTail()),
                 new TestCase(t.className(), t.method(), t.displayName(), t.uniqueId(), TestStatus.PASSED,
-                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(), t.stderrTail()),
+                        t.durationMillis(), t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(),
+                        t.stderrTail()),
                 new TestCase(t.className(), t.method(), t.displayName(), t.uniqueId(), t.status(),
                         4, t.failureType(), t.message(), t.stackTrace(), t.stdoutTail(), t.stderrTail()),
                 new TestCase(t.className(), t.method(), t.displayName(), t.uniqueId(), t.status(),
-                        t.durationMillis(), "java.lang.Error", t.message(), t.stackTrace(), t.stdoutTail(), t.stderrTail()),
+                        t.durationMillis(), "java.lang.Error", t.message(), t.stackTrace(), t.stdoutTail(),
+                        t.stderrTail()),
                 new TestCase(t.className(), t.method(), t.displayName(), t.uniqueId(), t.status(),
                         t.durationMillis(), t.failureType(), null, t.stackTrace(), t.stdoutTail(), t.stderrTail()),
                 new TestCase(t.className(), t.method(), t.displayName(), t.uniqueId(), t.status(),
