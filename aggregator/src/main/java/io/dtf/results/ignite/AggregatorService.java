@@ -86,7 +86,11 @@ public final class AggregatorService implements Service, AggregatorApi {
 
     @Override
     public String tests(String suite, String queryJson) {
-        TestQuery query = Json.read(queryJson, TestQuery.class);
+        TestQuery query = queryJson == null ? null : Json.read(queryJson, TestQuery.class);
+        if (query == null) {
+            throw new IllegalArgumentException(
+                    "tests: give a TestQuery, e.g. {\"view\":\"FLAKY\",\"limit\":50,\"runs\":10}");
+        }
         return Json.write(new TestHistoryReader(store()).read(suite, query));
     }
 
