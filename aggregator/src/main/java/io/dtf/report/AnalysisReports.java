@@ -4,11 +4,15 @@ import io.dtf.history.OutcomeReader;
 import io.dtf.history.SeriesReader;
 import io.dtf.model.AnalysisReply;
 import io.dtf.model.AnalysisRequest;
+import io.dtf.model.SeriesVerdict;
 import io.dtf.results.duckdb.DuckDbResultStore;
 import io.dtf.stats.AnalysisOptions;
 import io.dtf.stats.Analyzer;
+import io.dtf.stats.Latest;
 import io.dtf.stats.Series;
 import io.dtf.stats.SeriesAnalysis;
+import io.dtf.stats.SeriesKey;
+import io.dtf.stats.Verdict;
 import io.dtf.stats.flaky.Outcome;
 import java.util.List;
 
@@ -40,5 +44,26 @@ public final class AnalysisReports {
             default -> JsonReport.render(analyses, findings);
         };
         return new AnalysisReply(report, series.size(), Attention.of(analyses).regressions().size());
+    }
+
+    /**
+     * The verdict of every series that has {@code run}, with that run as its latest: what {@code answer}
+     * reports as each series' {@code latest}, one record per series. A series with no earlier run gets
+     * UNKNOWN.
+     */
+    public static List<SeriesVerdict> verdicts(DuckDbResultStore store, String run) {
+        List<Series> series = new SeriesReader(store).read(run);
+        return new Analyzer(AnalysisOptions.defaults()).analyze(series).stream().map(AnalysisReports::verdict).toList();
+    }
+
+    private static SeriesVerdict verdict(SeriesAnalysis a) {
+        SeriesKey k = a.key();
+        Latest latest = a.latest();
+        return latest == null
+                ? new SeriesVerdict(k.benchmark(), k.params(), k.metric(), k.unit(), k.hardware(), a.direction().name(),
+                        Verdict.UNKNOWN.name(), Double.NaN, Double.NaN, Double.NaN, 0)
+                : new SeriesVerdict(k.benchmark(), k.params(), k.metric(), k.unit(), k.hardware(), a.direction().name(),
+                        latest.verdict().name(), latest.changePercent(), latest.pValue(), latest.qValue(),
+                        latest.baselineRuns());
     }
 }

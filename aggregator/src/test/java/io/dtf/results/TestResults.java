@@ -3,6 +3,8 @@ package io.dtf.results;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.model.TestCase;
+import io.dtf.model.TestStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,27 @@ public final class TestResults {
                 List.of(new Metric("throughput", "MB/s", List.of(100.0 + seq % 10, 101.5, 99.25, 102.0, 100.5)),
                         new Metric("latency", "ms", List.of(1.5, 1.25, 1.75))),
                 "done\n", "", null, null, null);
+    }
+
+    /**
+     * An attempt of a junit task of suite {@code suite} that ran {@code tests}; it started {@code seq} seconds
+     * after a fixed instant, so a run's earliest result orders the runs.
+     */
+    public static TaskResult junit(long seq, String runId, String suite, String taskId, int attempt, boolean isFinal,
+                                   TaskState status, String hwClass, List<TestCase> tests) {
+        Instant start = BASE.plusSeconds(seq);
+        return new TaskResult(seq, runId, suite, taskId, "tests", Map.of(), attempt, isFinal, status, start,
+                start.plusSeconds(1), "node-" + hwClass, hwClass, status == TaskState.PASSED ? 0 : 1, List.of(), "",
+                "", status == TaskState.PASSED ? null : "tests failed", null, null, null, tests);
+    }
+
+    /** A test case of {@code className} that ran for {@code millis}; a failed one carries its failure. */
+    public static TestCase test(String className, String method, TestStatus status, long millis) {
+        boolean failed = status == TestStatus.FAILED || status == TestStatus.ERROR;
+        return new TestCase(className, method, method + "()", "[engine:junit-jupiter]/[class:" + className
+                + "]/[method:" + method + "()]", status, millis, failed ? "org.opentest4j.AssertionFailedError" : null,
+                failed ? "expected: <1> but was: <2>" : null,
+                failed ? "at " + className + "." + method + "(X.java:1)" : null, "out of " + method, "");
     }
 
     /** A first attempt that errored: no end time's metrics, null exit code and a stack of nulls. */

@@ -14,4 +14,12 @@ class DirectionTest {
     void aUnitTellsWhichWayIsBetter(String unit, Direction expected) {
         assertEquals(expected, Direction.fromUnit(unit));
     }
+
+    /** The units JMH writes (TimeUnit short names): throughput per time unit, time per operation. */
+    @ParameterizedTest
+    @CsvSource({"ns", "us", "ms", "s", "min", "hr", "day"})
+    void everyJmhThroughputIsHigherIsBetterAndEveryTimePerOperationLowerIsBetter(String timeUnit) {
+        assertEquals(Direction.HIGHER_IS_BETTER, Direction.fromUnit("ops/" + timeUnit));
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.fromUnit(timeUnit + "/op"));
+    }
 }

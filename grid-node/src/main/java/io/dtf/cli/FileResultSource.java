@@ -2,10 +2,14 @@ package io.dtf.cli;
 
 import io.dtf.model.AnalysisReply;
 import io.dtf.audit.duckdb.DuckDbAuditStore;
+import io.dtf.history.TestHistoryReader;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditEvent;
 import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
+import io.dtf.model.TestDuration;
+import io.dtf.model.TestHistory;
+import io.dtf.model.TestQuery;
 import io.dtf.report.AnalysisReports;
 import io.dtf.results.IngestConflict;
 import io.dtf.results.ResultStoreLockedException;
@@ -64,5 +68,15 @@ final class FileResultSource implements ResultSource {
     @Override
     public List<AuditEvent> audit(AuditQuery query) {
         return new DuckDbAuditStore(store).query(query);
+    }
+
+    @Override
+    public List<TestDuration> testDurations(String suite) {
+        return new TestHistoryReader(store).durations(suite);
+    }
+
+    @Override
+    public List<TestHistory> tests(String suite, TestQuery query) {
+        return new TestHistoryReader(store).read(suite, query);
     }
 }

@@ -7,6 +7,9 @@ import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditEvent;
 import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
+import io.dtf.model.TestDuration;
+import io.dtf.model.TestHistory;
+import io.dtf.model.TestQuery;
 import java.util.List;
 
 /**
@@ -54,5 +57,15 @@ final class GridResultSource implements ResultSource {
     @Override
     public List<AuditEvent> audit(AuditQuery query) {
         return client.audit(query);
+    }
+
+    @Override
+    public List<TestDuration> testDurations(String suite) {
+        return client.testDurations(suite);
+    }
+
+    @Override
+    public List<TestHistory> tests(String suite, TestQuery query) {
+        return client.tests(suite, query);
     }
 }

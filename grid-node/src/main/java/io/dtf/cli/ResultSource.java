@@ -5,6 +5,9 @@ import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditEvent;
 import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
+import io.dtf.model.TestDuration;
+import io.dtf.model.TestHistory;
+import io.dtf.model.TestQuery;
 import io.dtf.node.DtfNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +47,12 @@ interface ResultSource extends AutoCloseable {
 
     /** The newest audit entries that match {@code query}, oldest first ({@code dtf audit}). */
     List<AuditEvent> audit(AuditQuery query);
+
+    /** Each test class's mean duration per hardware class, from its latest runs ({@code dtf tests --durations}). */
+    List<TestDuration> testDurations(String suite);
+
+    /** The suite's tests as {@code query} selects and orders them, per test and hardware class ({@code dtf tests}). */
+    List<TestHistory> tests(String suite, TestQuery query);
 
     /** The source cannot be read; the message says why and what to do instead. */
     final class ResultSourceException extends Exception {

@@ -35,7 +35,10 @@ public final class ServiceAccess {
             "analyze", MethodAccess.needs(Role.VIEWER),
             "conflicts", MethodAccess.needs(Role.VIEWER),
             // Who did what on the grid, refusals included: for those who answer for it.
-            "audit", MethodAccess.needs(Role.ADMIN));
+            "audit", MethodAccess.needs(Role.ADMIN),
+            "testDurations", MethodAccess.needs(Role.VIEWER),
+            "tests", MethodAccess.needs(Role.VIEWER),
+            "verdicts", MethodAccess.needs(Role.VIEWER));
 
     private static final Map<String, Map<String, MethodAccess>> BY_SERVICE = Map.of(
             CoordinatorApi.SERVICE_NAME, COORDINATOR,

@@ -44,4 +44,25 @@ public interface AggregatorApi {
      * {@code AuditQuery}, the answer a list of {@code AuditEvent}, the newest that match, oldest first.
      */
     String audit(String queryJson);
+
+    /**
+     * How long each test class of {@code suite} takes per hardware class, from its latest 10 runs there
+     * (table {@code test_cases}): a list of {@code TestDuration}, by class and hardware class; {@code []}
+     * for a suite with no test cases stored. What splitting packs tasks by (docs/TASK-TYPES.md, "Per-test results").
+     */
+    String testDurations(String suite);
+
+    /**
+     * Which of {@code suite}'s tests are slow, flaky or failing on which hardware class: {@code queryJson} is
+     * a {@code TestQuery}, the answer a list of {@code TestHistory}, one per test and hardware class, in
+     * the query's order.
+     */
+    String tests(String suite, String queryJson);
+
+    /**
+     * The verdict of every series that has run {@code runId} (as its latest, later runs left out), as
+     * {@code dtf analyze --run} decides them: a list of {@code SeriesVerdict}; {@code []} when no series has
+     * the run. What a build fails on when a benchmark of the run regressed.
+     */
+    String verdicts(String runId);
 }

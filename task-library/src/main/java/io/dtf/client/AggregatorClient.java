@@ -5,7 +5,11 @@ import io.dtf.model.AnalysisReply;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditEvent;
 import io.dtf.model.AuditQuery;
+import io.dtf.model.SeriesVerdict;
 import io.dtf.model.TaskResult;
+import io.dtf.model.TestDuration;
+import io.dtf.model.TestHistory;
+import io.dtf.model.TestQuery;
 import io.dtf.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +95,38 @@ public final class AggregatorClient implements AutoCloseable {
      */
     public List<AuditEvent> audit(AuditQuery query) {
         return Json.read(call(() -> api.audit(Json.write(query))), new TypeReference<List<AuditEvent>>() { });
+    }
+
+    /**
+     * Each test class's mean duration per hardware class over its latest runs in {@code suite} (see
+     * {@link AggregatorApi#testDurations}); empty when the aggregator holds no test cases of the suite.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public List<TestDuration> testDurations(String suite) {
+        return Json.read(call(() -> api.testDurations(suite)), new TypeReference<List<TestDuration>>() { });
+    }
+
+    /**
+     * The suite's tests as {@code query} selects and orders them, one per test and hardware class, e.g. the
+     * flaky ones: {@code client.tests("nightly", TestQuery.of(TestQuery.View.FLAKY))}.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public List<TestHistory> tests(String suite, TestQuery query) {
+        return Json.read(call(() -> api.tests(suite, Json.write(query))),
+                new TypeReference<List<TestHistory>>() { });
+    }
+
+    /**
+     * The verdict of every series that has run {@code runId}, that run against the series' earlier runs;
+     * empty when no series has it (see {@link AggregatorApi#verdicts}). To fail a build on a regressed
+     * benchmark: {@code client.verdicts(runId).stream().anyMatch(SeriesVerdict::regressed)}.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public List<SeriesVerdict> verdicts(String runId) {
+        return Json.read(call(() -> api.verdicts(runId)), new TypeReference<List<SeriesVerdict>>() { });
     }
 
     private <T> T call(Supplier<T> call) {

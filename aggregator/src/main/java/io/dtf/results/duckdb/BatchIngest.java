@@ -27,6 +27,9 @@ import org.duckdb.DuckDBConnection;
  * stored (or staged before it) with other content is stored too, under its own key, and recorded in
  * {@code ingest_conflicts}: the replica never drops what it has not proven it already holds.
  *
+ * <p>A result's test cases ({@code test_cases}) are staged and copied with it, so they are stored
+ * exactly when their result is: once, in the same transaction.
+ *
  * <p>In staging, {@code seq} holds the row's position in the batch; {@code stage_keys} maps it to
  * the key it is stored under (above the highest in the file) and to the key of the row it collides
  * with, if any.
@@ -38,7 +41,8 @@ final class BatchIngest {
             "CREATE OR REPLACE TEMP TABLE stage_results AS SELECT * FROM results LIMIT 0",
             """
             CREATE OR REPLACE TEMP TABLE stage_metrics (
-                local BIGINT, metric VARCHAR, unit VARCHAR, ordinal INTEGER, samples DOUBLE[])""");
+                local BIGINT, metric VARCHAR, unit VARCHAR, ordinal INTEGER, samples DOUBLE[])""",
+            "CREATE OR REPLACE TEMP TABLE stage_tests AS SELECT * FROM test_cases LIMIT 0");
 
     private static final String DROP_STORED = """
             DELETE FROM stage_results s WHERE EXISTS (
@@ -82,6 +86,9 @@ final class BatchIngest {
             SELECT k.seq, m.metric, m.unit, generate_subscripts(m.samples, 1) - 1, unnest(m.samples)
             FROM stage_metrics m JOIN stage_keys k ON k.local = m.local""",
             """
+            INSERT INTO test_cases
+            SELECT k.seq, t.* EXCLUDE (seq) FROM stage_tests t JOIN stage_keys k ON k.local = t.seq""",
+            """
             INSERT INTO runs
             SELECT s.run_id, arg_min(s.suite, k.seq), min(k.seq), min(coalesce(s.started_at, s.ended_at))
             FROM stage_results s JOIN stage_keys k ON k.local = s.seq
@@ -114,7 +121,7 @@ final class BatchIngest {
         if (unique.isEmpty()) {
             return new Outcome(0, List.of());
         }
-        execute(List.of("DELETE FROM stage_results", "DELETE FROM stage_metrics"));
+        execute(List.of("DELETE FROM stage_results", "DELETE FROM stage_metrics", "DELETE FROM stage_tests"));
         stage(origin, unique.values());
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -155,7 +162,8 @@ final class BatchIngest {
 
     private void stage(ResultOrigin origin, Collection<Staged> rows) throws SQLException {
         try (DuckDBAppender results = connection.createAppender("temp", "main", "stage_results");
-             DuckDBAppender metrics = connection.createAppender("temp", "main", "stage_metrics")) {
+             DuckDBAppender metrics = connection.createAppender("temp", "main", "stage_metrics");
+             DuckDBAppender tests = connection.createAppender("temp", "main", "stage_tests")) {
             for (Staged row : rows) {
                 appendResult(results, row.local(), row.result());
                 text(results, origin.id());
@@ -172,6 +180,7 @@ final class BatchIngest {
                             .append(metric.samples().stream().mapToDouble(Double::doubleValue).toArray())
                             .endRow();
                 }
+                TestCaseRows.append(tests, row.local(), row.result());
             }
         }
     }
@@ -226,7 +235,7 @@ final class BatchIngest {
         return List.copyOf(byName.values());
     }
 
-    private static void text(DuckDBAppender rows, String value) throws SQLException {
+    static void text(DuckDBAppender rows, String value) throws SQLException {
         if (value == null) {
             rows.appendNull();
         } else {

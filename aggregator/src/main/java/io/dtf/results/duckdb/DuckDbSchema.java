@@ -19,7 +19,8 @@ import java.util.List;
  * result that arrives under an identity already stored with other content is kept beside it (and
  * recorded in {@code ingest_conflicts}), so the pair is unique only by the ingest's checks. {@code metrics (seq, metric)} and {@code samples (seq, metric, idx)} are unique by
  * construction (written only with a new result, in its transaction, names merged per result):
- * declared, their indexes made the file about four times larger and ingestion slower.
+ * declared, their indexes made the file about four times larger and ingestion slower. So is
+ * {@code test_cases (seq, idx)}, for the same reason.
  */
 final class DuckDbSchema {
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -142,6 +143,33 @@ final class DuckDbSchema {
                         node       VARCHAR,
                         allowed    BOOLEAN NOT NULL,
                         detail     VARCHAR
+                    )"""),
+            // 7: one row per test case of a junit task's attempt, written with its result (seq is results.seq, idx
+            // its place in the result's list). The result's facts a test query filters on are copied in, so "which
+            // tests are slow, flaky or failing on which hardware" reads this table alone.
+            List.of(
+                    """
+                    CREATE TABLE IF NOT EXISTS test_cases (
+                        seq           BIGINT NOT NULL,
+                        idx           INTEGER NOT NULL,
+                        run_id        VARCHAR,
+                        suite         VARCHAR,
+                        task_id       VARCHAR,
+                        attempt       INTEGER,
+                        final_attempt BOOLEAN,
+                        node_id       VARCHAR,
+                        hw_class      VARCHAR,
+                        class_name    VARCHAR NOT NULL,
+                        method        VARCHAR,
+                        display_name  VARCHAR,
+                        unique_id     VARCHAR,
+                        status        VARCHAR NOT NULL,
+                        duration_ms   BIGINT NOT NULL,
+                        failure_type  VARCHAR,
+                        message       VARCHAR,
+                        stack_trace   VARCHAR,
+                        stdout_tail   VARCHAR,
+                        stderr_tail   VARCHAR
                     )"""));
 
     /** The schema version this code reads and writes. */

@@ -4,6 +4,7 @@ import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.model.TestCase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads stored results back into {@link TaskResult} records: one query per table, joined here on the
- * row's key in the file ({@code results.seq}). A record carries the seq it was ingested with
- * ({@code origin_seq}), not that key.
+ * Reads stored results back into {@link TaskResult} records, test cases included: one query per
+ * table, joined here on the row's key in the file ({@code results.seq}). A record carries the seq it
+ * was ingested with ({@code origin_seq}), not that key.
  */
 final class ResultRows {
     /**
@@ -44,6 +45,7 @@ final class ResultRows {
     private static final String SAMPLES = PAGE + """
             SELECT s.seq, s.metric, s.value FROM samples s JOIN page p ON p.seq = s.seq
             ORDER BY s.seq, s.metric, s.idx""";
+    private static final String TESTS = PAGE + TestCaseRows.OF_PAGE;
 
     private ResultRows() {
     }
@@ -79,12 +81,18 @@ final class ResultRows {
                         .put(name, new Metric(name, rs.getString(3), values));
             }
         }
+        Map<Long, List<TestCase>> tests;
+        try (PreparedStatement query = select(connection, TESTS, runId, taskId, offset, limit);
+             ResultSet rs = query.executeQuery()) {
+            tests = TestCaseRows.read(rs);
+        }
         List<TaskResult> results = new ArrayList<>();
         try (PreparedStatement query = select(connection, RESULTS, runId, taskId, offset, limit);
              ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 long seq = rs.getLong(1);
-                results.add(result(rs, List.copyOf(metrics.getOrDefault(seq, Map.of()).values())));
+                results.add(result(rs, List.copyOf(metrics.getOrDefault(seq, Map.of()).values()),
+                        tests.getOrDefault(seq, List.of())));
             }
         }
         return results;
@@ -101,7 +109,7 @@ final class ResultRows {
         return statement;
     }
 
-    private static TaskResult result(ResultSet rs, List<Metric> metrics) throws SQLException {
+    private static TaskResult result(ResultSet rs, List<Metric> metrics, List<TestCase> tests) throws SQLException {
         String status = rs.getString(9);
         return new TaskResult(
                 rs.getLong(20),
@@ -123,7 +131,9 @@ final class ResultRows {
                 rs.getString(17),
                 rs.getString(15),
                 category(rs.getString(18)),
-                rs.getString(19));
+                rs.getString(19),
+                null,
+                tests);
     }
 
     /**

@@ -2,9 +2,11 @@ package io.dtf.results.ignite;
 
 import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.client.AggregatorApi;
+import io.dtf.history.TestHistoryReader;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
+import io.dtf.model.TestQuery;
 import io.dtf.report.AnalysisReports;
 import io.dtf.results.IngestConflict;
 import io.dtf.results.duckdb.DuckDbResultStore;
@@ -75,6 +77,29 @@ public final class AggregatorService implements Service, AggregatorApi {
     public String audit(String queryJson) {
         AuditQuery query = Json.read(queryJson, AuditQuery.class);
         return Json.write(new DuckDbAuditStore(store()).query(query));
+    }
+
+    @Override
+    public String testDurations(String suite) {
+        return Json.write(new TestHistoryReader(store()).durations(suite));
+    }
+
+    @Override
+    public String tests(String suite, String queryJson) {
+        TestQuery query = queryJson == null ? null : Json.read(queryJson, TestQuery.class);
+        if (query == null) {
+            throw new IllegalArgumentException(
+                    "tests: give a TestQuery, e.g. {\"view\":\"FLAKY\",\"limit\":50,\"runs\":10}");
+        }
+        return Json.write(new TestHistoryReader(store()).read(suite, query));
+    }
+
+    @Override
+    public String verdicts(String runId) {
+        if (runId == null) {
+            throw new IllegalArgumentException("verdicts: give a run id");
+        }
+        return Json.write(AnalysisReports.verdicts(store(), runId));
     }
 
     private DuckDbResultStore store() {

@@ -7,6 +7,7 @@ import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.model.TestStatus;
 import io.dtf.results.ResultOrigin;
 import io.dtf.results.SeqRange;
 import io.dtf.results.TestResults;
@@ -156,6 +157,39 @@ class SchemaMigrationTest {
         assertEquals(List.of("failure_category", "decision", "origin", "origin_seq", "content_hash"),
                 freshColumns.subList(freshColumns.size() - 5, freshColumns.size()));
         assertEquals(freshColumns, columns(migrated), "ingest copies rows into results by position");
+    }
+
+    @Test
+    void aVersion6FileGainsTestCasesKeepingItsRowsAndStoresTestsFromThenOn() throws Exception {
+        Path file = dir.resolve("v6.duckdb");
+        TaskResult old = new TaskResult(1, "before", "nightly", "t0", "copy", Map.of(), 1, true, TaskState.PASSED,
+                null, null, null, null, 0, List.of(), null, null, null, null, null);
+        try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties())) {
+            DuckDbSchema.migrate(c, 6);
+            storeAsVersion6(c, old);
+        }
+
+        try (DuckDbResultStore store = DuckDbResultStore.open(file)) {
+            assertEquals(List.of(old), store.results("before"), "the old row reads back, with no tests");
+            assertEquals(7, DuckDbSchema.LATEST);
+            assertEquals(List.of(7), store.query(c -> ints(c, "SELECT max(version) FROM schema_version")));
+            TaskResult junit = TestResults.junit(2, "after", "unit", "t1", 1, true, TaskState.FAILED, "x86",
+                    List.of(TestResults.test("com.example.ATest", "fails", TestStatus.FAILED, 5)));
+            assertEquals(1, store.ingest(TestResults.GRID, List.of(old, junit)), "the old result is already stored");
+            assertEquals(List.of(junit), store.results("after"));
+        }
+    }
+
+    /** Stores a result without metrics into a schema-6 file as that version's ingest did, content digest included. */
+    private static void storeAsVersion6(Connection c, TaskResult r) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO results VALUES (1, '%s', '%s', '%s', '%s', MAP {}, 1, true, 'PASSED',
+                    NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, '%s', %d, '%s')"""
+                    .formatted(r.runId(), r.suite(), r.taskId(), r.taskName(), TestResults.GRID.id(), r.seq(),
+                            ContentHash.of(r)));
+            s.execute("INSERT INTO runs VALUES ('" + r.runId() + "', '" + r.suite() + "', 1, NULL)");
+        }
     }
 
     private static List<Integer> ints(Connection c, String sql) throws java.sql.SQLException {

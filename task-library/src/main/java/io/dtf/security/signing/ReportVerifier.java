@@ -6,6 +6,7 @@ import io.dtf.model.ReportSignature;
 import io.dtf.model.ResultSignature;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.model.TestCase;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -24,9 +25,10 @@ import java.util.function.Supplier;
  *
  * <p>What needs a signature: anything a worker says about its attempt. What does not: a report that
  * only says the attempt did not run or was lost (status ERROR or CANCELLED, no exit code, no
- * metrics, no output); the coordinator makes such reports itself when a worker leaves, cannot be
- * reached or is stopped, and they claim nothing a silent worker would not cause anyway. With
- * {@code required} off (security off), unsigned reports pass; a signature present is still checked.
+ * metrics, no output, no test cases); the coordinator makes such reports itself when a worker
+ * leaves, cannot be reached or is stopped, and they claim nothing a silent worker would not cause
+ * anyway. With {@code required} off (security off), unsigned reports pass; a signature present is
+ * still checked.
  *
  * <pre>{@code
  * ReportVerifier verifier = new ReportVerifier(registry::find, true);
@@ -61,7 +63,7 @@ public final class ReportVerifier {
                                     AttemptOutcome outcome, ReportSignature signature) {
         if (signature == null) {
             return unsigned(outcome.status(), outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(),
-                    outcome.stderrTail());
+                    outcome.stderrTail(), outcome.tests());
         }
         return check(nodeId, signature.keyFingerprint(), signature.value(),
                 () -> ReportBytes.of(taskKey, attemptId, nodeId, hwClass, outcome));
@@ -72,7 +74,7 @@ public final class ReportVerifier {
         ResultSignature s = result.signature();
         if (s == null) {
             return unsigned(result.status(), result.exitCode(), result.metrics(), result.stdoutTail(),
-                    result.stderrTail());
+                    result.stderrTail(), result.tests());
         }
         return check(result.nodeId(), s.keyFingerprint(), s.value(), () -> ReportBytes.of(result));
     }
@@ -84,9 +86,10 @@ public final class ReportVerifier {
                 && (metrics == null || metrics.isEmpty()) && isEmpty(stdout) && isEmpty(stderr);
     }
 
+    /** Test cases say the attempt ran: a report with any needs a signature, whatever else it says. */
     private Optional<String> unsigned(TaskState status, Integer exitCode, List<Metric> metrics, String stdout,
-                                      String stderr) {
-        if (!required || saysOnlyItDidNotRun(status, exitCode, metrics, stdout, stderr)) {
+                                      String stderr, List<TestCase> tests) {
+        if (!required || tests.isEmpty() && saysOnlyItDidNotRun(status, exitCode, metrics, stdout, stderr)) {
             return Optional.empty();
         }
         return Optional.of("the report is not signed, and every worker's report must be");

@@ -9,6 +9,8 @@ import io.dtf.model.Metric;
 import io.dtf.model.ReportSignature;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.model.TestCase;
+import io.dtf.model.TestStatus;
 import io.dtf.wire.Json;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,39 @@ class ReportVerifierTest {
         AttemptOutcome faster = new AttemptOutcome(o.status(), o.startedAt(), o.endedAt(), o.exitCode(),
                 List.of(new Metric("throughput", "MB/s", List.of(15.0, 22.5))), o.stdoutTail(), o.stderrTail(), null);
         assertTrue(check(Reports.ATTEMPT, faster, s).orElseThrow().contains("changed after signing"));
+    }
+
+    @Test
+    void aTestCaseAlteredAfterSigningIsRefusedAndAResultWithTestsVerifies() {
+        AttemptOutcome o = Reports.junit();
+        ReportSignature s = worker.sign(Reports.bytes(o));
+        assertEquals(Optional.empty(), check(Reports.ATTEMPT, o, s));
+        assertEquals(Optional.empty(), verifier.refusal(Reports.result(o, TaskState.FAILED, s)));
+
+        TestCase failed = o.tests().get(1);
+        AttemptOutcome passedInstead = o.withTests(List.of(o.tests().get(0), new TestCase(failed.className(),
+                failed.method(), failed.displayName(), failed.uniqueId(), TestStatus.PASSED, failed.durationMillis(),
+                null, null, null, failed.stdoutTail(), failed.stderrTail())));
+        assertTrue(check(Reports.ATTEMPT, passedInstead, s).orElseThrow().contains("changed after signing"));
+        assertTrue(verifier.refusal(Reports.result(passedInstead, TaskState.PASSED, s)).orElseThrow()
+                .contains("changed after signing"));
+        assertTrue(check(Reports.ATTEMPT, o.withTests(List.of()), s).orElseThrow().contains("changed after signing"),
+                "dropping the tests is a change too");
+    }
+
+    @Test
+    void aReportWithoutTestsSignedAsBeforeStillVerifies() {
+        AttemptOutcome o = Reports.passed(1.5, 2.25);
+        ReportSignature s = worker.sign(Reports.bytes(o));
+        assertEquals(Optional.empty(), check(Reports.ATTEMPT, o.withTests(List.of()), s));
+        assertEquals(Optional.empty(), verifier.refusal(Reports.result(o, TaskState.PASSED, s)));
+    }
+
+    @Test
+    void anUnsignedReportWithTestCasesIsRefusedEvenWhenItSaysItDidNotRun() {
+        AttemptOutcome lostWithTests = Reports.lost().withTests(Reports.junit().tests());
+        assertTrue(check(Reports.ATTEMPT, lostWithTests, null).orElseThrow().contains("not signed"));
+        assertTrue(verifier.refusal(Reports.result(lostWithTests, TaskState.ERROR, null)).isPresent());
     }
 
     @Test

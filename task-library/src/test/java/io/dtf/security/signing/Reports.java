@@ -7,6 +7,8 @@ import io.dtf.model.ReportSignature;
 import io.dtf.model.ResultSignature;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
+import io.dtf.model.TestCase;
+import io.dtf.model.TestStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,16 @@ final class Reports {
                 "line one\nline two ü", "", null);
     }
 
+    /** A junit attempt that failed: one test passed, one failed with its trace and output. */
+    static AttemptOutcome junit() {
+        return passed().withTests(List.of(
+                new TestCase("com.example.ParserTest", "parses", "parses()", "[engine:junit-jupiter]/[class:"
+                        + "com.example.ParserTest]/[method:parses()]", TestStatus.PASSED, 12, null, null, null, "", ""),
+                new TestCase("com.example.ParserTest", "quotes", "quotes \"a,b\"", null, TestStatus.FAILED, 40,
+                        "org.opentest4j.AssertionFailedError", "expected: <1> but was: <2>", "at ParserTest.quotes",
+                        "printed\n", "warned ü")));
+    }
+
     static byte[] bytes(AttemptOutcome outcome) {
         return ReportBytes.of(TASK_KEY, ATTEMPT, NODE, HW, outcome);
     }
@@ -38,7 +50,7 @@ final class Reports {
     static TaskResult result(AttemptOutcome o, TaskState status, ReportSignature signature) {
         return new TaskResult(42, RUN, "suite", TASK, "sha 64k", Map.of("size", "64k"), 1, true, status,
                 o.startedAt(), o.endedAt(), NODE, HW, o.exitCode(), o.metrics(), o.stdoutTail(), o.stderrTail(),
-                o.error(), o.category(), "final", ResultSignature.of(ATTEMPT, o.status(), signature));
+                o.error(), o.category(), "final", ResultSignature.of(ATTEMPT, o.status(), signature), o.tests());
     }
 
     static AttemptOutcome lost() {
