@@ -1,6 +1,5 @@
 package io.dtf.worker.jvm;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,30 +26,38 @@ final class BoundedLines {
 
     /** Feeds each line (without its line break) to {@code line}; a missing file has no lines. */
     void read(Path file, Consumer<String> line) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[64 * 1024];
             byte[] buffer = new byte[maxLineBytes];
             int length = 0;
             boolean skipping = false;
             long read = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (++read > maxBytes) {
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                if (read + n > maxBytes) {
                     truncated = true;
-                    return;
+                    n = (int) (maxBytes - read);
                 }
-                if (b == '\n') {
-                    if (!skipping) {
-                        line.accept(new String(buffer, 0, length, StandardCharsets.UTF_8));
+                read += n;
+                for (int i = 0; i < n; i++) {
+                    byte b = chunk[i];
+                    if (b == '\n') {
+                        if (!skipping) {
+                            line.accept(new String(buffer, 0, length, StandardCharsets.UTF_8));
+                        }
+                        length = 0;
+                        skipping = false;
+                    } else if (!skipping) {
+                        if (length == buffer.length) {
+                            skipping = true;
+                            overlong++;
+                        } else {
+                            buffer[length++] = b;
+                        }
                     }
-                    length = 0;
-                    skipping = false;
-                } else if (!skipping) {
-                    if (length == buffer.length) {
-                        skipping = true;
-                        overlong++;
-                    } else {
-                        buffer[length++] = (byte) b;
-                    }
+                }
+                if (truncated) {
+                    return;
                 }
             }
             if (length > 0 && !skipping) {

@@ -56,7 +56,7 @@ final class JmhLog {
         } else if (line.startsWith("# Parameters: (") && line.endsWith(")")) {
             params = "[" + line.substring("# Parameters: (".length(), line.length() - 1).replace(" = ", "=")
                     .replace(", ", ",") + "]";
-        } else if (line.strip().equals("<failure>")) {
+        } else if (line.strip().endsWith("<failure>")) { // "Iteration   1: <failure>", or alone
             afterFailure = true;
         } else if (afterFailure && !line.isBlank()) {
             afterFailure = false;
