@@ -61,7 +61,8 @@ final class BoundedLines {
                 }
             }
             if (length > 0 && !skipping) {
-                line.accept(new String(buffer, 0, length, StandardCharsets.UTF_8)); // cut off mid-record: the parser judges
+                // The last line has no line break (the JVM died mid-record?): the parser judges it.
+                line.accept(new String(buffer, 0, length, StandardCharsets.UTF_8));
             }
         } catch (NoSuchFileException e) {
             // The JVM ended before it wrote anything.

@@ -92,8 +92,10 @@ public final class JmhTaskRunner {
                 args.add(action.include());
             }
             args.addAll(action.options());
-            args.addAll(List.of("-rf", "json", "-rff", result(attemptDir).toString(), "-o", log(attemptDir).toString()));
-            List<String> argv = JavaCommand.argv(dtf, classPath, action.jvmArgs(), Map.of(), MAIN, args);
+            args.addAll(List.of("-rf", "json", "-rff", result(attemptDir).toString(),
+                    "-o", log(attemptDir).toString()));
+            List<String> jvmArgs = JvmOptions.jvmArgs(attemptDir, action.jvmArgs());
+            List<String> argv = JavaCommand.argv(dtf, classPath, jvmArgs, Map.of(), MAIN, args);
             return new CommandAction(argv, action.env(), workdir);
         }
 

@@ -5,6 +5,7 @@ import io.dtf.model.AttemptOutcome;
 import io.dtf.model.CommandAction;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.JunitAction;
+import io.dtf.model.TaskState;
 import io.dtf.worker.artifact.ArtifactFiles;
 import io.dtf.worker.command.CommandRunner;
 import io.dtf.worker.command.PreparedAttempt;
@@ -82,7 +83,8 @@ public final class JunitTaskRunner {
     static Path runnerLocation() {
         CodeSource source = JunitRunnerMain.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
-            throw new IllegalStateException("cannot tell where " + JunitRunnerMain.class.getName() + " was loaded from");
+            throw new IllegalStateException("cannot tell where " + JunitRunnerMain.class.getName()
+                    + " was loaded from");
         }
         try {
             return Path.of(source.getLocation().toURI());
@@ -126,7 +128,8 @@ public final class JunitTaskRunner {
             } catch (IOException e) {
                 throw new Refusal(FailureCategory.INFRASTRUCTURE, "cannot write the run request " + request + ": " + e);
             }
-            List<String> argv = JavaCommand.argv(dtf, classPath, action.jvmArgs(), action.systemProperties(),
+            List<String> jvmArgs = JvmOptions.jvmArgs(attemptDir, action.jvmArgs());
+            List<String> argv = JavaCommand.argv(dtf, classPath, jvmArgs, action.systemProperties(),
                     JunitRunnerMain.class.getName(), List.of(request.toString()));
             return new CommandAction(argv, action.env(), workdir);
         }
@@ -137,10 +140,11 @@ public final class JunitTaskRunner {
             try {
                 records = TestRecords.read(records(attemptDir));
             } catch (IOException e) {
-                return new AttemptOutcome(command.status().isSuccess() ? io.dtf.model.TaskState.ERROR : command.status(),
-                        command.startedAt(), command.endedAt(), command.exitCode(), command.metrics(),
-                        command.stdoutTail(), command.stderrTail(), "cannot read the test records: " + e,
-                        command.status().isSuccess() ? FailureCategory.INFRASTRUCTURE : command.category());
+                boolean passed = command.status().isSuccess();
+                return new AttemptOutcome(passed ? TaskState.ERROR : command.status(), command.startedAt(),
+                        command.endedAt(), command.exitCode(), command.metrics(), command.stdoutTail(),
+                        command.stderrTail(), "cannot read the test records: " + e,
+                        passed ? FailureCategory.INFRASTRUCTURE : command.category());
             }
             return JunitVerdict.of(command, records, action, timeout);
         }

@@ -83,8 +83,8 @@ final class JunitVerdict {
         } else if (records.tests.isEmpty() && action.includeTags().isEmpty() && action.excludeTags().isEmpty()) {
             status = TaskState.ERROR;
             category = FailureCategory.BAD_DEFINITION;
-            error = "no tests ran for the selectors " + action.selectors() + "; is a test engine"
-                    + " (junit-jupiter-engine, junit-vintage-engine) on the class path, and do the selectors name tests?";
+            error = "no tests ran for the selectors " + action.selectors() + "; is a test engine (junit-jupiter-engine,"
+                    + " junit-vintage-engine) on the class path, and do the selectors name tests?";
         } else {
             status = TaskState.PASSED;
             category = null;

@@ -1,10 +1,13 @@
 package io.dtf.worker.jvm;
 
 import io.dtf.model.FailureCategory;
+import io.dtf.worker.command.AttemptDirectories;
 import io.dtf.worker.command.PreparedAttempt.Refusal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Checks and places shared by the JVM task types. */
@@ -22,6 +25,18 @@ final class JvmOptions {
             throw new Refusal(FailureCategory.INFRASTRUCTURE, "cannot create " + WORKER_DIRECTORY + " in the attempt's"
                     + " directory " + attemptDir + ": " + e);
         }
+    }
+
+    /**
+     * The JVM arguments of a task's JVM: {@code java.io.tmpdir} in the attempt's temporary directory
+     * (the JVM does not read {@code TMPDIR}; nothing a test writes there outlives the attempt), then the
+     * task's own, which may override it.
+     */
+    static List<String> jvmArgs(Path attemptDir, List<String> task) {
+        List<String> args = new ArrayList<>();
+        args.add("-Djava.io.tmpdir=" + attemptDir.resolve(AttemptDirectories.TEMPORARY));
+        args.addAll(task);
+        return args;
     }
 
     /** What is wrong with a task's {@code systemProperties}, or null. */

@@ -32,7 +32,8 @@ final class TaskClassPath {
                 throw new Refusal(FailureCategory.BAD_DEFINITION, "classpath[" + i + "] " + ref.name() + " (sha256 "
                         + ref.sha256() + "): " + e.getMessage());
             }
-            boolean expected = ref.kind() == ArtifactRef.Kind.TREE ? Files.isDirectory(path) : Files.isRegularFile(path);
+            boolean tree = ref.kind() == ArtifactRef.Kind.TREE;
+            boolean expected = tree ? Files.isDirectory(path) : Files.isRegularFile(path);
             if (!expected) {
                 throw new Refusal(FailureCategory.INFRASTRUCTURE, "classpath[" + i + "] " + ref.name()
                         + ": the worker's copy at " + path + " is not a " + (ref.kind() == ArtifactRef.Kind.TREE

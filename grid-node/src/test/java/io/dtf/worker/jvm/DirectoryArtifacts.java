@@ -37,7 +37,8 @@ final class DirectoryArtifacts implements ArtifactFiles {
                     : Files.readAllBytes(path);
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             String name = path.getFileName().toString() + (tree ? ".zip" : "");
-            return new ArtifactRef(sha, name, tree ? 0 : bytes.length, tree ? ArtifactRef.Kind.TREE : ArtifactRef.Kind.FILE);
+            ArtifactRef.Kind kind = tree ? ArtifactRef.Kind.TREE : ArtifactRef.Kind.FILE;
+            return new ArtifactRef(sha, name, tree ? 0 : bytes.length, kind);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Test classes and benchmarks compiled from sources under {@code src/test/resources/fixtures}, and the jars they need. */
+/** Test classes and benchmarks compiled from sources under {@code src/test/resources/fixtures}; the jars they need. */
 final class Fixtures {
     private Fixtures() {
     }

@@ -60,7 +60,9 @@ class JunitTaskIT {
         TestCase passes = only(outcome, "passes");
         assertEquals(TestStatus.PASSED, passes.status());
         assertEquals("com.example.MixedTest", passes.className());
-        assertTrue(passes.stdoutTail().contains("hello from passes"), passes.stdoutTail());
+        assertTrue(passes.stdoutTail().contains("hello from passes, fixture=yes tmp=" + dir.resolve("attempts")),
+                passes.stdoutTail());
+        assertTrue(passes.stdoutTail().strip().endsWith("/.tmp"), "java.io.tmpdir is the attempt's");
         assertTrue(passes.stderrTail().contains("warning from passes"), passes.stderrTail());
         assertTrue(passes.uniqueId().contains("[method:passes()]"), passes.uniqueId());
         TestCase fails = only(outcome, "fails");
@@ -85,8 +87,8 @@ class JunitTaskIT {
 
     @Test
     void methodSelectorsAndTagExpressionsChooseTheTests() {
-        AttemptOutcome outcome = run(List.of("method:com.example.MixedTest#passes", "method:com.example.MixedTest#even(int)"),
-                List.of(), List.of("slow"), TIMEOUT);
+        AttemptOutcome outcome = run(List.of("method:com.example.MixedTest#passes",
+                "method:com.example.MixedTest#even(int)"), List.of(), List.of("slow"), TIMEOUT);
 
         assertEquals(TaskState.PASSED, outcome.status(), outcome.error());
         assertEquals(List.of("passes"), outcome.tests().stream().map(TestCase::method).toList());
