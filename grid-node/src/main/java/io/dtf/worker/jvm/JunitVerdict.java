@@ -124,7 +124,7 @@ final class JunitVerdict {
         }
         if (records.tests.isEmpty() && records.running().isEmpty() && exit != null && exit != 0) {
             return new Died(FailureCategory.BAD_DEFINITION, "JVM start-up",
-                    "the test JVM did not start the tests (exit code " + exit + "): " + lastLine(stderr)
+                    "the test JVM did not start the tests (exit code " + exit + "): " + firstLine(stderr)
                     + "; check jvmArgs and the class path");
         }
         Optional<FailureClassifier.Failure> failure = exit == null ? Optional.empty()
@@ -172,13 +172,8 @@ final class JunitVerdict {
     }
 
     private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
+        String line = text.isBlank() ? "(nothing on stderr)" : text.strip().lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
-    private static String lastLine(String text) {
-        List<String> lines = text.strip().lines().toList();
-        String line = lines.isEmpty() ? "(no output on stderr)" : lines.get(lines.size() - 1).strip();
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-    }
 }

@@ -168,6 +168,18 @@ class JunitTaskIT {
         assertEquals("java.lang.OutOfMemoryError", only(outcome, "b_fillsTheHeap").failureType());
     }
 
+    @Test
+    void aJvmThatCannotStartIsABadDefinitionNamingWhy() {
+        AttemptOutcome outcome = run(List.of("class:com.example.MixedTest"), List.of("--no-such-option"), List.of(),
+                TIMEOUT);
+
+        assertEquals(TaskState.ERROR, outcome.status(), outcome.error());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+        assertTrue(outcome.error().startsWith("the test JVM did not start the tests (exit code 1): Unrecognized option:"
+                + " --no-such-option; check jvmArgs and the class path"), outcome.error());
+        assertEquals(List.of(), outcome.tests());
+    }
+
     private static AttemptOutcome run(List<String> selectors, List<String> jvmArgs, List<String> excludeTags,
                                       Duration timeout) {
         List<ArtifactRef> classPath = new ArrayList<>(junit);
