@@ -171,6 +171,9 @@ public final class CommandRunner {
                     run(action, taskId, Map.of(), timeout, CheckpointStore.NONE, started, attemptDir, true));
         } catch (PreparedAttempt.Refusal e) {
             outcome = AttemptOutcome.error(started, e.category(), e.getMessage());
+        } catch (RuntimeException e) {
+            directories.finish(attemptDir, true); // a bug of ours: keep what the attempt left, for a look
+            throw e;
         }
         return finish(attemptDir, outcome);
     }

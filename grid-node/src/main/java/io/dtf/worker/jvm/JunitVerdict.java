@@ -61,8 +61,8 @@ final class JunitVerdict {
             String running = stopRunning(records, died.type, died.reason);
             status = TaskState.ERROR;
             category = died.category;
-            error = died.reason + (running.isEmpty() ? "" : " while running " + running)
-                    + (records.tests.isEmpty() ? "" : "; the tests after it did not run");
+            error = died.reason + (running.isEmpty() ? "" : " while running " + running
+                    + "; the tests after it did not run");
         } else if (!records.missing.isEmpty()) {
             for (TestRecords.Missing m : records.missing) {
                 records.add(new TestCase(m.className() == null ? m.selector() : m.className(), m.method(), m.selector(),
