@@ -5,10 +5,12 @@ import io.dtf.model.FailureCategory;
 import io.dtf.worker.artifact.ArtifactFiles;
 import io.dtf.worker.artifact.ArtifactUnavailableException;
 import io.dtf.worker.command.PreparedAttempt.Refusal;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipFile;
 
 /** A task's class path as files on this worker: each artifact fetched (and checked) through {@link ArtifactFiles}. */
 final class TaskClassPath {
@@ -39,9 +41,23 @@ final class TaskClassPath {
                         + ": the worker's copy at " + path + " is not a " + (ref.kind() == ArtifactRef.Kind.TREE
                         ? "directory" : "file"));
             }
+            if (!tree) {
+                checkJar(i, ref, path);
+            }
             paths.add(path);
         }
         return paths;
+    }
+
+    /** A FILE on a class path must be a jar (a zip): the JVM would skip a corrupt one without a word. */
+    private static void checkJar(int index, ArtifactRef ref, Path path) throws Refusal {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            zip.size();
+        } catch (IOException e) {
+            throw new Refusal(FailureCategory.BAD_DEFINITION, "classpath[" + index + "] " + ref.name() + " (sha256 "
+                    + ref.sha256() + ") is not a jar (a zip file): " + e.getMessage()
+                    + "; upload the jar again, or leave it out of the class path");
+        }
     }
 
     /**
@@ -67,7 +83,7 @@ final class TaskClassPath {
         String name = "workdir";
         try {
             TreeCopy.copy(source, attemptDir.resolve(name));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new Refusal(FailureCategory.INFRASTRUCTURE, "cannot copy workdir " + workdir.name()
                     + " into the attempt's directory: " + e);
         }

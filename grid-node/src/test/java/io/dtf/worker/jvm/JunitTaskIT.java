@@ -1,6 +1,7 @@
 package io.dtf.worker.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.model.ArtifactRef;
@@ -15,6 +16,7 @@ import io.dtf.worker.command.AttemptDirectories;
 import io.dtf.worker.command.CommandPolicy;
 import io.dtf.worker.command.CommandRunner;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,6 +168,21 @@ class JunitTaskIT {
         assertTrue(outcome.error().contains("com.example.MemoryTest#b_fillsTheHeap"), outcome.error());
         assertEquals(TestStatus.PASSED, only(outcome, "a_passes").status());
         assertEquals("java.lang.OutOfMemoryError", only(outcome, "b_fillsTheHeap").failureType());
+    }
+
+    @Test
+    void testsRunInACopyOfTheWorkdirTree() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project/src/test/resources")).getParent().getParent()
+                .getParent();
+        Files.writeString(project.resolve("src/test/resources/greeting.txt"), "hello\n");
+        List<ArtifactRef> classPath = new ArrayList<>(junit);
+        classPath.add(tests);
+
+        AttemptOutcome outcome = runner.run(new JunitAction(classPath, List.of("class:com.example.WorkdirTest"), null,
+                null, null, null, null, artifacts.add(project)), "workdir", TIMEOUT);
+
+        assertEquals(TaskState.PASSED, outcome.status(), outcome.error() + outcome.tests());
+        assertFalse(Files.exists(project.resolve("target")), "the worker's copy of the tree is left as it was");
     }
 
     @Test

@@ -18,6 +18,8 @@ import io.dtf.worker.command.AttemptDirectories;
 import io.dtf.worker.command.CommandPolicy;
 import io.dtf.worker.command.CommandRunner;
 import io.dtf.worker.command.ExecutableAllowList;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +87,21 @@ class JvmTaskRefusalsTest {
                 Map.of("a b", "1"), null, null);
         assertTrue(executor.execute(spec(badProperty)).error()
                 .startsWith("junit task t: systemProperties has the name 'a b'"));
+    }
+
+    @Test
+    void aJarThatIsNotAZipIsNamedBeforeAJvmStarts() throws IOException {
+        DirectoryArtifacts artifacts = new DirectoryArtifacts();
+        ArtifactRef broken = artifacts.add(Files.writeString(dir.resolve("broken.jar"), "not a zip"));
+        CommandRunner commands = new CommandRunner(CommandRunner.DEFAULT_TAIL_BYTES,
+                AttemptDirectories.under(dir.resolve("attempts"), List.of()), CommandPolicy.ANY);
+
+        AttemptOutcome outcome = new JunitTaskRunner(commands, artifacts).run(new JunitAction(List.of(broken),
+                List.of("class:T"), null, null, null, null, null, null), "t", Duration.ofSeconds(30));
+
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+        assertTrue(outcome.error().startsWith("classpath[0] broken.jar (sha256 " + broken.sha256()
+                + ") is not a jar (a zip file): "), outcome.error());
     }
 
     private TaskExecutor executor(CommandPolicy policy) {
