@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,10 @@ import java.util.stream.Collectors;
  */
 final class JunitVerdict {
     private static final int NAMED = 3;
+    /** Errors of a class path that lacks a class or mixes library versions: the task's, not the machine's. */
+    private static final Pattern LINKAGE = Pattern.compile("java\\.lang\\.(NoClassDefFoundError|ClassNotFoundException"
+            + "|NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChangeError"
+            + "|UnsupportedClassVersionError|LinkageError)");
     private static final int SIGINT_EXIT = 130;
     private static final int SIGTERM_EXIT = 143;
 
@@ -109,9 +114,11 @@ final class JunitVerdict {
         String stderr = command.stderrTail();
         if (records.abortedType != null) {
             boolean memory = records.abortedType.equals(OutOfMemoryError.class.getName());
-            return new Died(memory ? FailureCategory.RESOURCE_EXHAUSTED : FailureCategory.PROCESS_CRASH,
-                    records.abortedType, "the test JVM stopped: " + records.abortedType
-                    + (records.abortedMessage == null ? "" : ": " + records.abortedMessage));
+            boolean linkage = LINKAGE.matcher(records.abortedType).matches();
+            return new Died(memory ? FailureCategory.RESOURCE_EXHAUSTED : linkage ? FailureCategory.BAD_DEFINITION
+                    : FailureCategory.PROCESS_CRASH, records.abortedType, "the test JVM stopped: "
+                    + records.abortedType + (records.abortedMessage == null ? "" : ": " + records.abortedMessage)
+                    + (linkage ? " (the class path lacks a class, or mixes versions of a library)" : ""));
         }
         Optional<String> memory = FailureClassifier.resourceExhaustedLine(stderr);
         if (memory.isPresent()) {

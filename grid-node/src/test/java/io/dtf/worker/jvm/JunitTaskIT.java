@@ -186,6 +186,29 @@ class JunitTaskIT {
     }
 
     @Test
+    void aClassPathWithoutTheLauncherOrAnotherJunitJarIsABadDefinitionNamingIt() {
+        AttemptOutcome noLauncher = runWithout("junit-platform-launcher-");
+        AttemptOutcome noCommons = runWithout("junit-platform-commons-");
+
+        assertEquals(FailureCategory.BAD_DEFINITION, noLauncher.category(), noLauncher.error());
+        assertTrue(noLauncher.error().startsWith("the test JVM cannot run the tests: junit-platform-launcher is not on"
+                + " the test class path; add the org.junit.platform:junit-platform-launcher jar"), noLauncher.error());
+        assertEquals(FailureCategory.BAD_DEFINITION, noCommons.category(), noCommons.error());
+        assertTrue(noCommons.error().startsWith("the test JVM stopped: java.lang.NoClassDefFoundError:"
+                + " org/junit/platform/commons/"), noCommons.error());
+        assertTrue(noCommons.error().contains("(the class path lacks a class, or mixes versions of a library)"),
+                noCommons.error());
+    }
+
+    private static AttemptOutcome runWithout(String jarPrefix) {
+        List<ArtifactRef> classPath = new ArrayList<>(junit);
+        classPath.removeIf(ref -> ref.name().startsWith(jarPrefix));
+        classPath.add(tests);
+        return runner.run(new JunitAction(classPath, List.of("class:com.example.MixedTest"), null, null, null, null,
+                null, null), "without-" + jarPrefix, TIMEOUT);
+    }
+
+    @Test
     void aJvmThatCannotStartIsABadDefinitionNamingWhy() {
         AttemptOutcome outcome = run(List.of("class:com.example.MixedTest"), List.of("--no-such-option"), List.of(),
                 TIMEOUT);

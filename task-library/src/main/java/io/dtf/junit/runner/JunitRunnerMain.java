@@ -14,7 +14,8 @@ import java.nio.file.Path;
  *
  * <p>Exit codes: 0 when every selected test ran (whatever their results), 2 for a request it cannot
  * run (a missing launcher, a bad tag expression; said in a {@code fatal} record and on stderr), 3 when
- * the launcher itself threw (e.g. {@link OutOfMemoryError}, which JUnit does not catch).
+ * the launcher or the runner threw (e.g. {@link OutOfMemoryError}, which JUnit does not catch, or a
+ * {@link NoClassDefFoundError} of a class path that lacks a JUnit jar; an {@code aborted} record).
  */
 public final class JunitRunnerMain {
     static final int USAGE = 2;
@@ -52,7 +53,15 @@ public final class JunitRunnerMain {
                     + " org.junit.platform:junit-platform-launcher jar of the project's JUnit Platform version");
             System.exit(USAGE);
         }
-        System.exit(LauncherRun.run(request, records));
+        int exit;
+        try {
+            exit = LauncherRun.run(request, records);
+        } catch (Throwable t) { // e.g. NoClassDefFoundError: a JUnit jar missing from the class path
+            records.aborted(t);
+            t.printStackTrace();
+            exit = ABORTED;
+        }
+        System.exit(exit);
     }
 
     private static boolean present(String className) {
