@@ -24,7 +24,8 @@ import java.util.Map;
 final class JmhResults {
     static final int MAX_METRICS = 1_000;
     static final int MAX_SAMPLES = 100_000;
-    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    // A JSON tree takes several times its text in memory: JMH writes kilobytes, so this is generous.
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final List<Metric> metrics = new ArrayList<>();

@@ -46,6 +46,10 @@ final class JunitVerdict {
     }
 
     static AttemptOutcome of(AttemptOutcome command, TestRecords records, JunitAction action, Duration timeout) {
+        for (TestRecords.Missing m : records.missing) { // a record each, however the JVM ended
+            records.add(new TestCase(m.className() == null ? m.selector() : m.className(), m.method(), m.selector(),
+                    null, TestStatus.ERROR, 0, m.type(), m.message(), null, "", ""));
+        }
         TaskState status;
         FailureCategory category;
         String error;
@@ -69,10 +73,6 @@ final class JunitVerdict {
             error = died.reason + (running.isEmpty() ? "" : " while running " + running
                     + "; the tests after it did not run");
         } else if (!records.missing.isEmpty()) {
-            for (TestRecords.Missing m : records.missing) {
-                records.add(new TestCase(m.className() == null ? m.selector() : m.className(), m.method(), m.selector(),
-                        null, TestStatus.ERROR, 0, m.type(), m.message(), null, "", ""));
-            }
             status = TaskState.ERROR;
             category = FailureCategory.BAD_DEFINITION;
             error = records.missing.stream().limit(NAMED).map(m -> "selector " + m.selector() + ": " + m.message())
