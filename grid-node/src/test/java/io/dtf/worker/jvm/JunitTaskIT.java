@@ -97,6 +97,17 @@ class JunitTaskIT {
     }
 
     @Test
+    void aTagExpressionJunitCannotParseIsABadDefinition() {
+        AttemptOutcome outcome = run(List.of("class:com.example.MixedTest"), List.of(), List.of("fast & ("), TIMEOUT);
+
+        assertEquals(TaskState.ERROR, outcome.status(), outcome.error());
+        assertEquals(FailureCategory.BAD_DEFINITION, outcome.category());
+        assertTrue(outcome.error().startsWith("the test JVM cannot run the tests: a tag expression is not valid: "),
+                outcome.error());
+        assertTrue(outcome.error().contains("fast & ("), outcome.error());
+    }
+
+    @Test
     void aSelectorOfAClassNotOnTheClassPathIsNamedAndTheOthersStillRun() {
         // NeedsHelperTest is there, but the class directory it needs is not on the task's class path.
         AttemptOutcome outcome = run(List.of("class:com.example.Missing", "method:com.example.MixedTest#passes",
