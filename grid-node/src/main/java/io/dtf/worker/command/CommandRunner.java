@@ -140,16 +140,56 @@ public final class CommandRunner {
             return AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
                     "cannot create the attempt's working directory under " + directories.root() + ": " + e);
         }
-        AttemptOutcome outcome = run(action, taskId, params, timeout, checkpoints, started, attemptDir);
+        AttemptOutcome outcome = run(action, taskId, params, timeout, checkpoints, started, attemptDir, false);
+        return finish(attemptDir, outcome);
+    }
+
+    /**
+     * Runs the command {@code attempt} prepares in a fresh attempt directory, for task {@code taskId},
+     * at most {@code timeout}, and answers what {@code attempt} makes of its outcome. The allow-list is
+     * checked for {@link PreparedAttempt#program()} before anything is prepared. No params, no checkpoints.
+     */
+    public AttemptOutcome run(String taskId, Duration timeout, PreparedAttempt attempt) {
+        Instant started = Instant.now();
+        Optional<String> refused = policy.allowList().refusal(attempt.program(),
+                CommandEnvironment.searchPath(workerEnvironment), directories.root());
+        if (refused.isPresent()) {
+            LOG.info("task {}: refused to start '{}': not on this worker's allow-list", taskId, attempt.program());
+            return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, refused.get());
+        }
+        Path attemptDir;
+        try {
+            attemptDir = directories.create(taskId);
+        } catch (IOException | RuntimeException e) {
+            return AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
+                    "cannot create the attempt's working directory under " + directories.root() + ": " + e);
+        }
+        AttemptOutcome outcome;
+        try {
+            CommandAction action = attempt.prepare(attemptDir);
+            outcome = attempt.finish(attemptDir,
+                    run(action, taskId, Map.of(), timeout, CheckpointStore.NONE, started, attemptDir, true));
+        } catch (PreparedAttempt.Refusal e) {
+            outcome = AttemptOutcome.error(started, e.category(), e.getMessage());
+        } catch (RuntimeException e) {
+            directories.finish(attemptDir, true); // a bug of ours: keep what the attempt left, for a look
+            throw e;
+        }
+        return finish(attemptDir, outcome);
+    }
+
+    /** Removes the attempt's directory, or keeps it when the attempt failed and says where in the error. */
+    private AttemptOutcome finish(Path attemptDir, AttemptOutcome outcome) {
         boolean keep = outcome.status() != TaskState.PASSED && outcome.status() != TaskState.CANCELLED;
         String kept = directories.finish(attemptDir, keep);
         return kept == null ? outcome : new AttemptOutcome(outcome.status(), outcome.startedAt(), outcome.endedAt(),
                 outcome.exitCode(), outcome.metrics(), outcome.stdoutTail(), outcome.stderrTail(),
-                outcome.error() == null ? kept : outcome.error() + "; " + kept, outcome.category());
+                outcome.error() == null ? kept : outcome.error() + "; " + kept, outcome.category(), outcome.tests());
     }
 
+    /** @param programChecked whether the allow-list already allowed the program (a {@link PreparedAttempt}'s) */
     private AttemptOutcome run(CommandAction action, String taskId, Map<String, String> params, Duration timeout,
-                               CheckpointStore checkpoints, Instant started, Path attemptDir) {
+                               CheckpointStore checkpoints, Instant started, Path attemptDir, boolean programChecked) {
         Path workdir;
         try {
             workdir = directories.workdir(action.workdir(), attemptDir);
@@ -158,7 +198,8 @@ public final class CommandRunner {
         }
         String program = action.argv().get(0);
         String searchPath = CommandEnvironment.searchPath(workerEnvironment);
-        Optional<String> refused = policy.allowList().refusal(program, searchPath, workdir);
+        Optional<String> refused = programChecked ? Optional.empty()
+                : policy.allowList().refusal(program, searchPath, workdir);
         if (refused.isPresent()) {
             LOG.info("task {}: refused to start '{}': not on this worker's allow-list", taskId, program);
             return AttemptOutcome.error(started, FailureCategory.BAD_DEFINITION, refused.get());
