@@ -34,7 +34,11 @@ public final class DtfCaches {
                 // Who did what: written by every node's AuditLog, emptied by the aggregator once replicated.
                 small(CacheNames.AUDIT),
                 // The node key registry: the report keys results are verified against.
-                small(CacheNames.NODE_KEYS));
+                small(CacheNames.NODE_KEYS),
+                // Content-addressed artifacts: what the grid holds, their bytes in 1 MiB chunks, uploads under way.
+                config(CacheNames.ARTIFACTS),
+                config(CacheNames.ARTIFACT_CHUNKS),
+                small(CacheNames.ARTIFACT_UPLOADS));
     }
 
     /** Creates the caches when missing; safe to call from every node at start-up. */
