@@ -11,6 +11,9 @@ import io.dtf.artifact.ArtifactLimits;
 import io.dtf.artifact.Artifacts;
 import io.dtf.artifact.LocalArtifact;
 import io.dtf.artifact.UploadReport;
+import io.dtf.cli.ExitCodes;
+import io.dtf.cli.InProcessCli;
+import io.dtf.cli.Launcher;
 import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.model.ArtifactRef;
@@ -167,6 +170,37 @@ class ArtifactsIT {
         Files.write(cached, random(100_000, 21)); // same size, other bytes; its time moved off what was checked
         Files.setLastModifiedTime(cached, FileTime.fromMillis(Files.getLastModifiedTime(cached).toMillis() - 5_000));
         assertArrayEquals(bytes, Files.readAllBytes(cache.path(jar.ref())));
+    }
+
+    @Test
+    void dtfSubmitUploadsWhatTheGridLacksAndSaysSo() throws Exception {
+        Path project = root.resolve("project");
+        Files.createDirectories(project.resolve("classes/pkg"));
+        Files.writeString(project.resolve("classes/pkg/BTest.class"), "b");
+        Files.write(project.resolve("dep.jar"), random(1_500_000, 30));
+        Files.write(project.resolve("fat.jar"), random(9 << 20, 31));
+        Path suite = Files.writeString(project.resolve("suite.yaml"), """
+                suite: uploads
+                tasks:
+                  - {name: unit, type: junit, classpath: [classes, dep.jar], select: ['class:pkg.BTest']}
+                """);
+        String grid = "127.0.0.1:" + CLIENT;
+        Launcher.Outcome first = InProcessCli.dtf("submit", suite.toString(), "--grid", grid);
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.err().contains("artifacts: 2 of 2 sent (1.4 MiB), 0 already on the grid"), first.err());
+        Launcher.Outcome second = InProcessCli.dtf("submit", suite.toString(), "--grid", grid);
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.err().contains("artifacts: 0 of 2 sent (0 B), 2 already on the grid"), second.err());
+
+        Path tooLarge = Files.writeString(project.resolve("fat.yaml"), """
+                suite: fat
+                tasks:
+                  - {name: unit, type: junit, classpath: [classes, fat.jar], select: ['class:pkg.BTest']}
+                """);
+        Launcher.Outcome refused = InProcessCli.dtf("submit", tooLarge.toString(), "--grid", grid);
+        assertEquals(ExitCodes.INVALID_SUITE, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("fat.jar") && refused.err().contains(ArtifactLimits.MAX_SIZE), refused.err());
+        assertTrue(refused.out().lines().noneMatch(l -> l.startsWith("fat-")), "no run id: nothing submitted");
     }
 
     private static byte[] random(int n, long seed) {
