@@ -59,6 +59,29 @@ class ArtifactCacheTest {
     }
 
     @Test
+    void anEmptyFolderIsATreeToo() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("resources"));
+        Path dir = cache(1L << 30).path(tree(empty));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void aWritableCopyLeavesTheCachedTreeAsFetched() throws Exception {
+        Path resources = tmp.resolve("resources");
+        Files.createDirectories(resources.resolve("sub"));
+        Files.writeString(resources.resolve("sub/in.txt"), "in");
+        ArtifactRef ref = tree(resources);
+        ArtifactCache cache = cache(1L << 30);
+        Path copy = cache.writableCopy(ref, tmp.resolve("attempt/workdir"));
+        Files.writeString(copy.resolve("sub/in.txt"), "changed by a test");
+        Files.writeString(copy.resolve("out.txt"), "written by a test");
+        assertEquals("in", Files.readString(cache.path(ref).resolve("sub/in.txt")));
+        assertEquals(1, grid.finds.get(), "the cached tree is unchanged: not fetched again");
+    }
+
+    @Test
     void bytesThatDoNotMatchTheirDigestAreRefusedAndNotKept() throws Exception {
         ArtifactRef honest = grid.put("lib.jar", bytes(100, 1));
         grid.putUnder(honest.sha256(), bytes(100, 2));
