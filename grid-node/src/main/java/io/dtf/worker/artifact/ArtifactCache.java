@@ -1,16 +1,10 @@
 package io.dtf.worker.artifact;
 
-import io.dtf.artifact.Artifacts;
-import io.dtf.artifact.StoredArtifact;
 import io.dtf.model.ArtifactRef;
-import io.dtf.requirements.Quantity;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,11 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,40 +38,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArtifactCache implements ArtifactFiles {
     private static final Logger LOG = LoggerFactory.getLogger(ArtifactCache.class);
-    private static final String FILES = "files";
-    private static final String TREES = "trees";
-    private static final String PARTIAL = "partial";
 
     private final Path root;
     private final long maxBytes;
-    private final ArtifactSource source;
-    private final TreeUnpacker unpacker;
+    private final ArtifactFetch fetch;
     /** Guarded by {@code this}. */
-    private final Map<String, Cached> entries = new HashMap<>();
-    private final Map<String, CompletableFuture<Cached>> fetching = new ConcurrentHashMap<>();
+    private final Map<String, CachedArtifact> entries = new HashMap<>();
+    private final Map<String, CompletableFuture<CachedArtifact>> fetching = new ConcurrentHashMap<>();
     private final ThreadLocal<Hold> currentHold = new ThreadLocal<>();
     private long clock;
-
-    /** One artifact on disk. Mutable fields guarded by the cache. */
-    private static final class Cached {
-        final ArtifactRef ref;
-        final Path path;
-        /** The folder that holds it and nothing else: what eviction deletes. */
-        final Path home;
-        final long bytes;
-        /** Per file of the artifact: size and modification time as checked, to notice a change cheaply. */
-        final Map<Path, List<Long>> stamps;
-        long lastUsed;
-        int holds;
-
-        Cached(ArtifactRef ref, Path path, Path home, long bytes, Map<Path, List<Long>> stamps) {
-            this.ref = ref;
-            this.path = path;
-            this.home = home;
-            this.bytes = bytes;
-            this.stamps = stamps;
-        }
-    }
 
     /**
      * @param root     the cache's folder (emptied of what an earlier process left: nothing there is trusted)
@@ -91,13 +58,12 @@ public final class ArtifactCache implements ArtifactFiles {
         }
         this.root = root.toAbsolutePath();
         this.maxBytes = maxBytes;
-        this.source = source;
-        this.unpacker = new TreeUnpacker(maxBytes);
+        this.fetch = new ArtifactFetch(this.root, maxBytes, source);
         try {
-            deleteTree(this.root);
-            Files.createDirectories(this.root.resolve(FILES));
-            Files.createDirectories(this.root.resolve(TREES));
-            Files.createDirectories(this.root.resolve(PARTIAL));
+            Folders.delete(this.root);
+            Files.createDirectories(this.root.resolve(ArtifactFetch.FILES));
+            Files.createDirectories(this.root.resolve(ArtifactFetch.TREES));
+            Files.createDirectories(this.root.resolve(ArtifactFetch.PARTIAL));
         } catch (IOException e) {
             throw new UncheckedIOException("artifact cache: cannot create " + this.root, e);
         }
@@ -116,7 +82,8 @@ public final class ArtifactCache implements ArtifactFiles {
     /** Holds taken by one thread; closing releases them and restores the hold that was open before. */
     public final class Hold implements AutoCloseable {
         private final Hold outer;
-        private final Set<String> held = new HashSet<>();
+        /** The very entries held: one dropped and fetched again meanwhile is another entry. */
+        private final Set<CachedArtifact> held = new HashSet<>();
 
         private Hold(Hold outer) {
             this.outer = outer;
@@ -125,12 +92,7 @@ public final class ArtifactCache implements ArtifactFiles {
         @Override
         public void close() {
             synchronized (ArtifactCache.this) {
-                for (String sha : held) {
-                    Cached c = entries.get(sha);
-                    if (c != null) {
-                        c.holds--;
-                    }
-                }
+                held.forEach(c -> c.holds--);
                 held.clear();
             }
             if (currentHold.get() == this) {
@@ -146,7 +108,7 @@ public final class ArtifactCache implements ArtifactFiles {
     @Override
     public Path path(ArtifactRef ref) throws ArtifactUnavailableException {
         for (int round = 0; ; round++) {
-            Cached cached;
+            CachedArtifact cached;
             synchronized (this) {
                 cached = entries.get(ref.sha256());
                 if (cached != null) {
@@ -154,7 +116,7 @@ public final class ArtifactCache implements ArtifactFiles {
                 }
             }
             if (cached != null) {
-                if (intact(cached)) {
+                if (cached.intact()) {
                     return cached.path;
                 }
                 LOG.warn("artifact {} ({}): the cached copy changed on disk; fetching it again", ref.sha256(), ref.name());
@@ -165,15 +127,16 @@ public final class ArtifactCache implements ArtifactFiles {
                 }
                 continue;
             }
-            CompletableFuture<Cached> mine = new CompletableFuture<>();
-            CompletableFuture<Cached> running = fetching.putIfAbsent(ref.sha256(), mine);
+            CompletableFuture<CachedArtifact> mine = new CompletableFuture<>();
+            CompletableFuture<CachedArtifact> running = fetching.putIfAbsent(ref.sha256(), mine);
             if (running == null) {
                 try {
-                    Cached fetched = fetch(ref);
+                    CachedArtifact fetched = fetch.fetch(ref);
                     synchronized (this) {
                         entries.put(ref.sha256(), fetched);
                         use(fetched); // held and newest before eviction looks
                     }
+                    LOG.info("artifact {} ({}) fetched: {} bytes on disk", ref.sha256(), ref.name(), fetched.bytes);
                     mine.complete(fetched);
                 } catch (ArtifactUnavailableException | RuntimeException e) {
                     mine.completeExceptionally(e);
@@ -202,15 +165,16 @@ public final class ArtifactCache implements ArtifactFiles {
         return maxBytes;
     }
 
-    private void use(Cached cached) {
+    private void use(CachedArtifact cached) {
         cached.lastUsed = ++clock;
         Hold hold = currentHold.get();
-        if (hold != null && hold.held.add(cached.ref.sha256())) {
+        if (hold != null && hold.held.add(cached)) {
             cached.holds++;
         }
     }
 
-    private static void await(ArtifactRef ref, CompletableFuture<Cached> running) throws ArtifactUnavailableException {
+    private static void await(ArtifactRef ref, CompletableFuture<CachedArtifact> running)
+            throws ArtifactUnavailableException {
         try {
             running.get();
         } catch (InterruptedException e) {
@@ -225,115 +189,24 @@ public final class ArtifactCache implements ArtifactFiles {
         }
     }
 
-    /** Fetches, checks and (for a TREE) unpacks one artifact; the caller puts it in the index. */
-    private Cached fetch(ArtifactRef ref) throws ArtifactUnavailableException {
-        String what = "artifact " + ref.name() + " (" + ref.sha256() + ")";
-        if (ref.size() > maxBytes) {
-            throw new ArtifactUnavailableException(what + " is " + Quantity.bytes(ref.size()) + ", more than this"
-                    + " worker's artifact cache holds (" + Quantity.bytes(maxBytes) + "); start it with a larger"
-                    + " --artifact-cache");
-        }
-        StoredArtifact stored = source.find(ref.sha256()).orElseThrow(() -> new ArtifactUnavailableException(what
-                + ": the grid does not hold it; upload it before submitting (dtf run and dtf submit do)"));
-        if (stored.size() != ref.size()) {
-            throw new ArtifactUnavailableException(what + ": the task says " + ref.size() + " bytes, the grid holds "
-                    + stored.size());
-        }
-        Path partial = root.resolve(PARTIAL).resolve(ref.sha256() + "-" + UUID.randomUUID());
-        try {
-            MessageDigest sha = Artifacts.sha256();
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                for (int i = 0; i < stored.chunks(); i++) {
-                    byte[] chunk = source.chunk(stored, i);
-                    if (chunk == null) {
-                        throw new ArtifactUnavailableException(what + ": the grid lost chunk " + i + " of "
-                                + stored.chunks() + "; upload it again");
-                    }
-                    sha.update(chunk);
-                    out.write(chunk);
-                }
-            }
-            String actual = Artifacts.hex(sha.digest());
-            if (!actual.equals(ref.sha256())) {
-                throw new ArtifactUnavailableException(what + ": the bytes fetched have SHA-256 " + actual
-                        + ", not the digest they are named by; refused");
-            }
-            Cached cached = ref.kind() == ArtifactRef.Kind.TREE ? unpack(ref, partial, what) : place(ref, partial);
-            LOG.info("artifact {} ({}) fetched: {} bytes on disk", ref.sha256(), ref.name(), cached.bytes);
-            return cached;
-        } catch (IOException e) {
-            throw new ArtifactUnavailableException(what + ": cannot write it under " + root + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(partial);
-        }
-    }
-
-    private Cached place(ArtifactRef ref, Path partial) throws IOException {
-        Path dir = root.resolve(FILES).resolve(ref.sha256());
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        Path file = dir.resolve(ref.name());
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-        return new Cached(ref, file, dir, ref.size(), stamps(file));
-    }
-
-    private Cached unpack(ArtifactRef ref, Path zip, String what) throws IOException, ArtifactUnavailableException {
-        Path dir = root.resolve(TREES).resolve(ref.sha256());
-        Path unpacking = root.resolve(PARTIAL).resolve(ref.sha256() + "-tree-" + UUID.randomUUID());
-        try {
-            long bytes = unpacker.unpack(zip, unpacking);
-            deleteTree(dir);
-            Files.move(unpacking, dir, StandardCopyOption.ATOMIC_MOVE);
-            return new Cached(ref, dir, dir, bytes, stamps(dir));
-        } catch (IllegalArgumentException e) {
-            throw new ArtifactUnavailableException(what + ": " + e.getMessage());
-        } catch (java.util.zip.ZipException e) {
-            throw new ArtifactUnavailableException(what + ": not a readable zip (" + e.getMessage() + ")");
-        } finally {
-            deleteTree(unpacking);
-        }
-    }
-
-    /** Whether the artifact's files are as they were when checked (size and time of each, same files). */
-    private boolean intact(Cached cached) {
-        try {
-            return stamps(cached.path).equals(cached.stamps)
-                    && (cached.ref.kind() == ArtifactRef.Kind.TREE || Files.size(cached.path) == cached.ref.size());
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
-    }
-
-    private static Map<Path, List<Long>> stamps(Path path) throws IOException {
-        Map<Path, List<Long>> stamps = new HashMap<>();
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f)) {
-                    stamps.put(f, List.of(Files.size(f), Files.getLastModifiedTime(f).toMillis()));
-                }
-            }
-        }
-        return stamps;
-    }
-
-    private void drop(Cached cached) {
+    private void drop(CachedArtifact cached) {
         synchronized (this) {
             if (entries.get(cached.ref.sha256()) != cached) {
                 return;
             }
             entries.remove(cached.ref.sha256());
         }
-        deleteTree(cached.home);
+        Folders.delete(cached.home);
     }
 
     /** Removes least recently used artifacts nobody holds until the cache fits its bound. */
     private void evict() {
-        List<Cached> victims = new ArrayList<>();
+        List<CachedArtifact> victims = new ArrayList<>();
         synchronized (this) {
             long total = entries.values().stream().mapToLong(c -> c.bytes).sum();
-            List<Cached> byAge = new ArrayList<>(entries.values());
+            List<CachedArtifact> byAge = new ArrayList<>(entries.values());
             byAge.sort(Comparator.comparingLong(c -> c.lastUsed));
-            for (Cached c : byAge) {
+            for (CachedArtifact c : byAge) {
                 if (total <= maxBytes) {
                     break;
                 }
@@ -348,28 +221,9 @@ public final class ArtifactCache implements ArtifactFiles {
                         total, maxBytes);
             }
         }
-        for (Cached c : victims) {
+        for (CachedArtifact c : victims) {
             LOG.info("artifact {} ({}) evicted from the cache", c.ref.sha256(), c.ref.name());
-            deleteTree(c.home);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.debug("cannot delete {}", p, e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(ArtifactCache::deleteQuietly);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot delete {}: {}", dir, e.toString());
+            Folders.delete(c.home);
         }
     }
 }
