@@ -51,20 +51,21 @@ final class ArtifactUpload {
         int count = 0;
         for (LocalArtifact a : byDigest.values()) {
             total += a.ref().size();
-            if (missing.contains(a.ref().sha256())) {
-                sent += send(a);
+            long bytes = missing.contains(a.ref().sha256()) ? send(a) : -1;
+            if (bytes >= 0) {
+                sent += bytes;
                 count++;
             }
         }
         return new UploadReport(byDigest.size(), count, sent, total);
     }
 
-    /** Sends one artifact's bytes; answers how many went (none when the grid got it meanwhile). */
+    /** Sends one artifact's bytes; answers how many went, or -1 when the grid got it meanwhile from elsewhere. */
     private long send(LocalArtifact a) {
         ArtifactRef ref = a.ref();
         ArtifactUploadReply begun = reply(() -> api.beginArtifact(Json.write(ref)));
         if (begun.stored()) {
-            return 0;
+            return -1;
         }
         long size = ref.size();
         int chunks = ArtifactChunks.count(size);
