@@ -4,6 +4,7 @@ import io.dtf.hardware.HardwareKeys;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
+import io.dtf.worker.artifact.CacheBound;
 import io.dtf.worker.command.CommandPolicy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,12 +72,21 @@ final class NodeCommand implements Callable<Integer> {
     @Mixin
     NodeSecurityOptions security;
 
+    @Option(names = "--artifact-cache", paramLabel = "SIZE",
+            description = "Disk a worker's cache of task artifacts (jars, class folders) may take, e.g. 5GiB "
+                    + "(default: 2GiB); least recently used ones go first.")
+    String artifactCache;
+
     @Override
     public Integer call() throws Exception {
         CommandPolicy commands;
         try {
             commands = commandTasks.policy();
             security.apply(name);
+            if (artifactCache != null) {
+                CacheBound.parse(artifactCache); // refused here, not at the first task
+                System.setProperty(CacheBound.PROPERTY, artifactCache);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("dtf: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,6 +1,5 @@
 package io.dtf.cli;
 
-import io.dtf.benchmark.Benchmarks;
 import io.dtf.client.DtfClient;
 import io.dtf.client.GridLostException;
 import io.dtf.client.SubmissionRefusedException;
@@ -11,7 +10,6 @@ import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
-import io.dtf.suite.SuiteLoader;
 import io.dtf.suite.SuiteValidationException;
 import io.dtf.wire.SafeText;
 import java.io.PrintStream;
@@ -54,13 +52,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--detach", description = "With --grid: submit, print the run id and how to follow or cancel it, and exit.")
     boolean detach;
 
+    /** The suite file as read, with the artifacts to upload before submitting. */
+    private PackedSuite packed;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         DtfCli.configureLogging(data.dir(), verbose);
         Suite suite;
         try {
-            suite = SuiteLoader.load(suiteFile, Benchmarks::isKnown);
+            packed = PackedSuite.load(suiteFile);
+            suite = packed.suite();
         } catch (SuiteValidationException e) {
             e.errors().forEach(err -> System.err.println(SafeText.line(err.toString())));
             System.err.println(e.errors().size() + " error(s); nothing was run.");
@@ -88,6 +90,12 @@ final class RunCommand implements Callable<Integer> {
 
     private int follow(DtfClient client, Suite suite, PrintStream out, DtfNode embedded) throws InterruptedException {
         String runId;
+        try {
+            packed.upload(client, out); // the artifacts of junit and jmh tasks the grid lacks, before the tasks
+        } catch (IllegalArgumentException e) {
+            System.err.println("dtf: " + SafeText.line(e.getMessage()));
+            return ExitCodes.INVALID_SUITE;
+        }
         try {
             runId = client.submit(suite, warning -> System.err.println("dtf: warning: " + SafeText.line(warning)));
         } catch (SubmissionRefusedException e) {

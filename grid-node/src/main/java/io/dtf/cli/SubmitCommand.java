@@ -1,10 +1,8 @@
 package io.dtf.cli;
 
-import io.dtf.benchmark.Benchmarks;
 import io.dtf.client.DtfClient;
 import io.dtf.client.SubmissionRefusedException;
 import io.dtf.model.Suite;
-import io.dtf.suite.SuiteLoader;
 import io.dtf.suite.SuiteValidationException;
 import io.dtf.wire.SafeText;
 import java.nio.file.Path;
@@ -24,14 +22,22 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PackedSuite packed;
         Suite suite;
         try {
-            suite = SuiteLoader.load(suiteFile, Benchmarks::isKnown);
+            packed = PackedSuite.load(suiteFile);
+            suite = packed.suite();
         } catch (SuiteValidationException e) {
             e.errors().forEach(err -> System.err.println(SafeText.line(err.toString())));
             return ExitCodes.INVALID_SUITE;
         }
         try (DtfClient client = grid.connect()) {
+            try {
+                packed.upload(client, System.err); // stdout is the run id alone
+            } catch (IllegalArgumentException e) { // an artifact the grid refused, named
+                System.err.println("dtf: " + SafeText.line(e.getMessage()));
+                return ExitCodes.INVALID_SUITE;
+            }
             System.out.println(client.submit(suite, warning -> System.err.println("dtf: warning: " + SafeText.line(warning))));
             return ExitCodes.OK;
         } catch (SubmissionRefusedException e) {

@@ -15,6 +15,9 @@ import org.apache.ignite.configuration.CacheConfiguration;
  * (FULL_SYNC): a result acknowledged is a result on two nodes.
  */
 public final class DtfCaches {
+    /** Artifact chunks are 1 MiB each: 128 partitions spread them over dozens of data nodes at little cost. */
+    private static final int CHUNK_PARTITIONS = 128;
+
     private DtfCaches() {
     }
 
@@ -34,7 +37,13 @@ public final class DtfCaches {
                 // Who did what: written by every node's AuditLog, emptied by the aggregator once replicated.
                 small(CacheNames.AUDIT),
                 // The node key registry: the report keys results are verified against.
-                small(CacheNames.NODE_KEYS));
+                small(CacheNames.NODE_KEYS),
+                // Content-addressed artifacts: what the grid holds, their bytes in 1 MiB chunks, uploads under way.
+                // Few entries (chunks are large), so few partitions: enough to spread chunks over the data nodes.
+                small(CacheNames.ARTIFACTS),
+                DtfCaches.<String, byte[]>config(CacheNames.ARTIFACT_CHUNKS)
+                        .setAffinity(new RendezvousAffinityFunction(false, CHUNK_PARTITIONS)),
+                small(CacheNames.ARTIFACT_UPLOADS));
     }
 
     /** Creates the caches when missing; safe to call from every node at start-up. */

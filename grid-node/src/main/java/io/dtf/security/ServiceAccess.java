@@ -27,6 +27,10 @@ public final class ServiceAccess {
             Map.entry("cancelRun", MethodAccess.ownRunsOr(Role.SUBMITTER)),
             Map.entry("release", MethodAccess.needs(Role.ADMIN)),
             Map.entry("revokeToken", MethodAccess.needs(Role.ADMIN)),
+            // Artifacts a submitter's tasks name: sent through the service, since clients may not write caches.
+            Map.entry("missingArtifacts", MethodAccess.needs(Role.SUBMITTER)),
+            Map.entry("beginArtifact", MethodAccess.needs(Role.SUBMITTER)),
+            Map.entry("putArtifactChunk", MethodAccess.needs(Role.SUBMITTER)),
             // A worker's reply for an attempt whose compute task is gone (ReplyInbox): forged, it would fake results.
             Map.entry("report", MethodAccess.needs(Role.NODE)));
 

@@ -60,4 +60,23 @@ public interface CoordinatorApi {
      * the admin role.
      */
     String revokeToken(String tokenId, long untilEpochMillis);
+
+    /**
+     * Which of the artifacts named (a JSON list of {@code ArtifactRef}) the grid lacks: answers a
+     * {@code MissingArtifacts}, whose errors name those it would refuse (beyond its size bounds).
+     */
+    String missingArtifacts(String refsJson);
+
+    /**
+     * Starts sending one artifact ({@code ArtifactRef} JSON): answers an {@code ArtifactUploadReply}
+     * with the upload id to send chunks to, stored when the grid has it already, or why it is refused.
+     */
+    String beginArtifact(String refJson);
+
+    /**
+     * Chunk {@code index} of an upload, in order, each {@code ArtifactChunks.BYTES} long but the last.
+     * At the last chunk the grid checks the bytes' SHA-256 against the name they were sent under and
+     * keeps them only if they match. Answers an {@code ArtifactUploadReply}.
+     */
+    String putArtifactChunk(String uploadId, int index, byte[] bytes);
 }

@@ -141,10 +141,16 @@ public final class DtfClient implements AutoCloseable {
      * Makes the grid hold every artifact given: asks which of them it lacks by digest and sends only
      * those, in chunks. Call before submitting tasks that name them.
      *
-     * @throws IllegalArgumentException when an artifact's bytes do not match its digest or size
+     * <pre>{@code
+     * LocalArtifact jar = Artifacts.file(Path.of("target/app-tests.jar"));
+     * UploadReport sent = client.upload(List.of(jar));  // again: sent.bytesSent() == 0
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when an artifact's bytes do not match its digest or size, or the
+     *                                  grid refuses it (beyond its size bounds); the message names it
      */
     public UploadReport upload(Collection<LocalArtifact> artifacts) {
-        throw new UnsupportedOperationException("not yet");
+        return new ArtifactUpload(api, DtfClient::call).upload(artifacts);
     }
 
     /** Where the coordinator runs now. */

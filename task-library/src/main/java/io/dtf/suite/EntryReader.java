@@ -26,21 +26,28 @@ import java.util.stream.Stream;
 final class EntryReader {
     private static final String BENCHMARK = "benchmark";
     private static final String COMMAND = "command";
+    private static final String JUNIT = "junit";
+    private static final String JMH = "jmh";
     private static final List<String> COMMON = List.of("name", "type", "params", "requires", "priority",
             "timeout", "retries", "repeat", RetryReader.FIELD, FallbackReader.FIELD);
     private static final List<String> BENCHMARK_FIELDS = List.of("benchmark", "warmup", "iterations", "warmupTime",
             "iterationTime");
     private static final List<String> COMMAND_FIELDS = List.of("command", "env", "workdir");
+    /** Each type's own fields, in the order types are named in errors. */
+    private static final Map<String, List<String>> TYPE_FIELDS = typeFields();
     static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,199}");
 
     private final MappingReader in;
+    private final SuiteArtifacts artifacts;
     private final EntryDefaults defaults;
     private final List<String> defaultConflicts;
     /** Parameter names as written, valid or not: placeholders are checked against these. */
     private final Set<String> declaredParams = new HashSet<>();
 
-    private EntryReader(MappingReader in, EntryDefaults defaults, List<String> defaultConflicts) {
+    private EntryReader(MappingReader in, SuiteArtifacts artifacts, EntryDefaults defaults,
+                        List<String> defaultConflicts) {
         this.in = in;
+        this.artifacts = artifacts;
         this.defaults = defaults;
         this.defaultConflicts = defaultConflicts;
     }
@@ -51,7 +58,8 @@ final class EntryReader {
      * @param defaultConflicts contradictions already reported for the defaults, not to repeat per entry
      */
     static Optional<TaskEntry> read(DocNode node, int position, EntryDefaults defaults,
-                                    List<String> defaultConflicts, BenchmarkCheck benchmarks, SuiteErrors errors) {
+                                    List<String> defaultConflicts, BenchmarkCheck benchmarks, SuiteArtifacts artifacts,
+                                    SuiteErrors errors) {
         if (!(node instanceof DocNode.Mapping mapping)) {
             errors.add(null, position, null, "a task entry is a mapping with at least 'name' and 'type', not "
                     + node.describe());
@@ -59,7 +67,7 @@ final class EntryReader {
         }
         int before = errors.count();
         MappingReader in = new MappingReader(mapping, errors, label(mapping), position, "");
-        TaskEntry entry = new EntryReader(in, defaults, defaultConflicts).read(position, benchmarks);
+        TaskEntry entry = new EntryReader(in, artifacts, defaults, defaultConflicts).read(position, benchmarks);
         return errors.count() == before ? Optional.of(entry) : Optional.empty();
     }
 
@@ -68,7 +76,9 @@ final class EntryReader {
         String type = type();
         SortedMap<String, List<String>> params = params();
         TaskAction action = BENCHMARK.equals(type) ? benchmark(benchmarks)
-                : COMMAND.equals(type) ? command() : null;
+                : COMMAND.equals(type) ? command()
+                : JUNIT.equals(type) ? JvmTaskReader.junit(in, artifacts)
+                : JMH.equals(type) ? JvmTaskReader.jmh(in, artifacts) : null;
         int priority = in.integer("priority", defaults.priority(), SuiteLimits.MIN_PRIORITY, SuiteLimits.MAX_PRIORITY);
         Duration timeout = in.duration("timeout", defaults.timeout());
         int retries = in.integer("retries", defaults.retries(), 0, SuiteLimits.MAX_RETRIES);
@@ -91,17 +101,15 @@ final class EntryReader {
         String type = node.isEmpty() ? null : node.get() instanceof DocNode.Scalar s ? s.text() : node.get().describe();
         List<String> valid = new ArrayList<>(COMMON);
         Map<String, String> elsewhere = new LinkedHashMap<>(RetryReader.MISPLACED);
-        if (BENCHMARK.equals(type)) {
-            valid.addAll(BENCHMARK_FIELDS);
-            COMMAND_FIELDS.forEach(f -> elsewhere.put(f, "'" + f + "' is a field of command tasks; this task has type benchmark"));
-        } else if (COMMAND.equals(type)) {
-            valid.addAll(COMMAND_FIELDS);
-            BENCHMARK_FIELDS.forEach(f -> elsewhere.put(f, "'" + f + "' is a field of benchmark tasks; this task has type command"));
+        List<String> own = TYPE_FIELDS.get(type);
+        if (own != null) {
+            valid.addAll(own);
+            TYPE_FIELDS.forEach((other, fields) -> fields.stream().filter(f -> !own.contains(f)).forEach(f ->
+                    elsewhere.putIfAbsent(f, "'" + f + "' is a field of " + other + " tasks; this task has type " + type)));
         } else {
-            valid.addAll(BENCHMARK_FIELDS);
-            valid.addAll(COMMAND_FIELDS);
+            TYPE_FIELDS.values().forEach(fields -> fields.stream().filter(f -> !valid.contains(f)).forEach(valid::add));
             in.error("type", (type == null ? "missing required field" : "unknown type '" + SuiteErrors.echo(type) + "'")
-                    + "; write type: benchmark or type: command");
+                    + "; write type: benchmark, command, junit or jmh");
         }
         in.allowOnly(valid, elsewhere);
         return type;
@@ -125,7 +133,7 @@ final class EntryReader {
 
     private CommandAction command() {
         List<String> argv = argv();
-        Map<String, String> env = env();
+        Map<String, String> env = env(in);
         String workdir = in.optionalText("workdir");
         if (argv != null) {
             argv.forEach(arg -> checkPlaceholders("command", arg));
@@ -156,7 +164,8 @@ final class EntryReader {
         return argv;
     }
 
-    private Map<String, String> env() {
+    /** A task's {@code env:} mapping of variable names to values, each checked. */
+    static Map<String, String> env(MappingReader in) {
         Map<String, String> env = new LinkedHashMap<>();
         Optional<DocNode> node = in.get("env");
         if (node.isEmpty()) {
@@ -240,6 +249,15 @@ final class EntryReader {
             in.error(field, "unknown placeholder ${" + shown + "}; " + (declaredParams.isEmpty() ? "this task has no params"
                     : "this task's params are: " + params) + " (write $${" + shown + "} for a literal ${" + shown + "})");
         }
+    }
+
+    private static Map<String, List<String>> typeFields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put(BENCHMARK, BENCHMARK_FIELDS);
+        fields.put(COMMAND, COMMAND_FIELDS);
+        fields.put(JUNIT, JvmTaskReader.JUNIT_FIELDS);
+        fields.put(JMH, JvmTaskReader.JMH_FIELDS);
+        return fields;
     }
 
     /** The entry's name as written, for error reports, even when it is not a valid name. */

@@ -2,6 +2,8 @@ package io.dtf.suite;
 
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.CommandAction;
+import io.dtf.model.JmhAction;
+import io.dtf.model.JunitAction;
 import io.dtf.model.RetryPolicy;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskSpec;
@@ -151,6 +153,15 @@ public final class SuiteCheck {
                         error("env." + key, value == null ? "has no value" : NUL);
                     }
                 });
+            } else if (task.action() instanceof JunitAction j) {
+                if (j.classpath().isEmpty()) {
+                    error("classpath", "expected a non-empty list of artifacts");
+                }
+                if (j.selectors().isEmpty()) {
+                    error("select", "expected at least one selector (class:, method:, package: or uid:)");
+                }
+            } else if (task.action() instanceof JmhAction m && m.classpath().isEmpty()) {
+                error("classpath", "expected a non-empty list of artifacts");
             } else if (task.action() instanceof BenchmarkAction b) {
                 nameError(b.benchmark()).ifPresent(m -> error("benchmark", m));
                 // Unset (null) measurement settings mean the benchmark's own defaults.

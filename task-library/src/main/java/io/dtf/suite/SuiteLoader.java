@@ -5,6 +5,7 @@ import io.dtf.model.Suite;
 import io.dtf.model.TaskSpec;
 import io.dtf.requirements.Quantity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Reads suite files (YAML or JSON) into {@link Suite}s of expanded tasks, refusing an invalid file
@@ -56,6 +60,21 @@ public final class SuiteLoader {
         return load(file, BenchmarkCheck.of(knownBenchmark));
     }
 
+    /**
+     * Reads a suite file with the local files its {@code junit} and {@code jmh} tasks name (class paths
+     * and working folders, relative to the suite file's folder): files are hashed, folders packed into
+     * zips under {@code packInto}; the suite names them by digest only.
+     *
+     * <pre>{@code
+     * LoadedSuite loaded = SuiteLoader.loadWithArtifacts(Path.of("tests.yaml"), name -> true, Path.of("target/dtf-packed"));
+     * client.upload(loaded.artifacts());                // only what the grid lacks travels
+     * client.submit(loaded.suite());
+     * }</pre>
+     */
+    public static LoadedSuite loadWithArtifacts(Path file, Predicate<String> knownBenchmark, Path packInto) {
+        return load(file, BenchmarkCheck.of(knownBenchmark), () -> packInto);
+    }
+
     /** Reads suite text; {@code sourceName} names it in errors (a file name, "request body"). */
     public static Suite parse(String text, String sourceName) {
         return parse(text, sourceName, BenchmarkCheck.ANY);
@@ -69,7 +88,35 @@ public final class SuiteLoader {
         return parse(text, sourceName, BenchmarkCheck.of(knownBenchmark));
     }
 
+    /**
+     * Folders of junit and jmh tasks are packed into a temporary folder, only to learn their digests: it
+     * is gone on return (upload needs {@link #loadWithArtifacts}).
+     */
     private static Suite load(Path file, BenchmarkCheck benchmarks) {
+        Path[] temp = new Path[1];
+        try {
+            return load(file, benchmarks, () -> {
+                if (temp[0] == null) {
+                    try {
+                        temp[0] = Files.createTempDirectory("dtf-packed-");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot create a temporary folder to pack into", e);
+                    }
+                }
+                return temp[0];
+            }).suite();
+        } finally {
+            if (temp[0] != null) {
+                try (Stream<Path> files = Files.walk(temp[0])) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a leftover temporary folder is no reason to fail the load
+                }
+            }
+        }
+    }
+
+    private static LoadedSuite load(Path file, BenchmarkCheck benchmarks, Supplier<Path> packInto) {
         String source = file.toString();
         SuiteErrors errors = new SuiteErrors(source);
         try {
@@ -80,7 +127,10 @@ public final class SuiteLoader {
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
-            return parse(text, source, benchmarks);
+            Path folder = file.toAbsolutePath().getParent();
+            SuiteArtifacts artifacts = SuiteArtifacts.under(folder, packInto);
+            Suite suite = parse(text, source, benchmarks, artifacts);
+            return new LoadedSuite(suite, artifacts.artifacts());
         } catch (NoSuchFileException e) {
             throw errors.fatal(null, "no such file");
         } catch (CharacterCodingException e) {
@@ -91,12 +141,17 @@ public final class SuiteLoader {
     }
 
     private static Suite parse(String text, String sourceName, BenchmarkCheck benchmarks) {
+        return parse(text, sourceName, benchmarks, SuiteArtifacts.none());
+    }
+
+    private static Suite parse(String text, String sourceName, BenchmarkCheck benchmarks, SuiteArtifacts artifacts) {
         SuiteErrors errors = new SuiteErrors(sourceName);
         long size = utf8Length(text);
         if (size > SuiteLimits.MAX_FILE_BYTES) {
             throw tooLarge(errors, size);
         }
-        SuiteReader.Draft draft = SuiteReader.read(DocumentReader.read(text, errors), benchmarks, errors);
+        SuiteReader.Draft draft = SuiteReader.read(DocumentReader.read(text, errors), benchmarks, artifacts,
+                errors);
         List<TaskSpec> tasks = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (TaskEntry entry : draft.entries()) {

@@ -20,7 +20,7 @@ final class SuiteReader {
     }
 
     /** Every entry of the document, checked; throws with all the errors when there is any. */
-    static Draft read(DocNode root, BenchmarkCheck benchmarks, SuiteErrors errors) {
+    static Draft read(DocNode root, BenchmarkCheck benchmarks, SuiteArtifacts artifacts, SuiteErrors errors) {
         if (!(root instanceof DocNode.Mapping mapping)) {
             throw errors.fatal(null, "a suite is a mapping with 'suite' and 'tasks' at the top, not " + root.describe());
         }
@@ -41,7 +41,8 @@ final class SuiteReader {
             Map<String, Integer> positions = new HashMap<>();
             for (int i = 0; i < list.items().size(); i++) {
                 int position = i + 1;
-                EntryReader.read(list.items().get(i), position, defaults, defaultConflicts, benchmarks, errors)
+                EntryReader.read(list.items().get(i), position, defaults, defaultConflicts, benchmarks, artifacts,
+                                errors)
                         .ifPresent(entries::add);
                 nameOf(list.items().get(i)).ifPresent(taskName -> {
                     Integer first = positions.putIfAbsent(taskName, position);

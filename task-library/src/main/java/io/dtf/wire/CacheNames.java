@@ -47,6 +47,19 @@ public final class CacheNames {
      */
     public static final String NODE_KEYS = "dtf-node-keys";
 
+    /**
+     * SHA-256 (64 hex digits) -> {@code StoredArtifact}: an artifact the grid holds, written only once all
+     * its chunks are in {@link #ARTIFACT_CHUNKS} and their digest was checked. Its presence is what
+     * "the grid has this artifact" means.
+     */
+    public static final String ARTIFACTS = "dtf-artifacts";
+    /** {@code <blob>/<index>} -> up to 1 MiB of an artifact's bytes (byte[]); a blob is one upload's chunks. */
+    public static final String ARTIFACT_CHUNKS = "dtf-artifact-chunks";
+    /** Upload id -> {@code PendingUpload}: an upload under way; abandoned ones are swept after an hour. */
+    public static final String ARTIFACT_UPLOADS = "dtf-artifact-uploads";
+    /** The bytes artifacts hold and uploads under way have reserved (atomic long), against the total bound. */
+    public static final String ARTIFACT_BYTES = "dtf-artifact-bytes";
+
     private CacheNames() {
     }
 }

@@ -321,7 +321,7 @@ class SuiteLoaderTest {
         assertEquals(1, noName.position());
         assertEquals(SOURCE + ": task #1, field 'name': missing required field; write e.g. name: sha256", noName.toString());
         assertEquals("missing required field; write e.g. benchmark: sha256", find(errors, "benchmark").message());
-        assertEquals("missing required field; write type: benchmark or type: command", find(errors, "type").message());
+        assertEquals("missing required field; write type: benchmark, command, junit or jmh", find(errors, "type").message());
         assertEquals("missing required field; write e.g. command: [sh, -c, \"echo hello\"]",
                 find(errors, "command").message());
 
@@ -344,7 +344,7 @@ class SuiteLoaderTest {
         assertEquals("'command' is a field of command tasks; this task has type benchmark", find(errors, "command").message());
         assertEquals("'env' is a field of command tasks; this task has type benchmark", find(errors, "env").message());
         assertEquals("'warmup' is a field of benchmark tasks; this task has type command", find(errors, "warmup").message());
-        assertEquals("unknown type 'shell'; write type: benchmark or type: command", find(errors, "type").message());
+        assertEquals("unknown type 'shell'; write type: benchmark, command, junit or jmh", find(errors, "type").message());
         assertEquals(4, errors.size(), errors::toString);
     }
 

@@ -1,5 +1,8 @@
 package io.dtf.coordinator.ignite;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.dtf.artifact.ArtifactLimits;
+import io.dtf.artifact.ignite.CacheArtifactStore;
 import io.dtf.audit.AuditAction;
 import io.dtf.audit.AuditLog;
 import io.dtf.audit.ignite.AuditLogs;
@@ -7,6 +10,7 @@ import io.dtf.client.CoordinatorApi;
 import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.JobReply;
+import io.dtf.model.ArtifactRef;
 import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
 import io.dtf.model.RevokeReply;
@@ -53,6 +57,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private transient ClusterTopology topology;
     private transient SignedReplies signedReplies;
     private transient volatile boolean cancelled;
+    private transient volatile CacheArtifactStore artifactStore;
 
     @Override
     public void init() {
@@ -239,5 +244,31 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
                 "token " + reply.tokenId() + (revoked ? " until " + reply.until()
                         : " refused: " + String.join("; ", reply.errors())), 300));
         return Json.write(reply);
+    }
+
+    @Override
+    public String missingArtifacts(String refsJson) {
+        List<ArtifactRef> refs = Json.read(refsJson, new TypeReference<List<ArtifactRef>>() { });
+        return Json.write(artifacts().missing(refs));
+    }
+
+    @Override
+    public String beginArtifact(String refJson) {
+        return Json.write(artifacts().begin(Json.read(refJson, ArtifactRef.class)));
+    }
+
+    @Override
+    public String putArtifactChunk(String uploadId, int index, byte[] bytes) {
+        return Json.write(artifacts().put(uploadId, index, bytes));
+    }
+
+    /** The artifact store; it keeps nothing in memory but its bound, so a fresh one per instance is right. */
+    private CacheArtifactStore artifacts() {
+        CacheArtifactStore store = artifactStore;
+        if (store == null) {
+            store = new CacheArtifactStore(ignite, ArtifactLimits.fromSystemProperties(), Clock.systemUTC());
+            artifactStore = store;
+        }
+        return store;
     }
 }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * on by {@code dtf node}) and sums them into a {@link GridCapacity}. Region metrics are local to a
  * node, so each data node answers for itself through a small compute job.
  */
-final class RegionUsage implements IgniteCallable<long[]> {
+public final class RegionUsage implements IgniteCallable<long[]> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RegionUsage.class);
     private static final long TIMEOUT_MS = 5_000;
@@ -28,7 +28,7 @@ final class RegionUsage implements IgniteCallable<long[]> {
     private transient Ignite local;
 
     /** The grid's capacity, or empty when the data nodes did not answer in time (admission then skips the check). */
-    static Optional<GridCapacity> of(Ignite ignite, int backups) {
+    public static Optional<GridCapacity> of(Ignite ignite, int backups) {
         ClusterGroup data = ignite.cluster().forPredicate(new RoleFilter(Roles.DATA));
         int nodes = data.nodes().size();
         if (nodes == 0) {

@@ -8,6 +8,7 @@ import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskSpec;
 import io.dtf.security.ignite.ReportKeys;
 import io.dtf.wire.Json;
+import io.dtf.worker.artifact.ArtifactCache;
 import java.time.Instant;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
@@ -72,7 +73,8 @@ public final class TaskJob implements ComputeJob, ComputeJobMasterLeaveAware {
         runner = Thread.currentThread();
         attempts.stoppable(live, this::stopByRequest);
         AttemptOutcome outcome;
-        try {
+        // What the attempt fetches into the artifact cache stays there until it ends.
+        try (ArtifactCache.Hold held = WorkerArtifacts.of(ignite).hold()) {
             outcome = WorkerRuntime.executor(ignite).execute(Json.read(specJson, TaskSpec.class),
                     SessionCheckpoints.of(ignite, session, taskKey));
         } catch (RuntimeException e) {
