@@ -38,10 +38,10 @@ final class WorkerRuntime {
             }
             // The node's own attributes, set from its start-up options: what the operator allowed, nothing else.
             CommandPolicy policy = CommandPolicy.fromAttributes(local::attribute);
-            // The artifact cache (WorkerArtifacts.of(ignite), an ArtifactFiles) is what junit and jmh runners read.
+            // junit and jmh tasks read their class paths and workdirs from the node's artifact cache.
             return new TaskExecutor(policy.enabled(),
                     new CommandRunner(CommandRunner.DEFAULT_TAIL_BYTES, directories(ignite, local), policy),
-                    new BenchmarkRunner(Benchmarks.standard()));
+                    new BenchmarkRunner(Benchmarks.standard()), WorkerArtifacts.of(ignite));
         });
     }
 

@@ -73,19 +73,13 @@ final class TaskClassPath {
             throw new Refusal(FailureCategory.BAD_DEFINITION, "workdir " + workdir.name()
                     + " is a FILE; it must be a TREE (a directory packed by the client)");
         }
-        Path source;
+        String name = "workdir";
         try {
-            source = files.path(workdir);
+            // A copy of its own: the cached folder is shared by every attempt that names it.
+            files.writableCopy(workdir, attemptDir.resolve(name));
         } catch (ArtifactUnavailableException e) {
             throw new Refusal(FailureCategory.BAD_DEFINITION, "workdir " + workdir.name() + " (sha256 "
                     + workdir.sha256() + "): " + e.getMessage());
-        }
-        String name = "workdir";
-        try {
-            TreeCopy.copy(source, attemptDir.resolve(name));
-        } catch (IOException e) {
-            throw new Refusal(FailureCategory.INFRASTRUCTURE, "cannot copy workdir " + workdir.name()
-                    + " into the attempt's directory: " + e);
         }
         return name;
     }
