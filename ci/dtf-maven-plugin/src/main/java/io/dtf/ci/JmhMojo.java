@@ -153,6 +153,9 @@ public class JmhMojo extends DtfMojo {
     }
 
     private void printScores(TaskResult result) {
+        if (result.metrics().isEmpty()) {
+            return;
+        }
         getLog().info("Benchmarks on " + result.nodeId() + " (" + result.hwClass() + "):");
         for (Metric m : result.metrics()) {
             getLog().info(String.format(Locale.ROOT, "  %-60s %14.3f %s  (%d samples)", m.name(), m.mean(), m.unit(),

@@ -34,21 +34,25 @@ public final class EmbeddedGrid implements AutoCloseable {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private final Process process;
-    private final String address;
     private final Path dataDir;
+    /** Completes with the thin-client address once the start-up report is out; exceptionally if the output ends first. */
+    private final CompletableFuture<String> address = new CompletableFuture<>();
+    /** What the node printed before it was up, for the message when it does not come up. */
+    private final List<String> startUpLines = new ArrayList<>();
 
-    private EmbeddedGrid(Process process, String address, Path dataDir) {
+    private EmbeddedGrid(Process process, Path dataDir, Log log) {
         this.process = process;
-        this.address = address;
         this.dataDir = dataDir;
+        Thread reader = new Thread(() -> read(log), "dtf-embedded-node");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /**
-     * Starts the node and waits for its start-up report.
-     *
-     * @throws GridException when it does not come up, with what it printed and where its log is
+     * Starts the node's JVM and returns at once; {@link #awaitStarted} then waits for its start-up report.
+     * Two steps, so that the caller can stop the node (Maven interrupted) while it is still starting.
      */
-    public static EmbeddedGrid start(ForkedJvm jvm, Path dataDir, PortRange ports, Log log) {
+    public static EmbeddedGrid launch(ForkedJvm jvm, Path dataDir, PortRange ports, Log log) {
         Path config = writeConfig(dataDir.resolve("config"));
         List<Integer> free = ports.free(3);
         List<String> args = List.of("node", "--config", config.toString(), "--data-dir", dataDir.toString(),
@@ -57,29 +61,34 @@ public final class EmbeddedGrid implements AutoCloseable {
                 "dtf-maven-" + ProcessHandle.current().pid(), "--allow-commands");
         List<String> command = jvm.command("node", List.of(), MAIN, args);
         log.debug("embedded grid: " + String.join(" ", command));
-        Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            return new EmbeddedGrid(new ProcessBuilder(command).redirectErrorStream(true).start(), dataDir, log);
         } catch (IOException e) {
             throw new GridException("cannot start the embedded grid's JVM (" + command.get(0) + "): " + e.getMessage(), e);
         }
-        EmbeddedGrid grid;
+    }
+
+    /**
+     * Waits for the node's start-up report and returns its thin-client address, {@code 127.0.0.1:PORT}.
+     *
+     * @throws GridException when it does not come up, with what it printed and where its log is (the node
+     *                       is stopped then)
+     */
+    public String awaitStarted() {
         try {
-            grid = new EmbeddedGrid(process, awaitStartUp(process, log, dataDir), dataDir);
-        } catch (RuntimeException e) {
-            stop(process);
-            throw e;
+            return address.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            close();
+            throw new GridException("the embedded grid did not start within " + START_LIMIT.toMinutes()
+                    + " min; its log is under " + dataDir.resolve("logs") + printed());
+        } catch (ExecutionException e) {
+            close();
+            throw e.getCause() instanceof GridException g ? g : new GridException(e.getCause().toString(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new GridException("interrupted while the embedded grid started");
         }
-        return grid;
-    }
-
-    /** Its thin-client address, {@code 127.0.0.1:PORT}. */
-    public String address() {
-        return address;
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     /** Stops the node (SIGTERM: it closes its DuckDB file); kills it and its children if it does not stop in time. */
@@ -105,61 +114,50 @@ public final class EmbeddedGrid implements AutoCloseable {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Reads the node's output until its start-up report is out; afterwards it keeps going to the debug log. */
-    private static String awaitStartUp(Process process, Log log, Path dataDir) {
-        CompletableFuture<String> address = new CompletableFuture<>();
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            String grid = null;
-            boolean up = false;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    log.debug("[dtf node] " + line);
-                    if (!address.isDone()) {
-                        synchronized (lines) {
-                            lines.add(line);
-                        }
-                        up |= UP.matcher(line).find();
-                        Matcher m = GRID.matcher(line);
-                        if (m.find()) {
-                            grid = m.group(1);
-                        }
-                        if (up && grid != null && line.contains(STARTED)) {
-                            address.complete(grid);
-                        }
-                    }
+    /** Reads the node's output: until it is up into the start-up report, then only to the debug log. */
+    private void read(Log log) {
+        boolean up = false;
+        String grid = null;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                log.debug("[dtf node] " + line);
+                if (address.isDone()) {
+                    continue;
                 }
-            } catch (IOException e) {
-                log.debug("[dtf node] output ended: " + e);
+                synchronized (startUpLines) {
+                    startUpLines.add(line);
+                }
+                up |= UP.matcher(line).find();
+                Matcher m = GRID.matcher(line);
+                if (m.find()) {
+                    grid = m.group(1);
+                }
+                if (up && grid != null && line.contains(STARTED)) {
+                    address.complete(grid);
+                }
             }
-            address.complete(null);
-        }, "dtf-embedded-node");
-        reader.setDaemon(true);
-        reader.start();
-        String found;
-        try {
-            found = address.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            found = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GridException("interrupted while the embedded grid started");
-        } catch (ExecutionException e) {
-            throw new GridException("the embedded grid failed to start: " + e.getCause(), e.getCause());
+        } catch (IOException e) {
+            log.debug("[dtf node] output ended: " + e);
         }
-        if (found == null) {
-            String printed;
-            synchronized (lines) {
-                printed = String.join("\n", lines);
+        if (!address.isDone()) {
+            String exit;
+            try {
+                exit = process.waitFor(5, TimeUnit.SECONDS) ? "exit code " + process.exitValue() : "its output ended";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exit = "its output ended";
             }
-            throw new GridException("the embedded grid did not start" + (process.isAlive() ? " within "
-                    + START_LIMIT.toMinutes() + " min" : " (exit code " + process.exitValue() + ")")
-                    + "; its log is under " + dataDir.resolve("logs") + (printed.isBlank() ? "" : "; it printed:\n"
-                    + printed));
+            address.completeExceptionally(new GridException("the embedded grid did not start (" + exit + "); its log is"
+                    + " under " + dataDir.resolve("logs") + printed()));
         }
-        return found;
+    }
+
+    private String printed() {
+        synchronized (startUpLines) {
+            return startUpLines.isEmpty() ? "" : "; it printed:\n" + String.join("\n", startUpLines);
+        }
     }
 
     /** Writes the one-machine config (and the base it imports) from grid-node's copies; returns its path. */

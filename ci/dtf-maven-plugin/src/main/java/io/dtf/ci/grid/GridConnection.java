@@ -11,16 +11,31 @@ import org.apache.maven.plugin.logging.Log;
  * (Ctrl-C), which also cancels the run being awaited.
  */
 public final class GridConnection implements AutoCloseable {
-    private final GridSession session;
+    private final ForkedGridSession session;
     private final EmbeddedGrid embedded;
     private final String description;
     private final Thread onShutdown;
 
-    private GridConnection(GridSession session, EmbeddedGrid embedded, String description, Thread onShutdown) {
+    private GridConnection(ForkedGridSession session, EmbeddedGrid embedded, String description, Thread onShutdown) {
         this.session = session;
         this.embedded = embedded;
         this.description = description;
         this.onShutdown = onShutdown;
+    }
+
+    /** What Maven's shutdown stops: filled in as each process starts, so none outlives Maven. */
+    private static final class Started {
+        volatile EmbeddedGrid grid;
+        volatile ForkedGridSession session;
+
+        void stop() {
+            if (session != null) {
+                session.stop();
+            }
+            if (grid != null) {
+                grid.close();
+            }
+        }
     }
 
     /**
@@ -29,37 +44,31 @@ public final class GridConnection implements AutoCloseable {
      */
     public static GridConnection open(String addresses, String token, Path tlsCa, PortRange embeddedPorts,
                                       ForkedJvm jvm, Path embeddedDir, Log log) {
-        EmbeddedGrid embedded = null;
-        List<String> list;
-        String description;
-        if (addresses == null || addresses.isBlank()) {
-            log.info("No grid given (-Ddtf.grid=HOST:PORT or DTF_GRID): starting an embedded one-node grid");
-            embedded = EmbeddedGrid.start(jvm, embeddedDir, embeddedPorts, log);
-            list = List.of(embedded.address());
-            description = "the embedded grid at " + embedded.address() + " (logs in " + embeddedDir.resolve("logs") + ")";
-        } else {
-            list = Arrays.stream(addresses.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-            description = "the grid at " + String.join(",", list);
-        }
-        EmbeddedGrid started = embedded;
-        ForkedGridSession session;
+        Started started = new Started();
+        Thread hook = new Thread(started::stop, "dtf-maven-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            session = ForkedGridSession.connect(jvm, list, token, tlsCa, log);
-        } catch (RuntimeException e) {
-            if (started != null) {
-                started.close();
+            List<String> list;
+            String description;
+            if (addresses == null || addresses.isBlank()) {
+                log.info("No grid given (-Ddtf.grid=HOST:PORT or DTF_GRID): starting an embedded one-node grid");
+                started.grid = EmbeddedGrid.launch(jvm, embeddedDir, embeddedPorts, log);
+                String address = started.grid.awaitStarted();
+                list = List.of(address);
+                description = "the embedded grid at " + address + " (logs in "
+                        + embeddedDir.resolve("logs") + ")";
+            } else {
+                list = Arrays.stream(addresses.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+                description = "the grid at " + String.join(",", list);
             }
+            started.session = ForkedGridSession.connect(jvm, list, token, tlsCa, log);
+            log.info("Connected to " + description);
+            return new GridConnection(started.session, started.grid, description, hook);
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            started.stop();
             throw e;
         }
-        Thread hook = new Thread(() -> {
-            session.stop();
-            if (started != null) {
-                started.close();
-            }
-        }, "dtf-maven-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        log.info("Connected to " + description);
-        return new GridConnection(session, started, description, hook);
     }
 
     public GridSession session() {
