@@ -32,10 +32,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -95,7 +95,7 @@ public class TestMojo extends DtfMojo {
     @Parameter(property = "dtf.reportsDirectory", defaultValue = "${project.build.directory}/dtf-reports")
     File reportsDirectory;
 
-    @Component
+    @Inject
     RepositorySystem repositorySystem;
 
     /** Finds the test classes; replaceable, so that a richer discovery can stand in. */

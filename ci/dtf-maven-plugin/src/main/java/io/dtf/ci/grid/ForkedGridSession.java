@@ -48,9 +48,9 @@ public final class ForkedGridSession implements GridSession {
         this.where = where;
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         Thread stdout = new Thread(() -> read(new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)), log), "dtf-bridge-out");
+                StandardCharsets.UTF_8)), log, true), "dtf-bridge-out");
         Thread stderr = new Thread(() -> read(new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8)), log), "dtf-bridge-err");
+                StandardCharsets.UTF_8)), log, false), "dtf-bridge-err");
         stdout.setDaemon(true);
         stderr.setDaemon(true);
         stdout.start();
@@ -181,11 +181,12 @@ public final class ForkedGridSession implements GridSession {
         }
     }
 
-    private void read(BufferedReader reader, Log log) {
+    /** Reads one of the bridge's streams; {@code protocol}: its standard output, whose end means it exited. */
+    private void read(BufferedReader reader, Log log, boolean protocol) {
         try (reader) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.startsWith(BridgeMessages.PREFIX)) {
+                if (protocol && line.startsWith(BridgeMessages.PREFIX)) {
                     replies.add(Json.read(line.substring(BridgeMessages.PREFIX.length()), Reply.class));
                 } else {
                     log.debug("[dtf client] " + line);
@@ -200,7 +201,7 @@ public final class ForkedGridSession implements GridSession {
         } catch (IOException | RuntimeException e) {
             log.debug("[dtf client] output ended: " + e);
         } finally {
-            if (Thread.currentThread().getName().endsWith("out")) {
+            if (protocol) {
                 replies.add(EXITED);
             }
         }

@@ -82,21 +82,22 @@ public final class TestLedger {
 
     /** Batches that rerun each test whose last attempt failed, one per class and hardware need. */
     public List<TestBatch> reruns() {
-        Map<List<Object>, List<String>> selectors = new LinkedHashMap<>();
+        Map<RerunGroup, List<String>> selectors = new LinkedHashMap<>();
         for (var entry : attempts.entrySet()) {
             TestCase test = last(entry.getKey()).test();
             if (failed(test.status())) {
-                selectors.computeIfAbsent(List.of(test.className(), requirements.get(entry.getKey())),
+                selectors.computeIfAbsent(new RerunGroup(test.className(), requirements.get(entry.getKey())),
                         k -> new ArrayList<>()).add(selector(test));
             }
         }
         List<TestBatch> batches = new ArrayList<>();
-        selectors.forEach((k, s) -> {
-            @SuppressWarnings("unchecked")
-            List<String> needs = (List<String>) k.get(1);
-            batches.add(new TestBatch(s.stream().distinct().toList(), needs, Duration.ZERO));
-        });
+        selectors.forEach((group, s) -> batches.add(new TestBatch(s.stream().distinct().toList(), group.requirements(),
+                Duration.ZERO)));
         return batches;
+    }
+
+    /** The failed tests of one class that needed the same hardware rerun as one task. */
+    private record RerunGroup(String className, List<String> requirements) {
     }
 
     /** Each test's verdict over its attempts, in the order the tests were first reported. */
