@@ -28,7 +28,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -87,6 +90,13 @@ public class TestMojo extends DtfMojo {
     /** Fails the build also on flaky tests (failed, then passed on a rerun). */
     @Parameter(property = "dtf.failOnFlaky", defaultValue = "false")
     boolean failOnFlaky;
+
+    /**
+     * Requirements of the tests with a JUnit tag, per tag, requirements separated by {@code ;}:
+     * {@code <tagRequirements><gpu>gpu.count >= 1; tag cuda</gpu></tagRequirements>}.
+     */
+    @Parameter
+    Map<String, String> tagRequirements;
 
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
     File testClassesDirectory;
@@ -164,7 +174,7 @@ public class TestMojo extends DtfMojo {
         List<TestClass> found;
         try {
             filter = ClassFilter.of(settings, test);
-            found = discovery.discover(classes, filter);
+            found = discovery.discover(classes, filter, tagRequirements());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -184,6 +194,16 @@ public class TestMojo extends DtfMojo {
         }
         getLog().info(found.size() + " test class(es) in " + batches.size() + " task(s)");
         return batches;
+    }
+
+    /** {@link #tagRequirements} as lists. */
+    Map<String, List<String>> tagRequirements() {
+        Map<String, List<String>> byTag = new LinkedHashMap<>();
+        if (tagRequirements != null) {
+            tagRequirements.forEach((tag, text) -> byTag.put(tag, text == null ? List.of() : Arrays.stream(text.split(";"))
+                    .map(String::strip).filter(r -> !r.isEmpty()).toList()));
+        }
+        return byTag;
     }
 
     /** A batch whose classes {@code -Dtest} limits to some methods selects only those methods. */

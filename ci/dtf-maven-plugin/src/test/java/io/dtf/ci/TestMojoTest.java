@@ -52,6 +52,14 @@ class TestMojoTest {
     }
 
     @Test
+    void tagRequirementsAreListsSeparatedBySemicolons() {
+        TestMojo mojo = new TestMojo();
+        assertEquals(Map.of(), mojo.tagRequirements());
+        mojo.tagRequirements = Map.of("gpu", "gpu.count >= 1; tag cuda ;", "plain", "");
+        assertEquals(Map.of("gpu", List.of("gpu.count >= 1", "tag cuda"), "plain", List.of()), mojo.tagRequirements());
+    }
+
+    @Test
     void dashDTestWithMethodsSelectsOnlyThoseMethods() {
         ClassFilter filter = ClassFilter.of(SurefireSettings.defaults(), "ParserTest#parsesEmpty+parsesOne,LexerTest");
         TestBatch batch = new TestBatch(List.of("class:a.ParserTest", "class:a.LexerTest"), List.of("tag x"),

@@ -6,16 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Discovery by class file names alone: every top-level class file the filter accepts is a test class,
- * with no tags or requirements of its own (those need the class files read). Its size is the
- * fallback estimate of its duration.
+ * with no tags or requirements of its own (those need the class files read, so the tag mapping is not
+ * used). Its size is the fallback estimate of its duration.
  */
 public final class ClassFileNames implements TestDiscovery {
     @Override
-    public List<TestClass> discover(Path testClasses, ClassFilter filter) throws IOException {
+    public List<TestClass> discover(Path testClasses, ClassFilter filter, Map<String, List<String>> tagRequirements)
+            throws IOException {
         if (!Files.isDirectory(testClasses)) {
             return List.of();
         }
