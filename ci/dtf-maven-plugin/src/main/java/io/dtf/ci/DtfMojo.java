@@ -148,8 +148,15 @@ abstract class DtfMojo extends AbstractMojo {
     /** Names the class path and working files by digest (packing directories under target/dtf-artifacts). */
     Shipment ship(List<Path> classpath) throws MojoExecutionException {
         List<Path> work = new ArrayList<>();
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         for (Resource r : project.getBuild().getTestResources()) {
-            work.add(Path.of(r.getDirectory()));
+            Path dir = base.resolve(r.getDirectory()).normalize();
+            if (dir.startsWith(base)) {
+                work.add(dir);
+            } else {
+                getLog().warn("test resources in " + dir + " are outside the base directory: they are not shipped into"
+                        + " the tests' working directory (they are on the class path, in target/test-classes)");
+            }
         }
         if (inputs != null) {
             inputs.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).forEach(work::add);

@@ -63,7 +63,7 @@ public final class ForkedGridSession implements GridSession {
      * @throws GridException when the grid cannot be reached or refuses the token
      */
     public static ForkedGridSession connect(ForkedJvm jvm, List<String> addresses, String token, Path tlsCa, Log log) {
-        List<String> command = jvm.command("client", List.of("-Ddtf.log.dir=" + jvm.workDir().resolve("logs")),
+        List<String> command = jvm.command("client", List.of("-Ddtf.log.dir=" + jvm.workDir().resolve("client-logs")),
                 GridBridge.class.getName(), List.of());
         Process process;
         try {
