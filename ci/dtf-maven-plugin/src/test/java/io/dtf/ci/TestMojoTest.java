@@ -1,0 +1,70 @@
+package io.dtf.ci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dtf.ci.plan.TestBatch;
+import io.dtf.ci.run.ClassFilter;
+import io.dtf.ci.surefire.SurefireSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+class TestMojoTest {
+    @Test
+    void theGridComesFromTheParameterElseFromDtfGrid() {
+        TestMojo mojo = new TestMojo();
+        mojo.environment = Map.of("DTF_GRID", "ci:10800", "DTF_TOKEN", "t0k");
+        assertEquals("ci:10800", mojo.gridAddresses());
+        assertEquals("t0k", mojo.clientToken());
+        mojo.grid = "a:10800,b:10800";
+        mojo.token = "given";
+        assertEquals("a:10800,b:10800", mojo.gridAddresses());
+        assertEquals("given", mojo.clientToken());
+    }
+
+    @Test
+    void withNoGridGivenTheGoalStartsAnEmbeddedOne() {
+        TestMojo mojo = new TestMojo();
+        mojo.environment = Map.of("DTF_GRID", "  ");
+        assertNull(mojo.gridAddresses());
+        assertNull(mojo.clientToken());
+    }
+
+    @Test
+    void durationsAreWrittenAsInASuiteAndABadOneNamesItsParameter() throws Exception {
+        assertEquals(Duration.ofSeconds(90), DtfMojo.duration("dtf.timeout", "1m30s"));
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> DtfMojo.duration("dtf.targetTaskDuration", "soon"));
+        assertEquals("dtf.targetTaskDuration: 'soon' is not a duration; write e.g. 500ms, 30s, 10m, 1h30m, 2h",
+                e.getMessage());
+    }
+
+    @Test
+    void requirementsForEveryTaskDropBlanks() {
+        TestMojo mojo = new TestMojo();
+        assertEquals(List.of(), mojo.commonRequirements());
+        mojo.requirements = List.of(" os == linux ", "", "tag gpu");
+        assertEquals(List.of("os == linux", "tag gpu"), mojo.commonRequirements());
+    }
+
+    @Test
+    void tagRequirementsAreListsSeparatedBySemicolons() {
+        TestMojo mojo = new TestMojo();
+        assertEquals(Map.of(), mojo.tagRequirements());
+        mojo.tagRequirements = Map.of("gpu", "gpu.count >= 1; tag cuda ;", "plain", "");
+        assertEquals(Map.of("gpu", List.of("gpu.count >= 1", "tag cuda"), "plain", List.of()), mojo.tagRequirements());
+    }
+
+    @Test
+    void dashDTestWithMethodsSelectsOnlyThoseMethods() {
+        ClassFilter filter = ClassFilter.of(SurefireSettings.defaults(), "ParserTest#parsesEmpty+parsesOne,LexerTest");
+        TestBatch batch = new TestBatch(List.of("class:a.ParserTest", "class:a.LexerTest"), List.of("tag x"),
+                Duration.ofSeconds(3));
+        assertEquals(new TestBatch(List.of("method:a.ParserTest#parsesEmpty", "method:a.ParserTest#parsesOne",
+                "class:a.LexerTest"), List.of("tag x"), Duration.ofSeconds(3)), TestMojo.onlyNamedMethods(batch, filter));
+    }
+}
