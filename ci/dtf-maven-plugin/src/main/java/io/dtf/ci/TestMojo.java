@@ -5,18 +5,22 @@ import io.dtf.ci.classpath.JunitPlatform;
 import io.dtf.ci.classpath.LauncherResolver;
 import io.dtf.ci.grid.GridConnection;
 import io.dtf.ci.grid.GridException;
+import io.dtf.ci.grid.GridSession;
+import io.dtf.ci.plan.DiscoveredTests;
+import io.dtf.ci.plan.TagRequirements;
 import io.dtf.ci.plan.TestBatch;
 import io.dtf.ci.plan.TestClass;
+import io.dtf.ci.plan.TestDiscovery;
+import io.dtf.ci.plan.TestFilter;
+import io.dtf.ci.plan.TestPatterns;
+import io.dtf.ci.plan.TestPlan;
+import io.dtf.ci.plan.TestSplitter;
+import io.dtf.ci.report.ReportFiles;
+import io.dtf.ci.report.Reports;
+import io.dtf.ci.report.RunFacts;
 import io.dtf.ci.report.TestOutcome;
-import io.dtf.ci.run.ClassFileNames;
-import io.dtf.ci.run.ClassFilter;
 import io.dtf.ci.run.JunitTasks;
-import io.dtf.ci.run.OneClassPerBatch;
-import io.dtf.ci.run.SummaryJson;
-import io.dtf.ci.run.TestDiscovery;
-import io.dtf.ci.run.TestReports;
 import io.dtf.ci.run.TestRun;
-import io.dtf.ci.run.TestSplitter;
 import io.dtf.ci.run.TestTotals;
 import io.dtf.ci.ship.Shipment;
 import io.dtf.ci.surefire.SurefireConfigReader;
@@ -27,13 +31,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -108,13 +111,6 @@ public class TestMojo extends DtfMojo {
     @Inject
     RepositorySystem repositorySystem;
 
-    /** Finds the test classes; replaceable, so that a richer discovery can stand in. */
-    TestDiscovery discovery = new ClassFileNames();
-    /** Packs test classes into batches. */
-    TestSplitter splitter = new OneClassPerBatch();
-    /** Writes target/dtf-reports. */
-    TestReports reports = new SummaryJson();
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || skipTests) {
@@ -125,11 +121,11 @@ public class TestMojo extends DtfMojo {
         Duration taskTimeout = duration("dtf.timeout", timeout);
         Duration wholeRun = duration("dtf.runTimeout", runTimeout);
         SurefireSettings settings = surefireSettings();
-        List<TestBatch> batches = plan(settings, target);
-        if (batches.isEmpty()) {
+        List<Path> classpath = testClasspath();
+        List<TestClass> classes = discover(settings, classpath);
+        if (classes.isEmpty()) {
             return;
         }
-        List<Path> classpath = testClasspath();
         Shipment shipment = ship(classpath);
         JunitTasks tasks;
         try {
@@ -137,19 +133,29 @@ public class TestMojo extends DtfMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+        String suiteName = project.getArtifactId() + "-tests";
+        Instant started = Instant.now();
         List<TestOutcome> outcomes;
+        List<String> runIds;
+        String gridDescription;
         try (GridConnection connection = openGrid()) {
+            gridDescription = connection.description();
+            GridSession grid = connection.session();
+            List<TestBatch> batches = plan(classes, grid, suiteName, target);
             upload(connection, shipment);
-            TestRun run = new TestRun(connection.session(), tasks, getLog(), retries, wholeRun,
-                    project.getArtifactId() + "-tests");
+            TestRun run = new TestRun(grid, tasks, getLog(), retries, wholeRun, suiteName);
             outcomes = run.run(batches);
+            runIds = run.runIds();
         } catch (GridException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (TimeoutException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
+        RunFacts facts = new RunFacts(project.getGroupId() + ":" + project.getArtifactId(), String.join(", ", runIds),
+                started, Duration.between(started, Instant.now()), gridDescription);
         try {
-            reports.write(outcomes, reportsDirectory.toPath());
+            ReportFiles written = Reports.write(reportsDirectory.toPath(), facts, outcomes);
+            written.notes().forEach(n -> getLog().warn(n));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the reports to " + reportsDirectory + ": " + e.getMessage(), e);
         }
@@ -163,61 +169,53 @@ public class TestMojo extends DtfMojo {
                 properties());
     }
 
-    /** The batches to run; empty (after saying why) when there is nothing to run. */
-    List<TestBatch> plan(SurefireSettings settings, Duration target) throws MojoExecutionException, MojoFailureException {
+    /**
+     * The test classes to run, read from their class files as Surefire would choose them (its includes and
+     * excludes, or {@code -Dtest}), with their requirements; empty (after saying why) when there are none.
+     */
+    List<TestClass> discover(SurefireSettings settings, List<Path> classpath)
+            throws MojoExecutionException, MojoFailureException {
         Path classes = testClassesDirectory.toPath();
         if (!Files.isDirectory(classes)) {
             getLog().info("No tests to run (" + classes + " does not exist: run test-compile first).");
             return List.of();
         }
-        ClassFilter filter;
-        List<TestClass> found;
+        TestFilter filter;
+        DiscoveredTests found;
+        List<TestClass> tests;
         try {
-            filter = ClassFilter.of(settings, test);
-            found = discovery.discover(classes, filter, tagRequirements());
+            filter = TestFilter.parse(test);
+            found = TestDiscovery.scan(classes, filter.over(TestPatterns.of(settings.includes(), settings.excludes())),
+                    classpath);
+            tests = TagRequirements.parse(tagRequirements).applyTo(found.classes());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read the test classes in " + classes + ": " + e.getMessage(), e);
         }
-        if (found.isEmpty()) {
-            if (filter.specified() && failIfNoSpecifiedTests) {
+        if (!found.problems().isEmpty()) {
+            // Surefire fails on such a class too: running the others would hide that some tests were lost.
+            found.problems().forEach(p -> getLog().error(p));
+            throw new MojoExecutionException(found.problems().size() + " test class file(s) could not be read: "
+                    + found.problems().get(0));
+        }
+        if (tests.isEmpty()) {
+            if (!filter.isEmpty() && failIfNoSpecifiedTests) {
                 throw new MojoFailureException("No tests matching pattern \"" + test + "\" were executed! (Set "
                         + "-Dsurefire.failIfNoSpecifiedTests=false to ignore this error.)");
             }
             getLog().info("No tests to run.");
-            return List.of();
         }
-        List<TestBatch> batches = new ArrayList<>();
-        for (TestBatch batch : splitter.split(found, List.of(), target)) {
-            batches.add(onlyNamedMethods(batch, filter));
-        }
-        getLog().info(found.size() + " test class(es) in " + batches.size() + " task(s)");
-        return batches;
+        return tests;
     }
 
-    /** {@link #tagRequirements} as lists. */
-    Map<String, List<String>> tagRequirements() {
-        Map<String, List<String>> byTag = new LinkedHashMap<>();
-        if (tagRequirements != null) {
-            tagRequirements.forEach((tag, text) -> byTag.put(tag, text == null ? List.of() : Arrays.stream(text.split(";"))
-                    .map(String::strip).filter(r -> !r.isEmpty()).toList()));
-        }
-        return byTag;
-    }
-
-    /** A batch whose classes {@code -Dtest} limits to some methods selects only those methods. */
-    static TestBatch onlyNamedMethods(TestBatch batch, ClassFilter filter) {
-        List<String> selectors = new ArrayList<>();
-        for (String selector : batch.selectors()) {
-            Set<String> methods = selector.startsWith("class:") ? filter.methods(selector.substring(6)) : Set.of();
-            if (methods.isEmpty()) {
-                selectors.add(selector);
-            } else {
-                methods.forEach(m -> selectors.add("method:" + selector.substring(6) + "#" + m));
-            }
-        }
-        return new TestBatch(selectors, batch.requirements(), batch.estimate());
+    /** The classes packed into tasks by their past durations on this grid, longest first. */
+    private List<TestBatch> plan(List<TestClass> classes, GridSession grid, String suiteName, Duration target) {
+        int slots = grid.slots();
+        TestPlan plan = new TestSplitter(target, slots).plan(classes, grid.testDurations(suiteName));
+        getLog().info(String.format(Locale.ROOT, "%d test class(es) in %d task(s) for %d slot(s): %s", classes.size(),
+                plan.batches().size(), slots, plan.sizeOnly() ? "no history yet, balanced by class size"
+                        : plan.classesWithHistory() + " timed by history, " + plan.classesEstimated()
+                        + " estimated; about " + plan.makespan(slots).toSeconds() + " s"));
+        return plan.batches();
     }
 
     /** The test class path, with the JUnit Platform launcher added when the project lacks it. */

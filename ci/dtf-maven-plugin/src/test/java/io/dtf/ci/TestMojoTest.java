@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.dtf.ci.plan.TestBatch;
-import io.dtf.ci.run.ClassFilter;
-import io.dtf.ci.surefire.SurefireSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,22 +46,5 @@ class TestMojoTest {
         assertEquals(List.of(), mojo.commonRequirements());
         mojo.requirements = List.of(" os == linux ", "", "tag gpu");
         assertEquals(List.of("os == linux", "tag gpu"), mojo.commonRequirements());
-    }
-
-    @Test
-    void tagRequirementsAreListsSeparatedBySemicolons() {
-        TestMojo mojo = new TestMojo();
-        assertEquals(Map.of(), mojo.tagRequirements());
-        mojo.tagRequirements = Map.of("gpu", "gpu.count >= 1; tag cuda ;", "plain", "");
-        assertEquals(Map.of("gpu", List.of("gpu.count >= 1", "tag cuda"), "plain", List.of()), mojo.tagRequirements());
-    }
-
-    @Test
-    void dashDTestWithMethodsSelectsOnlyThoseMethods() {
-        ClassFilter filter = ClassFilter.of(SurefireSettings.defaults(), "ParserTest#parsesEmpty+parsesOne,LexerTest");
-        TestBatch batch = new TestBatch(List.of("class:a.ParserTest", "class:a.LexerTest"), List.of("tag x"),
-                Duration.ofSeconds(3));
-        assertEquals(new TestBatch(List.of("method:a.ParserTest#parsesEmpty", "method:a.ParserTest#parsesOne",
-                "class:a.LexerTest"), List.of("tag x"), Duration.ofSeconds(3)), TestMojo.onlyNamedMethods(batch, filter));
     }
 }

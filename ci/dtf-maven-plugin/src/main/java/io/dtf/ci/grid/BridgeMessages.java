@@ -23,6 +23,8 @@ final class BridgeMessages {
     static final String AWAIT = "await";
     static final String CANCEL = "cancel";
     static final String ANALYZE = "analyze";
+    static final String DURATIONS = "durations";
+    static final String SLOTS = "slots";
     static final String CLOSE = "close";
 
     /** Reply kinds. */
@@ -43,9 +45,15 @@ final class BridgeMessages {
      * @param suite         {@code submit}
      * @param runId         {@code await}, {@code cancel}, {@code analyze}
      * @param timeoutMillis {@code await}
+     * @param suiteName     {@code durations}
      */
     record Request(String op, List<String> addresses, String token, String tlsCa, List<Upload> artifacts,
-                   Suite suite, String runId, Long timeoutMillis) {
+                   Suite suite, String runId, Long timeoutMillis, String suiteName) {
+        Request(String op, List<String> addresses, String token, String tlsCa, List<Upload> artifacts, Suite suite,
+                String runId, Long timeoutMillis) {
+            this(op, addresses, token, tlsCa, artifacts, suite, runId, timeoutMillis, null);
+        }
+
         static Request of(String op) {
             return new Request(op, null, null, null, null, null, null, null);
         }

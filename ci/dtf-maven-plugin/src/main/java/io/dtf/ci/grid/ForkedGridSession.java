@@ -1,5 +1,6 @@
 package io.dtf.ci.grid;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.artifact.LocalArtifact;
 import io.dtf.artifact.UploadReport;
 import io.dtf.ci.grid.BridgeMessages.Reply;
@@ -7,6 +8,7 @@ import io.dtf.ci.grid.BridgeMessages.Request;
 import io.dtf.ci.grid.BridgeMessages.Upload;
 import io.dtf.model.AnalysisReply;
 import io.dtf.model.RunView;
+import io.dtf.model.TestDuration;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.wire.Json;
@@ -122,6 +124,17 @@ public final class ForkedGridSession implements GridSession {
     public AnalysisReply analyze(String runId) {
         return Json.read(call(new Request(BridgeMessages.ANALYZE, null, null, null, null, null, runId, null), r -> { }),
                 AnalysisReply.class);
+    }
+
+    @Override
+    public List<TestDuration> testDurations(String suite) {
+        return Json.read(call(new Request(BridgeMessages.DURATIONS, null, null, null, null, null, null, null, suite),
+                r -> { }), new TypeReference<List<TestDuration>>() { });
+    }
+
+    @Override
+    public int slots() {
+        return Math.max(1, Integer.parseInt(call(Request.of(BridgeMessages.SLOTS), r -> { }).strip()));
     }
 
     /** Ends the session: the bridge closes its connection and exits (or is stopped if it does not). */

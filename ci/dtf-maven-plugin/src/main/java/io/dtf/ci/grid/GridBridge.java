@@ -6,9 +6,12 @@ import io.dtf.ci.grid.BridgeMessages.Request;
 import io.dtf.client.AggregatorClient;
 import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
+import io.dtf.client.NoAggregatorException;
 import io.dtf.client.SubmissionRefusedException;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.RunView;
+import io.dtf.model.TestDuration;
+import io.dtf.model.WorkerView;
 import io.dtf.wire.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -79,6 +83,9 @@ public final class GridBridge {
                                 "md"))));
                     }
                 }
+                case BridgeMessages.DURATIONS -> reply(BridgeMessages.DONE, Json.write(durations(request.suiteName())));
+                case BridgeMessages.SLOTS -> reply(BridgeMessages.DONE, String.valueOf(
+                        client.workers().stream().mapToInt(WorkerView::slots).sum()));
                 case BridgeMessages.CLOSE -> {
                     reply(BridgeMessages.DONE, "closed");
                     return false;
@@ -91,6 +98,16 @@ public final class GridBridge {
             reply(BridgeMessages.ERROR, describe(e));
         }
         return true;
+    }
+
+    /** The suite's past test durations; none from a grid without an aggregator (the plan then estimates). */
+    private List<TestDuration> durations(String suite) {
+        try (AggregatorClient aggregator = AggregatorClient.connect(options)) {
+            return aggregator.testDurations(suite);
+        } catch (NoAggregatorException e) {
+            System.err.println("no test durations: " + describe(e));
+            return List.of();
+        }
     }
 
     private void await(String runId, Duration timeout) {

@@ -4,6 +4,7 @@ import io.dtf.artifact.LocalArtifact;
 import io.dtf.artifact.UploadReport;
 import io.dtf.model.AnalysisReply;
 import io.dtf.model.RunView;
+import io.dtf.model.TestDuration;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import java.time.Duration;
@@ -30,6 +31,15 @@ public interface GridSession extends AutoCloseable {
 
     /** The aggregator's analysis of the series of this run (regressions against their history). */
     AnalysisReply analyze(String runId);
+
+    /**
+     * How long the suite's test classes took in its past runs, per hardware class; empty when the grid
+     * has no aggregator or no history yet.
+     */
+    List<TestDuration> testDurations(String suite);
+
+    /** The task slots of the grid's live workers (at least 1): how many tasks a plan should fill. */
+    int slots();
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.dtf.ci.surefire;
 
+import io.dtf.ci.plan.TestPatterns;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +20,9 @@ import java.util.Map;
 public record SurefireSettings(List<String> includes, List<String> excludes, String groups, String excludedGroups,
                                Map<String, String> systemProperties, Map<String, String> environment,
                                List<String> argLine) {
-    /** Surefire's default includes (3.x). */
-    public static final List<String> DEFAULT_INCLUDES = List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java",
-            "**/*TestCase.java");
-    /** Surefire's default excludes: nested and anonymous classes. */
-    public static final List<String> DEFAULT_EXCLUDES = List.of("**/*$*");
-
     public SurefireSettings {
-        includes = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : List.copyOf(includes);
-        excludes = excludes == null || excludes.isEmpty() ? DEFAULT_EXCLUDES : List.copyOf(excludes);
+        includes = includes == null || includes.isEmpty() ? TestPatterns.DEFAULT_INCLUDES : List.copyOf(includes);
+        excludes = excludes == null || excludes.isEmpty() ? TestPatterns.DEFAULT_EXCLUDES : List.copyOf(excludes);
         groups = blankToNull(groups);
         excludedGroups = blankToNull(excludedGroups);
         systemProperties = systemProperties == null ? Map.of() : Map.copyOf(systemProperties);

@@ -9,6 +9,7 @@ import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
+import io.dtf.model.TestDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,16 @@ final class ScriptedGrid implements GridSession {
     @Override
     public AnalysisReply analyze(String runId) {
         return new AnalysisReply("", 0, 0);
+    }
+
+    @Override
+    public List<TestDuration> testDurations(String suite) {
+        return List.of();
+    }
+
+    @Override
+    public int slots() {
+        return 2;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dtf.ci.surefire;
 
+import io.dtf.ci.plan.TestPatterns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -18,7 +19,7 @@ class SurefireConfigReaderTest {
     @Test
     void aProjectWithoutConfigurationGetsSurefiresDefaults() {
         SurefireSettings s = SurefireConfigReader.read(null, NO_PROPERTIES::get);
-        assertEquals(SurefireSettings.DEFAULT_INCLUDES, s.includes());
+        assertEquals(TestPatterns.DEFAULT_INCLUDES, s.includes());
         assertEquals(List.of("**/*$*"), s.excludes());
         assertNull(s.groups());
         assertEquals(List.of(), s.argLine());
