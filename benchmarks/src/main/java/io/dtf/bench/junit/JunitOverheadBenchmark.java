@@ -46,6 +46,13 @@ public final class JunitOverheadBenchmark {
             surefire[r] = with - without;
         }
 
+        double surefireMs = median(surefire);
+        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; %d classes, %d tests that do nothing, %d rounds, "
+                + "one slot%n%n", Runtime.getRuntime().availableProcessors(), Runtime.version(), classes, tests, rounds);
+        System.out.printf(Locale.ROOT, "%-36s %10s %12s %14s%n", "run", "median ms", "ms / test", "ms / task");
+        System.out.printf(Locale.ROOT, "%-36s %10.0f %12.2f %14.0f%n", "surefire, one fork", surefireMs,
+                surefireMs / tests, surefireMs);
+
         long[] oneTask = new long[rounds];
         long[] perClass = new long[rounds];
         try (OneNodeGrid grid = OneNodeGrid.start(home, work.resolve("grid"), PORTS)) {
@@ -64,12 +71,6 @@ public final class JunitOverheadBenchmark {
             }
         }
 
-        double surefireMs = median(surefire);
-        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; %d classes, %d tests that do nothing, %d rounds, "
-                + "one slot%n%n", Runtime.getRuntime().availableProcessors(), Runtime.version(), classes, tests, rounds);
-        System.out.printf(Locale.ROOT, "%-36s %10s %12s %14s%n", "run", "median ms", "ms / test", "ms / task");
-        System.out.printf(Locale.ROOT, "%-36s %10.0f %12.2f %14.0f%n", "surefire, one fork", surefireMs,
-                surefireMs / tests, surefireMs);
         double one = median(oneTask);
         System.out.printf(Locale.ROOT, "%-36s %10.0f %12.2f %14.0f%n", "dtf junit, one task", one, one / tests, one);
         double each = median(perClass);
