@@ -2,6 +2,8 @@
 // ports the pom gives (dtf.it.*): a server that also works, and a worker tagged example-gpu. Both run JVM
 // tasks (--allow-commands). verify.groovy stops them (the invoker runs it whatever the build's result);
 // the hook below stops them when this Maven ends, should anything end it first.
+// The clone carries whatever target/ a developer's own run left in examples/maven-project: start without one.
+new File(exampleDir, 'target').deleteDir()
 def home = new File(dtfRoot)
 def nodesDir = new File(exampleDir, '../nodes').canonicalFile
 nodesDir.deleteDir()
