@@ -40,7 +40,7 @@ public final class ArtifactUploadBenchmark {
             row("first run", first);
             row("second run, clean rebuild, unchanged", unchanged);
             row("third run, one test class changed", oneChanged);
-            System.out.printf(Locale.ROOT, "(digests asked for each run: %d x 32 bytes)%n", first.artifacts());
+            System.out.printf(Locale.ROOT, "(each run asks the grid which of its %d digests it lacks)%n", first.artifacts());
         }
     }
 
