@@ -19,7 +19,8 @@ def testCases = { File dir ->
                     : names.contains('skipped') ? 'skipped'
                     : (names.contains('flakyFailure') || names.contains('flakyError')) ? 'flaky' : 'passed'
             def out = children.find { it.nodeName == 'system-out' }?.textContent ?: ''
-            cases << [cls: tc.getAttribute('classname'), name: tc.getAttribute('name'), verdict: verdict, out: out, file: file.name]
+            cases << [cls: tc.getAttribute('classname'), name: tc.getAttribute('name'), verdict: verdict, out: out,
+                      file: file.name]
         }
     }
     cases
@@ -34,10 +35,11 @@ def checkExample = { List cases, boolean withGpu ->
     }
     def counts = cases.countBy { it.cls }
     assert counts == expected : "test cases per class: expected ${expected}, got ${counts}"
+    def describe = { List some -> some.collect { it.cls + '#' + it.name + '=' + it.verdict } }
     def flaky = cases.findAll { it.verdict == 'flaky' }*.cls
-    assert flaky == ['io.dtf.examples.words.FlakyOnFirstAttemptTest'] : "flaky tests: ${cases.collect { it.cls + '#' + it.name + '=' + it.verdict }}"
+    assert flaky == ['io.dtf.examples.words.FlakyOnFirstAttemptTest'] : "flaky tests: ${describe(cases)}"
     def notPassed = cases.findAll { it.verdict != 'passed' && it.verdict != 'flaky' }
-    assert notPassed.isEmpty() : "tests that did not pass: ${notPassed.collect { it.cls + '#' + it.name + '=' + it.verdict }}"
+    assert notPassed.isEmpty() : "tests that did not pass: ${describe(notPassed)}"
     println "checked ${cases.size()} test cases in ${cases*.file.unique().size()} report files: ${counts}, flaky ${flaky}"
 }
 

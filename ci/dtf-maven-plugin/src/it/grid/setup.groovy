@@ -9,7 +9,8 @@ def nodesDir = new File(exampleDir, '../nodes').canonicalFile
 nodesDir.deleteDir()
 int port = itPort as int, comm = itCommPort as int, client = itClientPort as int
 def nodes = [
-        [name: 'server', args: ['--config', "${home}/config/ignite-server.xml", '--roles', 'coordinator,data,aggregator,worker']],
+        [name: 'server', args: ['--config', "${home}/config/ignite-server.xml",
+                                '--roles', 'coordinator,data,aggregator,worker']],
         [name: 'gpu', args: ['--config', "${home}/config/ignite-worker.xml", '--tags', 'example-gpu']],
 ]
 // One after the other: a worker that starts before the server holds the caches fails to start.

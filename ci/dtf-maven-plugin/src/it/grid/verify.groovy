@@ -21,14 +21,17 @@ reports.checkExample(cases, true)
 
 // GpuKernelTest writes its working directory down: it must lie in the tagged worker's data directory.
 def witness = new File(exampleDir, 'target/witness/GpuKernelTest.txt')
-assert witness.exists() : "GpuKernelTest left no ${witness}: the plugin did not pass Surefire's systemPropertyVariables, or the test did not run"
+assert witness.exists() : "GpuKernelTest left no ${witness}: the plugin did not pass Surefire's " +
+        'systemPropertyVariables, or the test did not run'
 def ranIn = new File(witness.text.trim()).canonicalPath
 def gpuDir = new File(nodesDir, 'gpu').canonicalPath
-assert ranIn.startsWith(gpuDir + File.separator) : "GpuKernelTest ran in ${ranIn}, not on the worker tagged example-gpu (${gpuDir})"
+assert ranIn.startsWith(gpuDir + File.separator) :
+        "GpuKernelTest ran in ${ranIn}, not on the worker tagged example-gpu (${gpuDir})"
 
 // The JMH goal prints one line per benchmark and parameter set, with its score.
 def scored = log.readLines().findAll { it =~ /WordCounterBenchmark\.(count|top)/ && it =~ /\d+[.,]\d+/ }
-assert scored.any { it.contains('WordCounterBenchmark.count') } && scored.any { it.contains('WordCounterBenchmark.top') } :
+assert scored.any { it.contains('WordCounterBenchmark.count') } &&
+        scored.any { it.contains('WordCounterBenchmark.top') } :
         'the JMH goal printed no scores for WordCounterBenchmark.count and .top'
 println "JMH scores printed:\n  " + scored.join('\n  ')
 return true

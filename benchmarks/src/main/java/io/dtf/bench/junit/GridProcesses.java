@@ -26,7 +26,8 @@ final class GridProcesses implements AutoCloseable {
     static GridProcesses start(Path home, Path dir, int base, int workers) throws IOException, InterruptedException {
         GridProcesses grid = new GridProcesses(base);
         try {
-            grid.startNode(home, dir.resolve("server"), List.of("--config", home.resolve("config/ignite-server.xml").toString()));
+            grid.startNode(home, dir.resolve("server"),
+                    List.of("--config", home.resolve("config/ignite-server.xml").toString()));
             for (int i = 1; i <= workers; i++) {
                 grid.startNode(home, dir.resolve("worker-" + i), List.of("--config",
                         home.resolve("config/ignite-worker.xml").toString(), "--slots", "1", "--allow-commands"));

@@ -90,7 +90,8 @@ public record SkewedSuite(Path dir, List<GeneratedClass> classes) {
         long part = millis / TESTS_PER_CLASS;
         long first = millis - part * (TESTS_PER_CLASS - 1);
         StringBuilder java = new StringBuilder("package " + PACKAGE + ";\n\nimport org.junit.jupiter.api.Test;\n\n")
-                .append("/** Generated: sleeps ").append(millis).append(" ms in all. */\nclass ").append(simple).append(" {\n");
+                .append("/** Generated: sleeps ").append(millis).append(" ms in all. */\n")
+                .append("class ").append(simple).append(" {\n");
         for (int t = 1; t <= TESTS_PER_CLASS; t++) {
             java.append("    @Test\n    void part").append(t).append("() throws InterruptedException {\n")
                     .append("        Thread.sleep(").append(t == 1 ? first : part).append(");\n    }\n");
