@@ -5,6 +5,7 @@ import io.dtf.ci.grid.GridConnection;
 import io.dtf.ci.grid.PortRange;
 import io.dtf.ci.ship.Shipment;
 import io.dtf.ci.ship.ShipmentPacker;
+import io.dtf.ci.ship.WorkInput;
 import io.dtf.client.ClientTokens;
 import io.dtf.suite.DurationText;
 import java.io.File;
@@ -147,22 +148,23 @@ abstract class DtfMojo extends AbstractMojo {
 
     /** Names the class path and working files by digest (packing directories under target/dtf-artifacts). */
     Shipment ship(List<Path> classpath) throws MojoExecutionException {
-        List<Path> work = new ArrayList<>();
+        List<WorkInput> work = new ArrayList<>();
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         for (Resource r : project.getBuild().getTestResources()) {
             Path dir = base.resolve(r.getDirectory()).normalize();
             if (dir.startsWith(base)) {
-                work.add(dir);
+                work.add(new WorkInput(dir, r.getIncludes(), r.getExcludes()));
             } else {
                 getLog().warn("test resources in " + dir + " are outside the base directory: they are not shipped into"
                         + " the tests' working directory (they are on the class path, in target/test-classes)");
             }
         }
         if (inputs != null) {
-            inputs.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).forEach(work::add);
+            inputs.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).map(WorkInput::all)
+                    .forEach(work::add);
         }
         try {
-            return new ShipmentPacker(project.getBasedir().toPath(), buildDir().resolve("dtf-artifacts"))
+            return new ShipmentPacker(project.getBasedir().toPath(), buildDir(), buildDir().resolve("dtf-artifacts"))
                     .pack(classpath, work);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);

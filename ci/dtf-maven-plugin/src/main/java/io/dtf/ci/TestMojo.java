@@ -33,11 +33,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -187,7 +190,8 @@ public class TestMojo extends DtfMojo {
             filter = TestFilter.parse(test);
             found = TestDiscovery.scan(classes, filter.over(TestPatterns.of(settings.includes(), settings.excludes())),
                     classpath);
-            tests = TagRequirements.parse(tagRequirements).applyTo(found.classes());
+            tests = TagRequirements.parse(tagRequirements).applyTo(withoutExcludedGroups(found.classes(),
+                    settings.excludedGroups()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -205,6 +209,19 @@ public class TestMojo extends DtfMojo {
             getLog().info("No tests to run.");
         }
         return tests;
+    }
+
+    /**
+     * The classes left once those with a class-level tag among Surefire's {@code excludedGroups} are taken
+     * out: none of their tests would run, and a task that runs nothing still costs a JVM. Only a plain
+     * list of tags is read here; a tag expression is left to JUnit in the test JVM.
+     */
+    static List<TestClass> withoutExcludedGroups(List<TestClass> classes, String excludedGroups) {
+        if (excludedGroups == null || !excludedGroups.matches("\\s*[\\w.-]+(\\s*,\\s*[\\w.-]+)*\\s*")) {
+            return classes;
+        }
+        Set<String> excluded = Arrays.stream(excludedGroups.split(",")).map(String::strip).collect(Collectors.toSet());
+        return classes.stream().filter(c -> c.tags().stream().noneMatch(excluded::contains)).toList();
     }
 
     /** The classes packed into tasks by their past durations on this grid, longest first. */

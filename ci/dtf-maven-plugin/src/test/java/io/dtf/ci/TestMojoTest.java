@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.dtf.ci.plan.TestClass;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,5 +47,14 @@ class TestMojoTest {
         assertEquals(List.of(), mojo.commonRequirements());
         mojo.requirements = List.of(" os == linux ", "", "tag gpu");
         assertEquals(List.of("os == linux", "tag gpu"), mojo.commonRequirements());
+    }
+
+    @Test
+    void classesTaggedWithAnExcludedGroupAreNotSentButATagExpressionIsLeftToJunit() {
+        TestClass gpu = new TestClass("a.GpuTest", List.of("gpu"), List.of(), null, 10);
+        TestClass plain = new TestClass("a.PlainTest", List.of(), List.of(), null, 10);
+        assertEquals(List.of(plain), TestMojo.withoutExcludedGroups(List.of(gpu, plain), "slow, gpu"));
+        assertEquals(List.of(gpu, plain), TestMojo.withoutExcludedGroups(List.of(gpu, plain), "gpu & !fast"));
+        assertEquals(List.of(gpu, plain), TestMojo.withoutExcludedGroups(List.of(gpu, plain), null));
     }
 }

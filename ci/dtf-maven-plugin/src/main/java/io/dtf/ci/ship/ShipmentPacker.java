@@ -18,16 +18,20 @@ import java.util.stream.Stream;
  * directory packed as a tree, and the working directory as one tree that mirrors the project's base
  * directory (its test resources and the inputs the user lists, each at its path relative to the base
  * directory), so that a test opening {@code src/test/resources/data.csv} by relative path finds it on
- * any worker. Packs go under {@code packInto} (target/dtf-artifacts).
+ * any worker. Packs go under {@code packInto} (target/dtf-artifacts). The build directory is never
+ * shipped: a project may declare its base directory as a resource directory (commons-parent does), and
+ * the build directory holds the packs themselves.
  */
 public final class ShipmentPacker {
     static final String WORKDIR = "workdir";
 
     private final Path baseDir;
+    private final Path buildDir;
     private final Path packInto;
 
-    public ShipmentPacker(Path baseDir, Path packInto) {
+    public ShipmentPacker(Path baseDir, Path buildDir, Path packInto) {
         this.baseDir = baseDir.toAbsolutePath().normalize();
+        this.buildDir = buildDir.toAbsolutePath().normalize();
         this.packInto = packInto.toAbsolutePath().normalize();
     }
 
@@ -37,7 +41,7 @@ public final class ShipmentPacker {
      *                    missing ones are left out
      * @throws IllegalArgumentException when a working file lies outside the base directory
      */
-    public Shipment pack(List<Path> classpath, List<Path> workFiles) throws IOException {
+    public Shipment pack(List<Path> classpath, List<WorkInput> workFiles) throws IOException {
         Files.createDirectories(packInto);
         List<LocalArtifact> all = new ArrayList<>();
         List<LocalArtifact> path = new ArrayList<>();
@@ -58,43 +62,49 @@ public final class ShipmentPacker {
     }
 
     /** Copies the working files to {@code packInto/workdir} at their paths relative to the base directory, then packs that. */
-    private LocalArtifact workdir(List<Path> workFiles) throws IOException {
+    private LocalArtifact workdir(List<WorkInput> workFiles) throws IOException {
         Path stage = packInto.resolve(WORKDIR);
         deleteTree(stage);
         boolean any = false;
-        for (Path given : workFiles) {
-            Path file = baseDir.resolve(given).toAbsolutePath().normalize();
+        for (WorkInput given : workFiles) {
+            Path file = baseDir.resolve(given.path()).toAbsolutePath().normalize();
             if (!file.startsWith(baseDir)) {
-                throw new IllegalArgumentException("dtf.inputs: " + given + " lies outside the project's base directory "
-                        + baseDir + "; tests see their working directory as the base directory, so list files inside it");
+                throw new IllegalArgumentException("dtf.inputs: " + given.path() + " lies outside the project's base"
+                        + " directory " + baseDir + "; tests see their working directory as the base directory, so list"
+                        + " files inside it");
             }
-            if (!Files.exists(file)) {
+            if (!Files.exists(file) || file.startsWith(buildDir)) {
                 continue;
             }
-            Path target = stage.resolve(baseDir.relativize(file).toString());
-            copy(file, target);
-            any = true;
+            any |= copy(file, stage.resolve(baseDir.relativize(file).toString()), given);
         }
         return any ? Artifacts.tree(stage, packInto) : null;
     }
 
-    private static void copy(Path source, Path target) throws IOException {
+    /** Copies what {@code input} chooses of {@code source}; false when that is nothing. */
+    private boolean copy(Path source, Path target, WorkInput input) throws IOException {
         if (Files.isRegularFile(source)) {
             Files.createDirectories(target.getParent());
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            return;
+            return true;
         }
+        ResourcePatterns patterns = new ResourcePatterns(input.includes(), input.excludes());
+        boolean any = false;
         try (Stream<Path> files = Files.walk(source)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else if (Files.isRegularFile(f)) {
+                if (f.startsWith(buildDir) || !Files.isRegularFile(f)) {
+                    continue;
+                }
+                String relative = source.relativize(f).toString().replace('\\', '/');
+                if (patterns.accepts(relative)) {
+                    Path to = target.resolve(relative);
                     Files.createDirectories(to.getParent());
                     Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                    any = true;
                 }
             }
         }
+        return any;
     }
 
     private static void deleteTree(Path dir) throws IOException {
