@@ -30,11 +30,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -83,6 +86,7 @@ public final class DtfNode implements AutoCloseable {
     private final RecordingFailureHandler failures;
     private final AuditReplicator auditReplicator;
     private volatile boolean closing;
+    private volatile List<RunningExtension> extensions = List.of();
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
                     DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
@@ -204,8 +208,41 @@ public final class DtfNode implements AutoCloseable {
             LOG.warn(warning);
             progress.accept("WARNING: " + warning);
         });
-        return new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention,
+        DtfNode node = new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention,
                 auditReplicator);
+        node.extensions = startExtensions(new NodeContext(ignite, options, GridSecurity.of(ignite)), roles, progress);
+        return node;
+    }
+
+    /**
+     * Starts the extensions ({@link NodeExtension}) on the class path whose role this node has. One that
+     * fails to start (its port taken, say) is reported; the node goes on without it.
+     */
+    private static List<RunningExtension> startExtensions(NodeContext context, Set<String> roles,
+                                                          Consumer<String> progress) {
+        List<RunningExtension> started = new ArrayList<>();
+        for (NodeExtension extension : ServiceLoader.load(NodeExtension.class)) {
+            if (!roles.contains(extension.role())) {
+                continue;
+            }
+            try {
+                Optional<RunningExtension> running = extension.start(context);
+                running.ifPresent(r -> {
+                    started.add(r);
+                    LOG.info("{}", r.describe());
+                    progress.accept(r.describe());
+                });
+            } catch (Exception e) {
+                LOG.warn("the {} role did not start on this node", extension.role(), e);
+                progress.accept("WARNING: the " + extension.role() + " role did not start on this node: " + e.getMessage());
+            }
+        }
+        return List.copyOf(started);
+    }
+
+    /** The extensions running on this node ({@link NodeExtension}), such as the web console. */
+    public List<RunningExtension> extensions() {
+        return extensions;
     }
 
     private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
@@ -394,6 +431,7 @@ public final class DtfNode implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        closeQuietly(extensions.toArray(AutoCloseable[]::new));
         AuditLogs.close(ignite); // what this node recorded reaches the grid before the node leaves it
         if (store != null) {
             AggregatorService.withdraw(ignite);

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param allowCommands     which {@code command} tasks (processes) this worker runs: none unless its
  *                          operator opts in ({@code dtf node --allow-commands}); null means none
  * @param isolated          a private one-node grid on free ports, joining nothing (for {@code dtf run})
+ * @param consolePort       the web console's HTTP port on a {@code console} node: null for the default
+ *                          {@value #DEFAULT_CONSOLE_PORT}, 0 for any free port, negative for no console
  */
 public record NodeOptions(
         Path config,
@@ -37,7 +39,19 @@ public record NodeOptions(
         Integer slots,
         CommandPolicy allowCommands,
         String instanceName,
-        boolean isolated) {
+        boolean isolated,
+        Integer consolePort) {
+
+    /** Where a {@code console} node serves the web console unless told otherwise. */
+    public static final int DEFAULT_CONSOLE_PORT = 8080;
+
+    public NodeOptions(Path config, Set<String> roles, Set<String> tags, Map<String, String> overrides,
+                       List<String> join, String bindHost, Integer discoveryPort, Integer communicationPort,
+                       Integer clientPort, Path dataDir, Integer slots, CommandPolicy allowCommands,
+                       String instanceName, boolean isolated) {
+        this(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort, clientPort, dataDir,
+                slots, allowCommands, instanceName, isolated, null);
+    }
 
     public NodeOptions {
         tags = tags == null ? Set.of() : Set.copyOf(tags);
@@ -61,44 +75,50 @@ public record NodeOptions(
      */
     public static NodeOptions embedded(Path config, Path dataDir) {
         return new NodeOptions(config, null, null, null, null, "127.0.0.1", null, null, null, dataDir, null,
-                CommandPolicy.ANY, "dtf-embedded", true);
+                CommandPolicy.ANY, "dtf-embedded", true, -1);
     }
 
     public NodeOptions withRoles(Set<String> value) {
         return new NodeOptions(config, value, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, instanceName, isolated);
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
     }
 
     public NodeOptions withTags(Set<String> value) {
         return new NodeOptions(config, roles, value, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, instanceName, isolated);
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
     }
 
     public NodeOptions withOverrides(Map<String, String> value) {
         return new NodeOptions(config, roles, tags, value, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, instanceName, isolated);
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
     }
 
     public NodeOptions withSlots(Integer value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, value, allowCommands, instanceName, isolated);
+                clientPort, dataDir, value, allowCommands, instanceName, isolated, consolePort);
     }
 
     /** Network placement: where to listen and whom to join. Null keeps the config's value. */
     public NodeOptions withNetwork(String host, Integer discovery, Integer communication, Integer client,
                                    List<String> joinAddresses) {
         return new NodeOptions(config, roles, tags, overrides, joinAddresses, host, discovery, communication,
-                client, dataDir, slots, allowCommands, instanceName, isolated);
+                client, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
     }
 
     public NodeOptions withInstanceName(String value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, value, isolated);
+                clientPort, dataDir, slots, allowCommands, value, isolated, consolePort);
     }
 
     /** Which command tasks this node runs as a worker ({@link CommandPolicy#ANY}, an allow-list, or none). */
     public NodeOptions withCommands(CommandPolicy value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, value, instanceName, isolated);
+                clientPort, dataDir, slots, value, instanceName, isolated, consolePort);
+    }
+
+    /** The web console's port on a {@code console} node: 0 for any free port, negative for none. */
+    public NodeOptions withConsolePort(Integer value) {
+        return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, value);
     }
 }

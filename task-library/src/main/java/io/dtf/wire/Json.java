@@ -42,6 +42,11 @@ public final class Json {
         return MAPPER;
     }
 
+    /** The mapper of {@link #writeReport}: ISO-8601 instants, non-ASCII escaped (what the console's API answers in). */
+    public static ObjectMapper reportMapper() {
+        return REPORT_MAPPER;
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

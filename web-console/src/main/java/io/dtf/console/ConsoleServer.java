@@ -1,0 +1,81 @@
+package io.dtf.console;
+
+import io.dtf.console.api.ApiErrors;
+import io.dtf.console.api.HealthRoutes;
+import io.dtf.console.auth.AccessCheck;
+import io.dtf.console.grid.ConsoleGrid;
+import io.dtf.console.live.LiveUpdates;
+import io.dtf.console.pages.Pages;
+import io.dtf.node.RunningExtension;
+import io.dtf.wire.Json;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+
+/**
+ * The web console: pages, the REST API under {@code /api} and live updates on {@code /ws}, served by
+ * Javalin from a grid node. Every route declares the least role ({@link io.dtf.console.auth.Access})
+ * that may use it; {@link AccessCheck} enforces it before the route runs.
+ */
+public final class ConsoleServer implements RunningExtension {
+    private final Javalin app;
+    private final ConsoleSettings settings;
+    private final List<AutoCloseable> parts;
+
+    private ConsoleServer(Javalin app, ConsoleSettings settings, List<AutoCloseable> parts) {
+        this.app = app;
+        this.settings = settings;
+        this.parts = parts;
+    }
+
+    /** Starts the console on {@code settings}' address, reading the grid through {@code grid}. */
+    public static ConsoleServer start(ConsoleSettings settings, ConsoleGrid grid) {
+        LiveUpdates live = new LiveUpdates(grid);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.reportMapper(), false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/io/dtf/console/web/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+        });
+        new AccessCheck(grid, settings).register(app);
+        ApiErrors.register(app);
+        new HealthRoutes(grid).register(app);
+        live.register(app);
+        new Pages().register(app);
+        app.start(settings.host(), settings.port());
+        return new ConsoleServer(app, settings, List.of(live));
+    }
+
+    /** The port the console listens on (the one chosen when the settings asked for any). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The console's base address, {@code http://127.0.0.1:8080}. */
+    public String url() {
+        String host = "0.0.0.0".equals(settings.host()) ? "localhost" : settings.host();
+        return "http://" + host + ":" + port();
+    }
+
+    @Override
+    public String describe() {
+        return "web console on " + url() + (settings.secured() ? " (log in with a token)" : " (this machine only: security is off)");
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                // the server stops anyway
+            }
+        }
+        app.stop();
+    }
+}
