@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -50,13 +51,19 @@ public final class TestGrid implements AutoCloseable {
 
     /** Starts the next node of this grid with the given roles, tags and attribute overrides. */
     public DtfNode start(String name, Set<String> roles, Set<String> tags, Map<String, String> overrides, int slots) {
+        return start(name, roles, tags, overrides, slots, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(String, Set, Set, Map, int)}, with {@code more} applied to the options last (a console port, say). */
+    public DtfNode start(String name, Set<String> roles, Set<String> tags, Map<String, String> overrides, int slots,
+                         UnaryOperator<NodeOptions> more) {
         int i = next++;
         NodeOptions options = NodeOptions.of(config("ignite-default.xml"), root.resolve(name))
                 .withRoles(roles).withTags(tags).withOverrides(overrides).withSlots(slots)
                 .withInstanceName(name).withCommands(CommandPolicy.ANY)
                 .withNetwork("127.0.0.1", discoveryBase + i, communicationBase + i, null,
                         List.of("127.0.0.1:" + discoveryBase + ".." + (discoveryBase + 9)));
-        DtfNode node = DtfNode.start(options);
+        DtfNode node = DtfNode.start(more.apply(options));
         nodes.add(node);
         return node;
     }

@@ -1,0 +1,98 @@
+package io.dtf.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium for end-to-end tests (Debian's {@code chromium} and {@code chromium-driver};
+ * {@code .ci/run} installs them). Screenshots go to {@code target/screenshots/NAME.png} as evidence.
+ *
+ * <pre>{@code
+ * try (Browser browser = Browser.open()) {
+ *     browser.go(console.uri("/workers"));
+ *     browser.await(d -> d.findElements(By.cssSelector("[data-node-id]")).size() == 2);
+ *     browser.screenshot("workers");
+ * }
+ * }</pre>
+ */
+public final class Browser implements AutoCloseable {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A headless Chromium at 1280×900, or at {@code width}×{@code height} (a phone: 390×844). */
+    public static Browser open() {
+        return open(1280, 900);
+    }
+
+    public static Browser open(int width, int height) {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(executable("DTF_CHROMIUM", "/usr/bin/chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-extensions", "--no-first-run",
+                        "--window-size=" + width + "," + height);
+        // The driver from the distribution: Selenium must not try to download one (no internet in CI).
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(executable("DTF_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    private static String executable(String env, String fallback) {
+        String path = System.getenv(env);
+        return path == null || path.isBlank() ? fallback : path;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void go(java.net.URI uri) {
+        driver.get(uri.toString());
+    }
+
+    /** Waits up to 20 s for {@code condition} to answer true or non-null, and answers it. */
+    public <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition::apply);
+    }
+
+    /** Waits for an element matching {@code css} and answers it. */
+    public WebElement awaitElement(String css) {
+        return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    }
+
+    /** Saves what the page shows now as {@code target/screenshots/NAME.png}, and answers the file. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
