@@ -28,7 +28,7 @@ final class NodeCommand implements Callable<Integer> {
                     + "(TLS and security on: every node of that grid uses it, with --roles and --keys).")
     Path config;
 
-    @Option(names = "--roles", paramLabel = "LIST", description = "Replace the config's roles: coordinator,data,worker,aggregator.")
+    @Option(names = "--roles", paramLabel = "LIST", description = "Replace the config's roles: coordinator,data,worker,aggregator,console.")
     String roles;
 
     @Option(names = "--tags", paramLabel = "LIST", split = ",", description = "Tags this node offers, e.g. webgpu,chrome.")
@@ -77,6 +77,11 @@ final class NodeCommand implements Callable<Integer> {
                     + "(default: 2GiB); least recently used ones go first.")
     String artifactCache;
 
+    @Option(names = "--console-port", paramLabel = "PORT",
+            description = "Port of the web console on a node with the console role (default: 8080; 0: any free "
+                    + "port; -1: no console on this node).")
+    Integer consolePort;
+
     @Override
     public Integer call() throws Exception {
         CommandPolicy commands;
@@ -99,7 +104,7 @@ final class NodeCommand implements Callable<Integer> {
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
-                join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false);
+                join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false, consolePort);
         // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         DtfNode node = DtfNode.start(options, message -> {
