@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -44,6 +45,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(int width, int height) {
+        requireInstalled();
         ChromeOptions options = new ChromeOptions()
                 .setBinary(executable("DTF_CHROMIUM", "/usr/bin/chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -54,6 +56,24 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Path.of(executable("DTF_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options));
+    }
+
+    /**
+     * Chromium and its driver must be installed: in CI ({@code CI} set) their absence fails the test; on a
+     * developer's machine it skips the browser tests with a note saying what to install.
+     */
+    private static void requireInstalled() {
+        for (String path : new String[] {executable("DTF_CHROMIUM", "/usr/bin/chromium"),
+                executable("DTF_CHROMEDRIVER", "/usr/bin/chromedriver")}) {
+            if (!Files.isExecutable(Path.of(path))) {
+                String message = path + " is missing: install Chromium and its driver (Debian: apt-get install chromium "
+                        + "chromium-driver) or name them with DTF_CHROMIUM and DTF_CHROMEDRIVER";
+                if (System.getenv("CI") != null) {
+                    throw new AssertionError(message);
+                }
+                Assumptions.abort("browser test skipped: " + message);
+            }
+        }
     }
 
     private static String executable(String env, String fallback) {
