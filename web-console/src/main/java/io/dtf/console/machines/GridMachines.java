@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -77,7 +78,9 @@ public final class GridMachines {
         int to = Math.min(from + limit, matching.size());
         return new WorkerList(matching.subList(from, to), matching.size(), from, limit, all.coordinatorUp(),
                 matching.stream().mapToInt(WorkerSummary::slots).sum(),
-                matching.stream().mapToInt(w -> w.busy() == null ? 0 : w.busy()).sum());
+                matching.stream().mapToInt(w -> w.busy() == null ? 0 : w.busy()).sum(),
+                all.workers().stream().map(WorkerSummary::hwClass).filter(Objects::nonNull).distinct()
+                        .sorted().toList());
     }
 
     /** One worker (a node with the worker role) with its tasks and recent failures; empty for any other id. */

@@ -9,10 +9,12 @@ import java.util.List;
  * @param coordinatorUp  whether the coordinator answered; if not, load and quarantine are unknown
  * @param slots          slots of all matching workers
  * @param busy           attempts running on all matching workers
+ * @param hwClasses      the hardware classes of all workers, matching or not (the values the filter takes)
  */
 public record WorkerList(List<WorkerSummary> items, int total, int offset, int limit, boolean coordinatorUp,
-                         int slots, int busy) {
+                         int slots, int busy, List<String> hwClasses) {
     public WorkerList {
         items = List.copyOf(items);
+        hwClasses = List.copyOf(hwClasses);
     }
 }
