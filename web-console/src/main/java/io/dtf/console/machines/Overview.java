@@ -16,14 +16,15 @@ import java.util.List;
  * @param slotsBusy          attempts running on them
  * @param tasksQueued        tasks waiting, over the active runs
  * @param tasksRunning       tasks running, over the active runs
- * @param perMinute          tasks finished per minute over the last {@link #rateMinutes} minutes; null until measured
+ * @param perMinute          tasks finished per minute over the last {@code rateSeconds} (at most 5 minutes);
+ *                           null until measured (the console samples every 10 s)
  * @param throughput         tasks finished in each of the last minutes (up to {@link ProgressSampler#WINDOW})
  * @param runs               the active runs, newest first, at most {@link OverviewReader#MAX_RUNS}
  * @param activeRuns         how many runs are active in all
  */
 public record Overview(Instant at, boolean coordinatorUp, boolean aggregatorUp, int nodes, int workersUp,
                        int workersReady, int workersQuarantined, int slotsTotal, int slotsBusy, int tasksQueued,
-                       int tasksRunning, Double perMinute, int rateMinutes, List<ThroughputPoint> throughput,
+                       int tasksRunning, Double perMinute, Long rateSeconds, List<ThroughputPoint> throughput,
                        List<RunEta> runs, int activeRuns) {
     public Overview {
         throughput = List.copyOf(throughput);

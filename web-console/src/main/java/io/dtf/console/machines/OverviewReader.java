@@ -48,7 +48,7 @@ public final class OverviewReader implements AutoCloseable {
                 workers.workers().stream().mapToInt(w -> w.busy() == null ? 0 : w.busy()).sum(),
                 active.stream().mapToInt(r -> r.counts().getOrDefault(TaskState.QUEUED, 0)).sum(),
                 active.stream().mapToInt(r -> r.counts().getOrDefault(TaskState.RUNNING, 0)).sum(),
-                progress.perMinute(), (int) ProgressSampler.RATE_WINDOW.toMinutes(), progress.throughput(),
+                progress.perMinute(), progress.rateSeconds(), progress.throughput(),
                 active.stream().limit(MAX_RUNS).toList(), active.size());
     }
 

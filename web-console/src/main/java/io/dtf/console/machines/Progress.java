@@ -10,12 +10,13 @@ import java.util.List;
  * @param at          when the runs were read
  * @param runs        every run read (the newest {@link ProgressSampler#MAX_RUNS})
  * @param active      the runs still going, with their pace and ETA
- * @param perMinute   tasks finished per minute over the last {@link ProgressSampler#RATE_WINDOW}; null
- *                    until two samples span it at least in part
+ * @param perMinute   tasks finished per minute over the last {@link ProgressSampler#RATE_WINDOW}, or over
+ *                    what the samples span of it; null until there are two samples
+ * @param rateSeconds the seconds {@code perMinute} was measured over; null with it
  * @param throughput  tasks finished per minute over the last {@link ProgressSampler#WINDOW}, oldest first
  */
 public record Progress(Instant at, List<RunView> runs, List<RunEta> active, Double perMinute,
-                       List<ThroughputPoint> throughput) {
+                       Long rateSeconds, List<ThroughputPoint> throughput) {
     public Progress {
         runs = List.copyOf(runs);
         active = List.copyOf(active);

@@ -86,7 +86,7 @@ public final class ProgressSampler implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("could not read the grid's runs; answering from the last sample", e);
                 if (samples.isEmpty()) {
-                    return new Progress(clock.instant(), List.of(), List.of(), null, List.of());
+                    return new Progress(clock.instant(), List.of(), List.of(), null, null, List.of());
                 }
             }
         }
@@ -120,10 +120,12 @@ public final class ProgressSampler implements AutoCloseable {
         Instant now = last.at();
         List<Sample> recent = samples.stream().filter(s -> !s.at().isBefore(now.minus(RATE_WINDOW))).toList();
         Double perMinute = null;
-        if (recent.size() >= 2) {
-            Duration span = Duration.between(recent.get(0).at(), now);
+        Long rateSeconds = null;
+        Duration span = Duration.between(recent.get(0).at(), now);
+        if (recent.size() >= 2 && !span.isZero()) {
             int finished = recent.stream().skip(1).mapToInt(Sample::finished).sum();
-            perMinute = span.isZero() ? null : finished * 60_000.0 / span.toMillis();
+            perMinute = finished * 60_000.0 / span.toMillis();
+            rateSeconds = span.toSeconds();
         }
         List<RunEta> active = new ArrayList<>();
         for (RunView r : last.runs()) {
@@ -131,7 +133,7 @@ public final class ProgressSampler implements AutoCloseable {
                 active.add(eta(r, recent, now));
             }
         }
-        return new Progress(now, last.runs(), active, perMinute, perMinuteSeries(now));
+        return new Progress(now, last.runs(), active, perMinute, rateSeconds, perMinuteSeries(now));
     }
 
     /** A run's pace over the recent samples that saw it, else its average since it was submitted. */

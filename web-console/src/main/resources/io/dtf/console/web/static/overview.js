@@ -28,7 +28,7 @@
       card('Tasks queued', fmt.num(o.tasksQueued), null, { 'data-card': 'queued' }),
       card('Tasks running', fmt.num(o.tasksRunning), null, { 'data-card': 'running' }),
       card('Throughput', o.perMinute == null ? '—' : o.perMinute.toFixed(o.perMinute < 10 ? 1 : 0) + ' /min',
-        o.perMinute == null ? 'measuring…' : 'tasks finished, last ' + o.rateMinutes + ' min', { 'data-card': 'throughput' })
+        o.perMinute == null ? 'measuring…' : 'tasks finished, over the last ' + M.duration(o.rateSeconds), { 'data-card': 'throughput' })
     ];
   }
 
@@ -49,7 +49,7 @@
             el('span', {}, r.done + ' / ' + r.total + ' done'),
             failed ? el('span', { class: 'error' }, ' · ' + failed + ' failed') : null),
           el('td', { class: 'hide-narrow' }, r.perMinute == null ? '—' : r.perMinute.toFixed(1) + ' /min'),
-          el('td', {}, r.etaSeconds == null ? '—' : M.duration(r.etaSeconds)));
+          el('td', {}, r.etaSeconds == null ? '—' : r.etaSeconds < 60 ? 'under a minute' : M.duration(r.etaSeconds)));
       })));
   }
 
@@ -61,23 +61,35 @@
       ': ' + a.message)));
   }
 
+  /** The last 15 minutes as [HH:MM, finished], minutes the console did not watch as 0. */
+  function minutes(throughput) {
+    const byMinute = new Map(throughput.map((p) => [new Date(p.at).getTime(), p.finished]));
+    const end = throughput.length ? new Date(throughput[throughput.length - 1].at).getTime()
+      : Math.floor(Date.now() / 60000) * 60000;
+    const out = [];
+    for (let t = end - 14 * 60000; t <= end; t += 60000) {
+      out.push([new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), byMinute.get(t) || 0]);
+    }
+    return out;
+  }
+
   function drawChart(o) {
     const node = document.getElementById('throughput-chart');
     if (!window.echarts) return;
     const theme = Dtf.dark() ? 'dark' : null;
     if (chart && chart.__dtfTheme !== theme) { chart.dispose(); chart = null; }
     if (!chart) { chart = echarts.init(node, theme); chart.__dtfTheme = theme; }
-    const points = o.throughput.map((p) => [p.at, p.finished]);
+    const points = minutes(o.throughput);
     chart.setOption({
       backgroundColor: 'transparent', animation: false,
       grid: { left: 40, right: 12, top: 12, bottom: 28 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'time' }, yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: 'finished', data: points, barMaxWidth: 24 }]
+      xAxis: { type: 'category', data: points.map((p) => p[0]) }, yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', name: 'tasks finished', data: points.map((p) => p[1]), barMaxWidth: 24 }]
     });
-    M.fill('throughput-text', points.length
-      ? 'Last ' + points.length + ' min: ' + points.reduce((s, p) => s + p[1], 0) + ' tasks finished.'
-      : 'The console measures throughput from the moment it starts.');
+    M.fill('throughput-text', o.throughput.length
+      ? 'Last 15 min: ' + points.reduce((s, p) => s + p[1], 0) + ' tasks finished (counted while this console ran).'
+      : 'The console counts finished tasks from the moment it starts.');
   }
 
   M.follow({

@@ -5,7 +5,7 @@
   const { el } = Dtf;
   const M = DtfMachines;
   const chartNode = document.getElementById('topology-chart');
-  let chart = null, drawnKey = null;
+  let chart = null, drawnKey = null, sharedHosts = new Set();
 
   /** The groups a node belongs to, in the order the list shows them. */
   function groups(t) {
@@ -19,8 +19,26 @@
     return out.filter((g) => g.ids.length);
   }
 
+  /** The host, with the short id when other nodes run on the same host (as in a one-machine grid). */
   function label(n) {
-    return n.host || M.shortId(n.id);
+    if (!n.host) return M.shortId(n.id);
+    return sharedHosts.has(n.host) ? n.host + ' · ' + M.shortId(n.id) : n.host;
+  }
+
+  function findSharedHosts(t) {
+    const seen = new Set();
+    sharedHosts = new Set();
+    t.nodes.forEach((n) => { if (seen.has(n.host)) sharedHosts.add(n.host); seen.add(n.host); });
+  }
+
+  /** What matters about a node within one group of the list. */
+  function inGroup(g, n) {
+    if (g.key === 'coordinator') return n.hostsCoordinator ? 'hosts the coordinator now' : 'standby';
+    if (g.key === 'aggregator') return 'serves results history';
+    if (g.key === 'data') return "holds the grid's caches";
+    if (g.key === 'console') return n.local ? 'serves this console' : 'serves a console';
+    if (g.key.startsWith('workers:')) return n.state + ', ' + (n.busy == null ? '?' : n.busy) + '/' + n.slots + ' slots busy';
+    return n.roles.join(', ');
   }
 
   function describe(n) {
@@ -65,7 +83,7 @@
       legend: [{ data: categories.map((c) => c.name), type: 'scroll', top: 4 }],
       series: [{
         type: 'graph', layout: 'force', roam: true, draggable: true, top: 40,
-        force: { repulsion: 260, edgeLength: [50, 120], gravity: 0.08 },
+        force: { repulsion: t.nodes.length < 30 ? 600 : 220, edgeLength: [60, 160], gravity: 0.08 },
         categories, data, links,
         emphasis: { focus: 'adjacency' },
         lineStyle: { opacity: 0.6, curveness: 0.05 }
@@ -77,7 +95,7 @@
     if (!window.echarts) return;
     const theme = Dtf.dark() ? 'dark' : null;
     // Redraw only when something drawn changed: a force layout that restarts every refresh would jump.
-    const key = theme + JSON.stringify(t.nodes.map((n) => [n.id, n.state, n.busy, n.hostsCoordinator]));
+    const key = theme + JSON.stringify(t.nodes.map((n) => [n.id, label(n), n.state, n.busy, n.hostsCoordinator]));
     if (chart && chart.__dtfTheme !== theme) { chart.dispose(); chart = null; }
     if (!chart) {
       chart = echarts.init(chartNode, theme);
@@ -102,7 +120,7 @@
         const n = byId.get(id);
         return el('li', { 'data-topology-node': id },
           n.state ? el('a', { href: '/workers/' + id }, label(n)) : el('span', {}, label(n)),
-          el('div', { class: 'muted' }, describe(n)));
+          el('span', { class: 'muted' }, ' · ' + inGroup(g, n)));
       }))));
   }
 
@@ -112,6 +130,7 @@
     render: (t, error) => {
       M.fill('topology-error', M.errorBox(error));
       if (!t) return;
+      findSharedHosts(t);
       const workers = Object.values(t.workersByClass).reduce((s, ids) => s + ids.length, 0);
       M.fill('topology-summary', t.total + (t.total === 1 ? ' node' : ' nodes') + ', ' + workers
         + (workers === 1 ? ' worker' : ' workers') + ' in ' + Object.keys(t.workersByClass).length + ' hardware classes'

@@ -25,6 +25,15 @@
         el('td', {}, String(t.attempts))))));
   }
 
+  /** "linux amd64 · 8 cores, 16 threads · 32.0 GiB · 1 GPU" from the hardware attributes. */
+  function machine(a) {
+    const parts = [[a['dtf.os.family'], a['dtf.os.arch']].filter(Boolean).join(' ')];
+    if (a['dtf.cpu.cores'] != null) parts.push(a['dtf.cpu.cores'] + ' cores, ' + (a['dtf.cpu.threads'] || '?') + ' threads');
+    if (a['dtf.memory.bytes'] != null) parts.push(M.bytes(a['dtf.memory.bytes']));
+    if (a['dtf.gpu.count']) parts.push(a['dtf.gpu.count'] + ' GPU ' + (a['dtf.gpu.model'] || ''));
+    return parts.filter(Boolean).join(' · ') || '—';
+  }
+
   function attributesTable(attrs) {
     const keys = Object.keys(attrs);
     if (!keys.length) return el('p', { class: 'muted' }, 'It advertises no dtf.* attributes.');
@@ -79,7 +88,10 @@
         card('Reports refused', w.refusedReports == null ? '—' : String(w.refusedReports)),
         card('Hardware class', el('div', { class: 'value mono', style: 'font-size:14px' }, w.hwClass || '—')),
         card('Up since', fmt.ago(w.upSince), fmt.time(w.upSince)),
-        card('Tags', w.tags.join(', ') || '—', w.accelerators.length ? 'accelerators: ' + w.accelerators.join(', ') : null));
+        card('Machine', el('div', { class: 'value', style: 'font-size:14px' }, machine(w.attributes)),
+          w.attributes['dtf.cpu.model'] || null),
+        card('Tags', el('div', { class: 'value', style: 'font-size:14px' }, w.tags.join(', ') || '—'),
+          w.accelerators.length ? 'accelerators: ' + w.accelerators.join(', ') : null));
       M.fill('worker-quarantine', quarantine(w));
       M.fill('worker-running', tasksTable(d.running, 'Nothing runs on it now.', 'running-table'));
       M.fill('worker-failures', tasksTable(d.failures, 'No task of the latest runs failed on it.', 'failures-table'));
