@@ -65,17 +65,26 @@ class MachinesPagesIT {
     }
 
     @Test
-    void aWorkerThatJoinsAppearsWithoutAReload() {
+    void aWorkerThatJoinsAppearsWithoutAReloadAndGoesWhenItLeaves() {
         try (Browser browser = Browser.open()) {
             browser.go(console.uri("/workers"));
             browser.awaitElement("#workers-body tr[data-node-id='" + gpu.nodeId() + "']");
             js(browser.driver(), "window.dtfSamePage = true");
-            DtfNode late = console.worker("machines-pages-late", 1, Set.of("late"));
+            // Its host name is markup: the page must show it as text, never run it.
+            DtfNode late = console.grid().start("machines-pages-late", Set.of(Roles.WORKER), Set.of("late"),
+                    Map.of("dtf.hostname", "<img src=x onerror=window.dtfPwned=1>late"), 1,
+                    options -> options.withConsolePort(-1));
             WebElement row = browser.awaitElement("#workers-body tr[data-node-id='" + late.nodeId() + "']");
             assertEquals(Boolean.TRUE, js(browser.driver(), "return window.dtfSamePage === true"), "the page was reloaded");
-            assertTrue(row.getText().contains("late"), row.getText());
+            assertTrue(row.getText().contains("<img src=x onerror=window.dtfPwned=1>late"), row.getText());
             browser.await(d -> d.findElements(By.cssSelector("#workers-body tr[data-state=ready]")).size() == 3);
             browser.screenshot("workers");
+            assertEquals(Boolean.FALSE, js(browser.driver(), "return 'dtfPwned' in window"));
+
+            String lateId = late.nodeId();
+            late.close();
+            browser.await(d -> d.findElements(By.cssSelector("#workers-body tr[data-node-id='" + lateId + "']")).isEmpty());
+            assertEquals(Boolean.TRUE, js(browser.driver(), "return window.dtfSamePage === true"), "the page was reloaded");
         }
     }
 
