@@ -8,10 +8,11 @@ window.DtfMachines = (function () {
 
   /**
    * follow({load: async () => data, render: (data, error) => void, types: ['node', 'task']})
-   * Answers {reload, redraw}.
+   * (or wants: (event) => boolean instead of types). Answers {reload, redraw}.
    */
   function follow(opts) {
     const types = opts.types || [];
+    const wants = opts.wants || ((e) => types.includes(e.type));
     let data = null, error = null, frame = 0, loading = false, again = false, last = 0, timer = 0;
     function redraw() {
       if (frame) return;
@@ -30,7 +31,7 @@ window.DtfMachines = (function () {
       timer = setTimeout(() => { timer = 0; load(); }, Math.max(0, last + MIN_GAP_MS - Date.now()));
     }
     Dtf.live((batch) => {
-      if (batch.resync || (batch.events || []).some((e) => types.includes(e.type))) reload();
+      if (batch.resync || (batch.events || []).some(wants)) reload();
     });
     setInterval(load, FALLBACK_MS);
     document.addEventListener('dtf-theme', redraw);

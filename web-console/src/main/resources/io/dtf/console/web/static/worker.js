@@ -66,7 +66,8 @@
   }
 
   const follower = M.follow({
-    types: ['node', 'task', 'alert'],
+    // Only what concerns this worker: a busy grid sends task events for every worker.
+    wants: (e) => (e.type === 'node' || e.type === 'task') ? e.nodeId === id : e.type === 'alert' && e.subject === id,
     load: () => Dtf.api('/api/workers/' + encodeURIComponent(id)),
     render: (d, error) => {
       if (error && error.status === 404) {
