@@ -21,6 +21,9 @@ public final class Pages {
 
     public void register(Javalin app) {
         page(app, "/", "overview", Access.VIEWER);
+        page(app, "/workers", "workers", Access.VIEWER);
+        page(app, "/workers/{id}", "worker", Access.VIEWER);
+        page(app, "/topology", "topology", Access.VIEWER);
     }
 
     /** Serves {@code pages/NAME.html} on {@code path}. */
