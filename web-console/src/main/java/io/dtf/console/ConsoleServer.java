@@ -2,6 +2,10 @@ package io.dtf.console;
 
 import io.dtf.console.api.ApiErrors;
 import io.dtf.console.api.HealthRoutes;
+import io.dtf.console.api.MeRoutes;
+import io.dtf.console.api.RunRoutes;
+import io.dtf.console.api.SubmitRoutes;
+import io.dtf.console.api.TaskRoutes;
 import io.dtf.console.auth.AccessCheck;
 import io.dtf.console.grid.ConsoleGrid;
 import io.dtf.console.live.LiveUpdates;
@@ -41,10 +45,15 @@ public final class ConsoleServer implements RunningExtension {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            ApiDocs.register(config);
         });
         new AccessCheck(grid, settings).register(app);
         ApiErrors.register(app);
         new HealthRoutes(grid).register(app);
+        new RunRoutes(grid).register(app);
+        new TaskRoutes(grid).register(app);
+        new SubmitRoutes(grid).register(app);
+        new MeRoutes(grid).register(app);
         live.register(app);
         new Pages().register(app);
         app.start(settings.host(), settings.port());

@@ -21,6 +21,10 @@ public final class Pages {
 
     public void register(Javalin app) {
         page(app, "/", "overview", Access.VIEWER);
+        page(app, "/runs", "runs", Access.VIEWER);
+        page(app, "/runs/{id}", "run", Access.VIEWER);
+        page(app, "/runs/{id}/tasks/<task>", "task", Access.VIEWER);
+        page(app, "/submit", "submit", Access.VIEWER);
     }
 
     /** Serves {@code pages/NAME.html} on {@code path}. */
