@@ -45,7 +45,7 @@
       el('div', { class: 'cards' },
         card('Done', done + ' / ' + run.total, 'run-done'),
         card('Elapsed', R.seconds(elapsed)),
-        card(run.endedAt ? 'Ended' : 'ETA', run.endedAt ? fmt.time(run.endedAt) : eta == null ? '—' : R.seconds(eta)),
+        card(run.endedAt ? 'Ended' : 'ETA', run.endedAt ? new Date(run.endedAt).toLocaleTimeString() : eta == null ? '—' : R.seconds(eta)),
         card('Owner', run.owner || '—')));
   }
   function card(label, value, id) {

@@ -19,7 +19,7 @@
   }
 
   function facts(pairs) {
-    return el('dl', { class: 'facts' }, pairs.filter(([, v]) => v != null && v !== '').map(([k, v]) =>
+    return el('dl', { class: 'facts' }, pairs.filter(([, v]) => v != null && v !== '').flatMap(([k, v]) =>
       [el('dt', {}, k), el('dd', {}, v)]));
   }
 
