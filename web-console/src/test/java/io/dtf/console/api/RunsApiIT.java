@@ -29,6 +29,10 @@ class RunsApiIT {
               - name: fails
                 type: command
                 command: [sh, -c, "echo broken >&2; exit 3"]
+              - name: slashed
+                type: command
+                command: [sh, -c, "echo $DTF_PARAM_PATH"]
+                params: {path: "a/b c#d"}
             """;
     private static TestConsole console;
     private static Http http;
@@ -159,6 +163,7 @@ class RunsApiIT {
         Http.Answer ui = http.get("/swagger");
         assertEquals(200, ui.status());
         assertTrue(ui.body().contains("swagger-ui"), ui.body());
+        assertEquals(200, http.get("/webjars/swagger-ui/5.17.14/swagger-ui-bundle.js").status());
     }
 
     @Test
@@ -176,11 +181,11 @@ class RunsApiIT {
         TestGrid.await("the run to end", Duration.ofSeconds(60),
                 () -> !http.get("/api/runs/" + runId).json().path("run").path("endedAt").isNull());
         JsonNode run = http.get("/api/runs/" + runId).json().path("run");
-        assertEquals(4, run.path("total").asInt());
-        assertEquals(3, run.path("counts").path("PASSED").asInt(), run.toString());
+        assertEquals(5, run.path("total").asInt());
+        assertEquals(4, run.path("counts").path("PASSED").asInt(), run.toString());
 
         JsonNode page = http.get("/api/runs/" + runId + "/tasks?limit=2").json();
-        assertEquals(4, page.path("total").asInt());
+        assertEquals(5, page.path("total").asInt());
         assertEquals(2, page.path("items").size());
         JsonNode failed = http.get("/api/runs/" + runId + "/tasks?state=failed,error").json();
         assertEquals(1, failed.path("total").asInt(), failed.toString());
@@ -208,9 +213,16 @@ class RunsApiIT {
         assertEquals("TEST_FAILURE", last.path("category").asText(), fails.toString());
         assertTrue(last.path("stderrTail").asText().contains("broken"), last.toString());
 
+        // A task id with '/', ' ' and '#': encoded but for '/', as the pages link it.
+        String slashed = http.get("/api/runs/" + runId + "/tasks?q=slashed").json().path("items").get(0).path("taskId").asText();
+        String path = URLEncoder.encode(slashed, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+        JsonNode slashedTask = http.get("/api/tasks/" + runId + "/" + path).json();
+        assertEquals(slashed, slashedTask.path("task").path("taskId").asText(), slashedTask.toString());
+        assertTrue(slashedTask.path("attempts").get(0).path("stdoutTail").asText().contains("a/b c#d"));
+
         Http.Answer cancel = http.post("/api/runs/" + runId + "/cancel", null, "");
         assertEquals(200, cancel.status(), cancel.body());
-        assertEquals(4, cancel.json().path("alreadyEnded").asInt(), cancel.body());
+        assertEquals(5, cancel.json().path("alreadyEnded").asInt(), cancel.body());
         assertEquals(404, http.post("/api/runs/" + runId + "/cancel?task=nope", null, "").status());
     }
 }
