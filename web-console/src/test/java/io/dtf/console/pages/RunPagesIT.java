@@ -126,6 +126,16 @@ class RunPagesIT {
     }
 
     @Test
+    void swaggerUiRendersTheApi() {
+        try (Browser browser = Browser.open()) {
+            browser.go(console.uri("/swagger"));
+            browser.await(d -> d.findElements(By.cssSelector(".swagger-ui .opblock")).size() >= 6);
+            assertTrue(browser.driver().getPageSource().contains("/api/runs/{id}/tasks"));
+            browser.screenshot("swagger");
+        }
+    }
+
+    @Test
     void theRunPageFitsAPhone() {
         String runId = submit("""
                 suite: phone
