@@ -79,4 +79,10 @@ public final class ConsoleGrid {
         return attributes.isEmpty() ? null : ServiceCallContext.builder()
                 .put(CoordinatorApi.TOKEN_ATTRIBUTE, attributes.get(CoordinatorApi.TOKEN_ATTRIBUTE)).build();
     }
+
+    /** Whether an aggregator node serves its service now: asking one that is absent waits for it first. */
+    public boolean hasAggregator() {
+        return ignite.services().serviceDescriptors().stream()
+                .anyMatch(d -> AggregatorApi.SERVICE_NAME.equals(d.name()) && !d.topologySnapshot().isEmpty());
+    }
 }

@@ -24,6 +24,10 @@ public final class Pages {
         page(app, "/workers", "workers", Access.VIEWER);
         page(app, "/workers/{id}", "worker", Access.VIEWER);
         page(app, "/topology", "topology", Access.VIEWER);
+        page(app, "/runs", "runs", Access.VIEWER);
+        page(app, "/runs/{id}", "run", Access.VIEWER);
+        page(app, "/runs/{id}/tasks/<task>", "task", Access.VIEWER);
+        page(app, "/submit", "submit", Access.VIEWER);
     }
 
     /** Serves {@code pages/NAME.html} on {@code path}. */
