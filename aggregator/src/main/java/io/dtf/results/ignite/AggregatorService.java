@@ -6,10 +6,13 @@ import io.dtf.history.TestHistoryReader;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
+import io.dtf.model.SeriesQuery;
 import io.dtf.model.TestQuery;
 import io.dtf.report.AnalysisReports;
 import io.dtf.results.IngestConflict;
 import io.dtf.results.duckdb.DuckDbResultStore;
+import io.dtf.trends.SeriesCatalog;
+import io.dtf.trends.SeriesKeys;
 import io.dtf.wire.Json;
 import java.util.List;
 import org.apache.ignite.Ignite;
@@ -100,6 +103,45 @@ public final class AggregatorService implements Service, AggregatorApi {
             throw new IllegalArgumentException("verdicts: give a run id");
         }
         return Json.write(AnalysisReports.verdicts(store(), runId));
+    }
+
+    @Override
+    public String series(String queryJson) {
+        return Json.write(SeriesCatalog.read(store()).page(seriesQuery("series", queryJson)));
+    }
+
+    @Override
+    public String seriesDetail(String key) {
+        if (!SeriesKeys.wellFormed(key)) {
+            return null;
+        }
+        return SeriesCatalog.read(store()).detail(key).map(Json::write).orElse(null);
+    }
+
+    @Override
+    public String compareRuns(String baseRun, String headRun) {
+        if (baseRun == null || baseRun.isBlank() || headRun == null || headRun.isBlank()) {
+            throw new IllegalArgumentException("compareRuns: give a base run id and a head run id");
+        }
+        return Json.write(SeriesCatalog.read(store()).compare(baseRun, headRun));
+    }
+
+    @Override
+    public String matrix(String queryJson) {
+        return Json.write(SeriesCatalog.read(store()).matrix(seriesQuery("matrix", queryJson)));
+    }
+
+    @Override
+    public String bestConfigurations(String queryJson) {
+        return Json.write(SeriesCatalog.read(store()).best(seriesQuery("bestConfigurations", queryJson)));
+    }
+
+    private static SeriesQuery seriesQuery(String method, String queryJson) {
+        SeriesQuery query = queryJson == null ? null : Json.read(queryJson, SeriesQuery.class);
+        if (query == null) {
+            throw new IllegalArgumentException(method + ": give a SeriesQuery, e.g. {\"limit\":100,\"offset\":0}");
+        }
+        return query;
     }
 
     private DuckDbResultStore store() {
