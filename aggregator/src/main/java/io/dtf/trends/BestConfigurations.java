@@ -26,7 +26,7 @@ final class BestConfigurations {
         String direction = entries.stream().filter(e -> e.series().key().benchmark().equals(b.benchmark())
                         && e.series().key().metric().equals(b.metric()) && e.series().key().unit().equals(b.unit()))
                 .map(e -> e.analysis().direction().name()).findFirst().orElse(null);
-        List<BenchmarkBest.Dimension> dimensions = b.dimensions().stream().map(BestConfigurations::dimension).toList();
+        List<BenchmarkBest.BestDimension> dimensions = b.dimensions().stream().map(BestConfigurations::dimension).toList();
         BestConfiguration best = b.best();
         return new BenchmarkBest(b.benchmark(), b.metric(), b.unit(), direction, b.series(),
                 dimensions.isEmpty() ? null : dimensions.get(0), dimensions,
@@ -34,13 +34,13 @@ final class BestConfigurations {
                 best == null ? null : configuration(best.runnerUp(), best.runnerUpMedian(), best.runnerUpInterval()));
     }
 
-    private static BenchmarkBest.Dimension dimension(DimensionEffect d) {
-        return new BenchmarkBest.Dimension(d.dimension(), d.values(), Levels.finite(d.h()), Levels.finite(d.pValue()),
+    private static BenchmarkBest.BestDimension dimension(DimensionEffect d) {
+        return new BenchmarkBest.BestDimension(d.dimension(), d.values(), Levels.finite(d.h()), Levels.finite(d.pValue()),
                 Levels.finite(d.epsilonSquared()));
     }
 
-    private static BenchmarkBest.Configuration configuration(SeriesKey key, double median, Interval interval) {
-        return new BenchmarkBest.Configuration(SeriesKeys.of(key), key.params(), key.hardware(), key.context(),
+    private static BenchmarkBest.BestCandidate configuration(SeriesKey key, double median, Interval interval) {
+        return new BenchmarkBest.BestCandidate(SeriesKeys.of(key), key.params(), key.hardware(), key.context(),
                 Levels.finite(median), Levels.finite(interval.low()), Levels.finite(interval.high()));
     }
 }

@@ -32,18 +32,18 @@ final class ResultMatrices {
             byRow.computeIfAbsent(k.benchmark() + '\u0000' + k.metric() + '\u0000' + k.unit(), x -> new ArrayList<>())
                     .add(e);
         }
-        List<ResultMatrix.Row> rows = new ArrayList<>();
+        List<ResultMatrix.MatrixRow> rows = new ArrayList<>();
         List<List<SeriesCatalog.Entry>> groups = new ArrayList<>(byRow.values());
         int end = Math.min(groups.size(), query.offset() + query.limit());
         for (int i = query.offset(); i < end; i++) {
-            ResultMatrix.Row row = row(groups.get(i));
+            ResultMatrix.MatrixRow row = row(groups.get(i));
             hardware.addAll(row.cells().keySet());
             rows.add(row);
         }
         return new ResultMatrix(List.copyOf(hardware), rows, groups.size() > end);
     }
 
-    private static ResultMatrix.Row row(List<SeriesCatalog.Entry> group) {
+    private static ResultMatrix.MatrixRow row(List<SeriesCatalog.Entry> group) {
         SeriesKey first = group.get(0).series().key();
         Direction direction = group.get(0).analysis().direction();
         Map<String, List<SeriesCatalog.Entry>> byHardware = new TreeMap<>();
@@ -57,14 +57,14 @@ final class ResultMatrices {
         double best = higher ? values.values().stream().mapToDouble(v -> v).max().orElse(Double.NaN)
                 : values.values().stream().mapToDouble(v -> v).min().orElse(Double.NaN);
         boolean comparable = values.values().stream().allMatch(v -> v > 0) || values.values().stream().allMatch(v -> v < 0);
-        Map<String, ResultMatrix.Cell> cells = new TreeMap<>();
+        Map<String, ResultMatrix.MatrixCell> cells = new TreeMap<>();
         byHardware.forEach((hw, es) -> {
             double value = values.get(hw);
             Double relative = comparable ? Levels.finite(higher ? value / best : best / value) : null;
             String verdict = es.stream().map(e -> SeriesCatalog.verdict(e.analysis()))
                     .min((a, b) -> Integer.compare(SEVERITY.indexOf(a), SEVERITY.indexOf(b))).orElse("UNKNOWN");
-            cells.put(hw, new ResultMatrix.Cell(es.size(), value, relative, verdict, es.size() == 1 ? es.get(0).key() : null));
+            cells.put(hw, new ResultMatrix.MatrixCell(es.size(), value, relative, verdict, es.size() == 1 ? es.get(0).key() : null));
         });
-        return new ResultMatrix.Row(first.benchmark(), first.metric(), first.unit(), direction.name(), cells);
+        return new ResultMatrix.MatrixRow(first.benchmark(), first.metric(), first.unit(), direction.name(), cells);
     }
 }

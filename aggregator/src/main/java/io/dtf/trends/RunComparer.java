@@ -53,7 +53,7 @@ final class RunComparer {
         }
         double[] p = pairs.stream().mapToDouble(x -> x.enough ? x.pValue : Double.NaN).toArray();
         double[] q = BenjaminiHochberg.adjust(p);
-        List<RunComparison.Row> rows = new ArrayList<>();
+        List<RunComparison.ComparedSeries> rows = new ArrayList<>();
         Map<String, Integer> counts = new TreeMap<>();
         for (int i = 0; i < pairs.size(); i++) {
             Pair x = pairs.get(i);
@@ -61,13 +61,13 @@ final class RunComparer {
             Verdict verdict = VerdictRule.decide(direction, x.effect, q[i], options.fdr(), x.minEffect, x.enough);
             counts.merge(verdict.name(), 1, Integer::sum);
             SeriesKey k = x.entry.series().key();
-            rows.add(new RunComparison.Row(x.entry.key(), k.benchmark(), k.params(), k.metric(), k.unit(), k.hardware(),
+            rows.add(new RunComparison.ComparedSeries(x.entry.key(), k.benchmark(), k.params(), k.metric(), k.unit(), k.hardware(),
                     direction.name(), Quantiles.median(x.base), Quantiles.median(x.head), x.base.length, x.head.length,
                     Levels.finite(x.effect.percent()), Levels.finite(x.effect.lowPercent()),
                     Levels.finite(x.effect.highPercent()), x.enough ? Levels.finite(x.pValue) : null,
                     x.enough ? Levels.finite(q[i]) : null, Levels.finite(x.minEffect), verdict.name()));
         }
-        List<RunComparison.Row> sorted = new ArrayList<>(rows);
+        List<RunComparison.ComparedSeries> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(r -> ORDER.indexOf(r.verdict())));
         return new RunComparison(base, head, sorted, onlyBase, onlyHead, counts);
     }

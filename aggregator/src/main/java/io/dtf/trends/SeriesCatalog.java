@@ -137,7 +137,7 @@ public final class SeriesCatalog {
 
     private static SeriesDetail detail(Entry e) {
         List<Point> points = Levels.measured(e.series);
-        List<SeriesDetail.Point> out = new ArrayList<>(points.size());
+        List<SeriesDetail.SeriesPoint> out = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             double[] samples = Quantiles.toArray(p.samples());
@@ -147,26 +147,26 @@ public final class SeriesCatalog {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            out.add(new SeriesDetail.Point(i, p.run(), p.timestamp(), Quantiles.median(samples), samples.length, min,
+            out.add(new SeriesDetail.SeriesPoint(i, p.run(), p.timestamp(), Quantiles.median(samples), samples.length, min,
                     max, p.commit()));
         }
         SeriesAnalysis a = e.analysis;
-        List<SeriesDetail.Change> changes = new ArrayList<>();
+        List<SeriesDetail.SeriesChangePoint> changes = new ArrayList<>();
         for (ChangePoint cp : a.changePoints()) {
-            changes.add(new SeriesDetail.Change(cp.index(), cp.run(), cp.timestamp(), Levels.finite(cp.changePercent()),
+            changes.add(new SeriesDetail.SeriesChangePoint(cp.index(), cp.run(), cp.timestamp(), Levels.finite(cp.changePercent()),
                     Levels.finite(cp.pValue())));
         }
-        List<SeriesDetail.Outlier> outliers = new ArrayList<>();
+        List<SeriesDetail.SeriesOutlier> outliers = new ArrayList<>();
         for (Outlier o : a.outliers()) {
             int index = indexOf(points, o.run());
-            outliers.add(new SeriesDetail.Outlier(index, o.run(), Levels.finite(o.value()), Levels.finite(o.score())));
+            outliers.add(new SeriesDetail.SeriesOutlier(index, o.run(), Levels.finite(o.value()), Levels.finite(o.score())));
         }
         Latest l = a.latest();
-        SeriesDetail.Latest latest = l == null ? null : new SeriesDetail.Latest(l.run(), verdict(a),
+        SeriesDetail.SeriesLatest latest = l == null ? null : new SeriesDetail.SeriesLatest(l.run(), verdict(a),
                 Levels.finite(l.changePercent()), Levels.finite(l.ciLowPercent()), Levels.finite(l.ciHighPercent()),
                 Levels.finite(l.pValue()), Levels.finite(l.qValue()), l.baselineRuns());
         Trend t = a.trend();
-        SeriesDetail.Trend trend = t == null ? null : new SeriesDetail.Trend(Levels.finite(t.slope()),
+        SeriesDetail.SeriesTrend trend = t == null ? null : new SeriesDetail.SeriesTrend(Levels.finite(t.slope()),
                 Levels.finite(t.slopePercentPerRun()), Levels.finite(t.pValue()), t.significant());
         return new SeriesDetail(summary(e), out, changes, outliers, latest, trend);
     }

@@ -63,7 +63,7 @@ class SeriesCatalogTest {
     void listsEverySeriesWithItsLatestLevelAndFilters() {
         SeriesPage all = catalog.page(SeriesQuery.all());
         assertEquals(3, all.total());
-        assertEquals(List.of("arm", "x86"), all.hardware());
+        assertEquals(List.of("arm", "x86"), all.hardwareClasses());
         SeriesSummary x86 = only(catalog.page(new SeriesQuery("COPY", "x86", null, false, 10, 0)));
         assertEquals("throughput", x86.metric());
         assertEquals(Map.of("size", "1M"), x86.params());
@@ -108,7 +108,7 @@ class SeriesCatalogTest {
     void comparesTwoRunsSeriesBySeries() {
         RunComparison c = catalog.compare("r06", "r07");
         assertEquals(3, c.rows().size());
-        RunComparison.Row first = c.rows().get(0);
+        RunComparison.ComparedSeries first = c.rows().get(0);
         assertEquals("copy", first.benchmark());
         assertEquals("x86", first.hardware());
         assertEquals("IMPROVEMENT", first.verdict(), first.toString());
@@ -123,9 +123,9 @@ class SeriesCatalogTest {
     @Test
     void theMatrixHasABenchmarkPerRowAndAHardwareClassPerColumn() {
         ResultMatrix m = catalog.matrix(SeriesQuery.all());
-        assertEquals(List.of("arm", "x86"), m.hardware());
+        assertEquals(List.of("arm", "x86"), m.hardwareClasses());
         assertEquals(2, m.rows().size());
-        ResultMatrix.Row copy = m.rows().get(0);
+        ResultMatrix.MatrixRow copy = m.rows().get(0);
         assertEquals("copy", copy.benchmark());
         assertEquals(1.0, copy.cells().get("x86").relative(), 1e-9);
         assertEquals(50.0 / 130, copy.cells().get("arm").relative(), 0.02);

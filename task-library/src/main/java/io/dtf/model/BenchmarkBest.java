@@ -15,20 +15,20 @@ import java.util.Map;
  * @param runnerUp  the second best, when {@code best} is named
  */
 public record BenchmarkBest(String benchmark, String metric, String unit, String direction, int series,
-                                Dimension strongest, List<Dimension> dimensions, Configuration best,
-                                Configuration runnerUp) {
+                                BestDimension strongest, List<BestDimension> dimensions, BestCandidate best,
+                                BestCandidate runnerUp) {
     public BenchmarkBest {
         dimensions = List.copyOf(dimensions);
     }
 
     /** Kruskal-Wallis over one dimension's values: {@code epsilonSquared} is the share of rank variance explained. */
-    public record Dimension(String dimension, int values, Double h, Double pValue, Double epsilonSquared) {
+    public record BestDimension(String dimension, int values, Double h, Double pValue, Double epsilonSquared) {
     }
 
     /** One series' latest run: its median and 95% bootstrap interval. */
-    public record Configuration(String key, Map<String, String> params, String hardware, Map<String, String> context,
+    public record BestCandidate(String key, Map<String, String> params, String hardware, Map<String, String> context,
                                 Double median, Double ciLow, Double ciHigh) {
-        public Configuration {
+        public BestCandidate {
             params = params == null ? Map.of() : Map.copyOf(params);
             context = context == null ? Map.of() : Map.copyOf(context);
         }

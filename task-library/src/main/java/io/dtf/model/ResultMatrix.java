@@ -7,19 +7,20 @@ import java.util.Map;
  * Benchmarks against hardware classes ({@code AggregatorApi.matrix}, {@code GET /api/matrix}): one row per
  * benchmark, metric and unit, one column per hardware class, each cell the latest levels of the series there.
  *
- * @param hardware  the columns, sorted
+ * @param hardwareClasses the columns, sorted
  * @param rows      sorted by benchmark, metric and unit
  * @param truncated whether rows were left out (more than the query's limit)
  */
-public record ResultMatrix(List<String> hardware, List<Row> rows, boolean truncated) {
+public record ResultMatrix(List<String> hardwareClasses, List<MatrixRow> rows, boolean truncated) {
     public ResultMatrix {
-        hardware = List.copyOf(hardware);
+        hardwareClasses = List.copyOf(hardwareClasses);
         rows = List.copyOf(rows);
     }
 
     /** One benchmark's metric; {@code cells} maps a hardware class to its cell (absent: never measured there). */
-    public record Row(String benchmark, String metric, String unit, String direction, Map<String, Cell> cells) {
-        public Row {
+    public record MatrixRow(String benchmark, String metric, String unit, String direction,
+                            Map<String, MatrixCell> cells) {
+        public MatrixRow {
             cells = Map.copyOf(cells);
         }
     }
@@ -35,6 +36,6 @@ public record ResultMatrix(List<String> hardware, List<Row> rows, boolean trunca
      *                {@code IMPROVEMENT} before {@code SAME})
      * @param key     the series' key when there is exactly one, else null
      */
-    public record Cell(int series, double value, Double relative, String verdict, String key) {
+    public record MatrixCell(int series, double value, Double relative, String verdict, String key) {
     }
 }

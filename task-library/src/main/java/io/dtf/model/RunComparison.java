@@ -13,7 +13,7 @@ import java.util.Map;
  * @param onlyInHead  series that have the head run and not the base run
  * @param verdicts    how many rows got each verdict
  */
-public record RunComparison(String base, String head, List<Row> rows, int onlyInBase, int onlyInHead,
+public record RunComparison(String base, String head, List<ComparedSeries> rows, int onlyInBase, int onlyInHead,
                             Map<String, Integer> verdicts) {
     public RunComparison {
         rows = List.copyOf(rows);
@@ -30,11 +30,11 @@ public record RunComparison(String base, String head, List<Row> rows, int onlyIn
      * @param verdict       {@code REGRESSION}, {@code IMPROVEMENT}, {@code SAME} or {@code UNKNOWN} (too few
      *                      samples to tell: a run that printed one value per metric is always UNKNOWN)
      */
-    public record Row(String key, String benchmark, Map<String, String> params, String metric, String unit,
+    public record ComparedSeries(String key, String benchmark, Map<String, String> params, String metric, String unit,
                       String hardware, String direction, double baseValue, double headValue, int baseSamples,
                       int headSamples, Double changePercent, Double ciLowPercent, Double ciHighPercent,
                       Double pValue, Double qValue, Double minEffectPercent, String verdict) {
-        public Row {
+        public ComparedSeries {
             params = params == null ? Map.of() : Map.copyOf(params);
         }
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * @param latest       the latest run against its baseline; null with fewer than two runs
  * @param trend        slow drift over the last runs; null with fewer than three
  */
-public record SeriesDetail(SeriesSummary summary, List<Point> points, List<Change> changePoints,
-                           List<Outlier> outliers, Latest latest, Trend trend) {
+public record SeriesDetail(SeriesSummary summary, List<SeriesPoint> points, List<SeriesChangePoint> changePoints,
+                           List<SeriesOutlier> outliers, SeriesLatest latest, SeriesTrend trend) {
     public SeriesDetail {
         points = List.copyOf(points);
         changePoints = List.copyOf(changePoints);
@@ -30,27 +30,27 @@ public record SeriesDetail(SeriesSummary summary, List<Point> points, List<Chang
      * @param samples how many samples the run measured
      * @param commit  the commit measured, when known
      */
-    public record Point(int index, String run, Instant at, double value, int samples, double min, double max,
+    public record SeriesPoint(int index, String run, Instant at, double value, int samples, double min, double max,
                         String commit) {
     }
 
     /** A persistent shift: {@code run} is the first at the new level; the change of the segment medians in percent. */
-    public record Change(int index, String run, Instant at, Double changePercent, Double pValue) {
+    public record SeriesChangePoint(int index, String run, Instant at, Double changePercent, Double pValue) {
     }
 
     /** A run that stood out: its level and how far, in robust deviations. */
-    public record Outlier(int index, String run, Double value, Double score) {
+    public record SeriesOutlier(int index, String run, Double value, Double score) {
     }
 
     /**
      * The comparison gate on the latest run: {@code changePercent} with its interval against the baseline
      * runs, the rank test's p-value and its adjustment across every series.
      */
-    public record Latest(String run, String verdict, Double changePercent, Double ciLowPercent, Double ciHighPercent,
+    public record SeriesLatest(String run, String verdict, Double changePercent, Double ciLowPercent, Double ciHighPercent,
                          Double pValue, Double qValue, int baselineRuns) {
     }
 
     /** Theil-Sen slope per run and Mann-Kendall significance. */
-    public record Trend(Double slope, Double slopePercentPerRun, Double pValue, boolean significant) {
+    public record SeriesTrend(Double slope, Double slopePercentPerRun, Double pValue, boolean significant) {
     }
 }

@@ -8,11 +8,11 @@ import java.util.List;
  * @param total    how many series match in all
  * @param offset   the query's offset
  * @param series   at most the query's limit, from {@code offset} on
- * @param hardware every hardware class that has a stored series (for a filter's choices)
+ * @param hardwareClasses every hardware class that has a stored series (for a filter's choices)
  */
-public record SeriesPage(int total, int offset, List<SeriesSummary> series, List<String> hardware) {
+public record SeriesPage(int total, int offset, List<SeriesSummary> series, List<String> hardwareClasses) {
     public SeriesPage {
         series = List.copyOf(series);
-        hardware = List.copyOf(hardware);
+        hardwareClasses = List.copyOf(hardwareClasses);
     }
 }

@@ -2,6 +2,7 @@ package io.dtf.console;
 
 import io.dtf.console.api.ApiErrors;
 import io.dtf.console.api.HealthRoutes;
+import io.dtf.console.api.ResultsRoutes;
 import io.dtf.console.auth.AccessCheck;
 import io.dtf.console.grid.ConsoleGrid;
 import io.dtf.console.live.LiveUpdates;
@@ -45,6 +46,7 @@ public final class ConsoleServer implements RunningExtension {
         new AccessCheck(grid, settings).register(app);
         ApiErrors.register(app);
         new HealthRoutes(grid).register(app);
+        new ResultsRoutes(grid).register(app);
         live.register(app);
         new Pages().register(app);
         app.start(settings.host(), settings.port());

@@ -79,4 +79,13 @@ public final class ConsoleGrid {
         return attributes.isEmpty() ? null : ServiceCallContext.builder()
                 .put(CoordinatorApi.TOKEN_ATTRIBUTE, attributes.get(CoordinatorApi.TOKEN_ATTRIBUTE)).build();
     }
+
+    /**
+     * Whether an aggregator node serves {@link AggregatorApi} now. Asked before a history read, so that a
+     * grid without one is told at once rather than after the service proxy's wait.
+     */
+    public boolean aggregatorUp() {
+        return ignite.services().serviceDescriptors().stream()
+                .anyMatch(d -> AggregatorApi.SERVICE_NAME.equals(d.name()) && !d.topologySnapshot().isEmpty());
+    }
 }
