@@ -252,6 +252,8 @@ class ResultsIT {
             assertEquals(runIds.get(6), browser.driver().findElement(By.id("trend-chart")).getAttribute("data-change-points"),
                     "the chart is drawn again with its marks");
             browser.screenshot("results-series-dark");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('series-title').scrollIntoView()");
+            browser.screenshot("results-lists-dark");
             ((JavascriptExecutor) browser.driver()).executeScript("localStorage.removeItem('dtf.theme')");
         }
     }
@@ -263,7 +265,10 @@ class ResultsIT {
             WebElement row = browser.awaitElement("#compare-table tr[data-verdict]");
             assertEquals("REGRESSION", row.getAttribute("data-verdict"));
             browser.awaitElement("#matrix-table td[data-series-key]");
+            browser.awaitElement("#best-table tbody tr");
             browser.screenshot("results-phone");
+            ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('matrix').scrollIntoView()");
+            browser.screenshot("results-phone-matrix");
         }
     }
 
