@@ -269,6 +269,9 @@ class ResultsIT {
             browser.screenshot("results-phone");
             ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('matrix').scrollIntoView()");
             browser.screenshot("results-phone-matrix");
+            browser.go(console.uri("/results?limit=1&offset=1"));
+            WebElement previous = browser.awaitElement("#series-more a[rel=prev]");
+            assertTrue(previous.getAttribute("href").endsWith("/results?limit=1"), previous.getAttribute("href"));
         }
     }
 

@@ -71,8 +71,19 @@
       el('td', { class: 'hide-narrow' }, (s.changePoints ? s.changePoints + ' change point(s) ' : '')
         + (s.outliers ? s.outliers + ' outlier(s)' : '')))));
     if (!page.series.length) body.append(el('tr', {}, el('td', { colspan: 7, class: 'muted' }, 'No stored series match.')));
-    $('series-more').textContent = page.total > page.series.length
-      ? 'Showing ' + page.series.length + ' of ' + page.total + ' series; narrow the filters to see others.' : '';
+    const more = $('series-more');
+    more.replaceChildren();
+    if (page.total > page.series.length || page.offset > 0) {
+      const limit = Number(params.get('limit')) || 100;
+      const link = (offset, text) => {
+        const q = new URLSearchParams(params);
+        if (offset > 0) q.set('offset', String(offset)); else q.delete('offset');
+        return el('a', { href: location.pathname + '?' + q, rel: offset > page.offset ? 'next' : 'prev' }, text);
+      };
+      more.append('Series ' + (page.offset + 1) + '–' + (page.offset + page.series.length) + ' of ' + page.total + '. ');
+      if (page.offset > 0) more.append(link(Math.max(0, page.offset - limit), 'Previous'), ' ');
+      if (page.offset + page.series.length < page.total) more.append(link(page.offset + page.series.length, 'Next'));
+    }
   }
   $('series-filters').addEventListener('submit', (e) => {
     e.preventDefault();
