@@ -34,15 +34,22 @@ public final class ServiceAccess {
             // A worker's reply for an attempt whose compute task is gone (ReplyInbox): forged, it would fake results.
             Map.entry("report", MethodAccess.needs(Role.NODE)));
 
-    private static final Map<String, MethodAccess> AGGREGATOR = Map.of(
-            "results", MethodAccess.needs(Role.VIEWER),
-            "analyze", MethodAccess.needs(Role.VIEWER),
-            "conflicts", MethodAccess.needs(Role.VIEWER),
+    // Map.ofEntries: Map.of takes at most ten pairs.
+    private static final Map<String, MethodAccess> AGGREGATOR = Map.ofEntries(
+            Map.entry("results", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("analyze", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("conflicts", MethodAccess.needs(Role.VIEWER)),
             // Who did what on the grid, refusals included: for those who answer for it.
-            "audit", MethodAccess.needs(Role.ADMIN),
-            "testDurations", MethodAccess.needs(Role.VIEWER),
-            "tests", MethodAccess.needs(Role.VIEWER),
-            "verdicts", MethodAccess.needs(Role.VIEWER));
+            Map.entry("audit", MethodAccess.needs(Role.ADMIN)),
+            Map.entry("testDurations", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("tests", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("verdicts", MethodAccess.needs(Role.VIEWER)),
+            // Results and trends, as the console shows them: reads of stored series.
+            Map.entry("series", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("seriesDetail", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("compareRuns", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("matrix", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("bestConfigurations", MethodAccess.needs(Role.VIEWER)));
 
     private static final Map<String, Map<String, MethodAccess>> BY_SERVICE = Map.of(
             CoordinatorApi.SERVICE_NAME, COORDINATOR,

@@ -65,4 +65,37 @@ public interface AggregatorApi {
      * the run. What a build fails on when a benchmark of the run regressed.
      */
     String verdicts(String runId);
+
+    /**
+     * The stored series that match {@code queryJson} (a {@code SeriesQuery}), each with its length, latest
+     * level and verdict: a {@code SeriesPage}. Verdicts are decided over every stored series at once, as
+     * {@code dtf analyze} decides them.
+     */
+    String series(String queryJson);
+
+    /**
+     * One stored series in full, by the {@code key} a {@code SeriesSummary} gives: a {@code SeriesDetail}
+     * (every run's level, change points, outliers, the latest verdict with its numbers), or null when no
+     * stored series has that key.
+     */
+    String seriesDetail(String key);
+
+    /**
+     * Run {@code headRun} against run {@code baseRun}, series by series: a {@code RunComparison}; its rows
+     * are empty when no series has both runs.
+     */
+    String compareRuns(String baseRun, String headRun);
+
+    /**
+     * Benchmarks against hardware classes, each cell the latest levels of its series: a {@code ResultMatrix}
+     * of the series that match {@code queryJson} (a {@code SeriesQuery}; its limit bounds the rows).
+     */
+    String matrix(String queryJson);
+
+    /**
+     * Per benchmark and metric, the dimension that explains its spread and the best configuration (the
+     * {@code dimensions} of {@code dtf analyze}), for the series that match {@code queryJson} (a
+     * {@code SeriesQuery}; its limit bounds the benchmarks): a list of {@code BenchmarkBest}.
+     */
+    String bestConfigurations(String queryJson);
 }

@@ -7,6 +7,7 @@ import io.dtf.console.api.MeRoutes;
 import io.dtf.console.api.RunRoutes;
 import io.dtf.console.api.SubmitRoutes;
 import io.dtf.console.api.TaskRoutes;
+import io.dtf.console.api.ResultsRoutes;
 import io.dtf.console.auth.AccessCheck;
 import io.dtf.console.grid.ConsoleGrid;
 import io.dtf.console.live.LiveUpdates;
@@ -56,6 +57,7 @@ public final class ConsoleServer implements RunningExtension {
         new TaskRoutes(grid).register(app);
         new SubmitRoutes(grid).register(app);
         new MeRoutes(grid).register(app);
+        new ResultsRoutes(grid).register(app);
         live.register(app);
         new Pages().register(app);
         app.start(settings.host(), settings.port());

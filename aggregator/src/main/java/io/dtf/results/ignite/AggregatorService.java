@@ -6,10 +6,14 @@ import io.dtf.history.TestHistoryReader;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditQuery;
 import io.dtf.model.TaskResult;
+import io.dtf.model.SeriesQuery;
 import io.dtf.model.TestQuery;
 import io.dtf.report.AnalysisReports;
 import io.dtf.results.IngestConflict;
 import io.dtf.results.duckdb.DuckDbResultStore;
+import io.dtf.trends.CatalogCache;
+import io.dtf.trends.SeriesCatalog;
+import io.dtf.trends.SeriesKeys;
 import io.dtf.wire.Json;
 import java.util.List;
 import org.apache.ignite.Ignite;
@@ -27,6 +31,8 @@ public final class AggregatorService implements Service, AggregatorApi {
     private static final long serialVersionUID = 1L;
     /** Where on a node the service finds that node's store. */
     private static final String STORE_KEY = "dtf.aggregator.store";
+    /** Where on a node the service keeps the analysed series between calls. */
+    private static final String CATALOG_KEY = "dtf.aggregator.series-catalog";
     /** A page of results holds at least one result and stops growing past this much JSON. */
     static final int PAGE_CHARS = 4 << 20;
 
@@ -100,6 +106,52 @@ public final class AggregatorService implements Service, AggregatorApi {
             throw new IllegalArgumentException("verdicts: give a run id");
         }
         return Json.write(AnalysisReports.verdicts(store(), runId));
+    }
+
+    @Override
+    public String series(String queryJson) {
+        return Json.write(catalog().page(seriesQuery("series", queryJson)));
+    }
+
+    @Override
+    public String seriesDetail(String key) {
+        if (!SeriesKeys.wellFormed(key)) {
+            return null;
+        }
+        return catalog().detail(key).map(Json::write).orElse(null);
+    }
+
+    @Override
+    public String compareRuns(String baseRun, String headRun) {
+        if (baseRun == null || baseRun.isBlank() || headRun == null || headRun.isBlank()) {
+            throw new IllegalArgumentException("compareRuns: give a base run id and a head run id");
+        }
+        return Json.write(catalog().compare(baseRun, headRun));
+    }
+
+    @Override
+    public String matrix(String queryJson) {
+        return Json.write(catalog().matrix(seriesQuery("matrix", queryJson)));
+    }
+
+    @Override
+    public String bestConfigurations(String queryJson) {
+        return Json.write(catalog().best(seriesQuery("bestConfigurations", queryJson)));
+    }
+
+    /** The series of this node's file, analysed; kept on the node until results are added. */
+    private SeriesCatalog catalog() {
+        DuckDbResultStore store = store();
+        return ((CatalogCache) ignite.cluster().nodeLocalMap().computeIfAbsent(CATALOG_KEY, k -> new CatalogCache()))
+                .of(store);
+    }
+
+    private static SeriesQuery seriesQuery(String method, String queryJson) {
+        SeriesQuery query = queryJson == null ? null : Json.read(queryJson, SeriesQuery.class);
+        if (query == null) {
+            throw new IllegalArgumentException(method + ": give a SeriesQuery, e.g. {\"limit\":100,\"offset\":0}");
+        }
+        return query;
     }
 
     private DuckDbResultStore store() {

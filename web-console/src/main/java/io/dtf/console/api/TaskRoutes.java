@@ -87,7 +87,7 @@ public final class TaskRoutes {
     private List<TaskResult> attempts(Caller caller, String runId, TaskView task) {
         int ended = task.attempts() - (task.state() == TaskState.RUNNING ? 1 : 0);
         Map<Integer, TaskResult> byAttempt = new TreeMap<>();
-        if (grid.hasAggregator()) {
+        if (grid.aggregatorUp()) {
             List<TaskResult> stored = Json.read(GridCalls.call("aggregator", () -> grid.aggregator(caller)
                     .results(runId, task.taskId(), 0, AggregatorApi.MAX_PAGE)), RESULTS);
             stored.forEach(r -> byAttempt.putIfAbsent(r.attempt(), r));

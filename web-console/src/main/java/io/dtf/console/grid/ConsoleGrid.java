@@ -80,8 +80,11 @@ public final class ConsoleGrid {
                 .put(CoordinatorApi.TOKEN_ATTRIBUTE, attributes.get(CoordinatorApi.TOKEN_ATTRIBUTE)).build();
     }
 
-    /** Whether an aggregator node serves its service now: asking one that is absent waits for it first. */
-    public boolean hasAggregator() {
+    /**
+     * Whether an aggregator node serves {@link AggregatorApi} now. Asked before a history read, so that a
+     * grid without one is told at once rather than after the service proxy's wait.
+     */
+    public boolean aggregatorUp() {
         return ignite.services().serviceDescriptors().stream()
                 .anyMatch(d -> AggregatorApi.SERVICE_NAME.equals(d.name()) && !d.topologySnapshot().isEmpty());
     }
