@@ -42,7 +42,9 @@ public final class ServiceAccess {
             "audit", MethodAccess.needs(Role.ADMIN),
             "testDurations", MethodAccess.needs(Role.VIEWER),
             "tests", MethodAccess.needs(Role.VIEWER),
-            "verdicts", MethodAccess.needs(Role.VIEWER));
+            "verdicts", MethodAccess.needs(Role.VIEWER),
+            // Quarantines come from the audit log, but only they: what the console's fault view shows anyone.
+            "faults", MethodAccess.needs(Role.VIEWER));
 
     private static final Map<String, Map<String, MethodAccess>> BY_SERVICE = Map.of(
             CoordinatorApi.SERVICE_NAME, COORDINATOR,

@@ -65,4 +65,12 @@ public interface AggregatorApi {
      * the run. What a build fails on when a benchmark of the run regressed.
      */
     String verdicts(String runId);
+
+    /**
+     * What went wrong in a stretch of history and what the grid did about it: {@code queryJson} is a
+     * {@code FaultQuery} (a time window or the latest runs), the answer a {@code FaultReport} (failed attempts
+     * by failure category and retried or not, attempts lost with their node, failures per worker,
+     * quarantines and releases from the audit log, the flakiest tasks and tests).
+     */
+    String faults(String queryJson);
 }
