@@ -1,6 +1,7 @@
 package io.dtf.console;
 
 import io.dtf.console.api.ApiErrors;
+import io.dtf.console.api.FaultRoutes;
 import io.dtf.console.api.HealthRoutes;
 import io.dtf.console.auth.AccessCheck;
 import io.dtf.console.grid.ConsoleGrid;
@@ -45,6 +46,7 @@ public final class ConsoleServer implements RunningExtension {
         new AccessCheck(grid, settings).register(app);
         ApiErrors.register(app);
         new HealthRoutes(grid).register(app);
+        new FaultRoutes(grid).register(app);
         live.register(app);
         new Pages().register(app);
         app.start(settings.host(), settings.port());

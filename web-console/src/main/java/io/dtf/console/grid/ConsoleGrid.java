@@ -79,4 +79,14 @@ public final class ConsoleGrid {
         return attributes.isEmpty() ? null : ServiceCallContext.builder()
                 .put(CoordinatorApi.TOKEN_ATTRIBUTE, attributes.get(CoordinatorApi.TOKEN_ATTRIBUTE)).build();
     }
+
+    /**
+     * Whether an aggregator service is deployed on a live node: history lives in its DuckDB file, and a proxy
+     * to a service deployed nowhere waits before it fails. Checked before asking, so a page can say so at once.
+     */
+    public boolean aggregatorDeployed() {
+        return ignite.services().serviceDescriptors().stream()
+                .filter(d -> AggregatorApi.SERVICE_NAME.equals(d.name()))
+                .anyMatch(d -> d.topologySnapshot().values().stream().anyMatch(n -> n != null && n > 0));
+    }
 }
