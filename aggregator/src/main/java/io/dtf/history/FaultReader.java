@@ -49,7 +49,13 @@ public final class FaultReader {
             coalesce(r.ended_at, r.started_at) >= coalesce(?, TIMESTAMP '-infinity')
             AND coalesce(r.ended_at, r.started_at) < coalesce(?, TIMESTAMP 'infinity')""";
     private static final String INFRA = "('NODE_LEFT', 'RESOURCE_EXHAUSTED', 'PROCESS_CRASH', 'INFRASTRUCTURE')";
-    private static final String LOST = "(cat = 'NODE_LEFT' OR starts_with(decision, 'run again: lost with its coordinator'))";
+    /**
+     * Lost with its node or its coordinator: the node left the grid, or stopped (a worker that stops kills its
+     * attempts, which then report CANCELLED and run again; a user's cancellation ends its task instead), or no
+     * worker knew the attempt after a coordinator took over.
+     */
+    private static final String LOST = "(cat = 'NODE_LEFT' OR (status = 'CANCELLED' AND NOT final_attempt)"
+            + " OR starts_with(decision, 'run again: lost with its coordinator'))";
 
     private static final String TOTALS = """
             SELECT count(DISTINCT run_id), count(*), count(cat), count(cat) FILTER (WHERE NOT final_attempt),
@@ -69,10 +75,10 @@ public final class FaultReader {
             ORDER BY a.ended_at DESC NULLS LAST, a.seq DESC LIMIT ?""".formatted(LOST, LOST);
     private static final String WORKERS = """
             SELECT node_id, max(hw_class), count(*), count(cat), count(cat) FILTER (WHERE cat IN %s),
-                   count(cat) FILTER (WHERE cat = 'NODE_LEFT'), max(ended_at) FILTER (WHERE cat IS NOT NULL)
+                   count(*) FILTER (WHERE %s), max(ended_at) FILTER (WHERE cat IS NOT NULL)
             FROM a WHERE node_id IS NOT NULL AND (cat IS NOT NULL OR status <> 'CANCELLED')
             GROUP BY node_id
-            ORDER BY count(cat) DESC, count(cat) / count(*) DESC, node_id LIMIT ?""".formatted(INFRA);
+            ORDER BY count(cat) DESC, count(cat) / count(*) DESC, node_id LIMIT ?""".formatted(INFRA, LOST);
     /** The audit log's quarantines and releases; a detail reads {@code worker <id> ...} (CoordinatorAudit). */
     private static final String QUARANTINES = """
             SELECT recorded_at, action, nullif(regexp_extract(detail, '^worker (\\S+)', 1), ''), detail

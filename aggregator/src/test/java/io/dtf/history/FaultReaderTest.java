@@ -38,7 +38,8 @@ class FaultReaderTest {
     static FaultReader reader;
 
     /**
-     * Run r1 (attempts at seconds 1-9): "lost" loses its first attempt with node a and passes on b; "flaky"
+     * Run r1 (attempts at seconds 1-11): "lost" loses its first attempt with node a and passes on b; "stopping"
+     * loses its first attempt to node a stopping (killed, so CANCELLED, and run again) and passes on b; "flaky"
      * fails as a test and passes (FLAKY); "broken" fails for good on a; "old" timed out before categories were
      * stored; "stopped" was cancelled by a user; a junit task's test failed and passed within the run. Run r2
      * (seconds 100-103): "flaky" is flaky again, "lost" passes at once. Node a was quarantined, then released.
@@ -57,6 +58,9 @@ class FaultReaderTest {
                         "final: test failure; the task asks for no retries"),
                 attempt(6, "r1", "old", 1, true, TaskState.TIMED_OUT, "a", null, null),
                 attempt(7, "r1", "stopped", 1, true, TaskState.CANCELLED, "b", null, "final: cancelled"),
+                attempt(10, "r1", "stopping", 1, false, TaskState.CANCELLED, "a", null,
+                        "retry on another node in 0.4 s (infrastructure, 1 of 3)"),
+                attempt(11, "r1", "stopping", 2, true, TaskState.PASSED, "b", null, "final"),
                 attempt(100, "r2", "flaky", 1, false, TaskState.FAILED, "b", FailureCategory.TEST_FAILURE,
                         "retry (test failure, 1 of 1)"),
                 attempt(101, "r2", "flaky", 2, true, TaskState.FLAKY, "b", null, "final"),
@@ -83,22 +87,28 @@ class FaultReaderTest {
     void failedAttemptsCountByCategoryWithWhetherTheTaskRanAgain() {
         FaultReport report = reader.read(FaultQuery.latestRuns(2));
         assertEquals(2, report.runs());
-        assertEquals(12, report.attempts());
-        assertEquals(6, report.failedAttempts(), "a user's cancellation is no failure");
-        assertEquals(4, report.retried());
+        assertEquals(14, report.attempts());
+        assertEquals(7, report.failedAttempts(), "a user's cancellation is no failure");
+        assertEquals(5, report.retried());
         assertEquals(List.of(new FaultReport.Category("TEST_FAILURE", false, 4, 3, 1),
+                new FaultReport.Category("INFRASTRUCTURE", true, 1, 1, 0),
                 new FaultReport.Category("NODE_LEFT", true, 1, 1, 0),
                 new FaultReport.Category("TIMEOUT", false, 1, 0, 1)), report.categories(),
-                "a row without a category counts under its status's default");
+                "a row without a category counts under its status's default; a node's stop is the machine's");
     }
 
     @Test
     void anAttemptLostWithItsNodeIsAFailoverNamingWhereItRanAgain() {
         FaultReport report = reader.read(FaultQuery.latestRuns(2));
-        assertEquals(1, report.failoverCount());
-        FaultReport.Failover lost = report.failovers().get(0);
+        assertEquals(2, report.failoverCount());
+        assertEquals(List.of("stopping", "lost"), report.failovers().stream().map(FaultReport.Failover::taskId).toList(),
+                "newest first");
+        FaultReport.Failover lost = report.failovers().get(1);
         assertEquals(List.of("r1", "lost", 1, "a", "NODE_LEFT", RETRY_ELSEWHERE, "b"), List.of(lost.runId(),
                 lost.taskId(), lost.attempt(), lost.nodeId(), lost.category(), lost.decision(), lost.retriedOn()));
+        FaultReport.Failover stopped = report.failovers().get(0);
+        assertEquals(List.of("a", "INFRASTRUCTURE", "b"), List.of(stopped.nodeId(), stopped.category(),
+                stopped.retriedOn()), "a node that stops kills its attempt, which runs again");
     }
 
     @Test
@@ -106,10 +116,10 @@ class FaultReaderTest {
         List<FaultReport.Worker> workers = reader.read(FaultQuery.latestRuns(2)).workers();
         assertEquals(List.of("a", "b"), workers.stream().map(FaultReport.Worker::nodeId).toList());
         FaultReport.Worker a = workers.get(0);
-        assertEquals(List.of(4L, 3L, 1L, 1L), List.of(a.attempts(), a.failures(), a.infraFailures(), a.nodeLeft()));
-        assertEquals(0.75, a.failureRate(), 1e-9);
+        assertEquals(List.of(5L, 4L, 2L, 2L), List.of(a.attempts(), a.failures(), a.infraFailures(), a.lost()));
+        assertEquals(0.8, a.failureRate(), 1e-9);
         FaultReport.Worker b = workers.get(1);
-        assertEquals(List.of(7L, 3L), List.of(b.attempts(), b.failures()), "its cancelled attempt is not counted");
+        assertEquals(List.of(8L, 3L), List.of(b.attempts(), b.failures()), "a user's cancellation is not counted");
     }
 
     @Test
@@ -134,7 +144,7 @@ class FaultReaderTest {
                 latest.failoverCount()));
         assertEquals(BASE.plusSeconds(100).minusMillis(500), latest.from(), "when its first attempt started");
         FaultReport early = reader.read(new FaultQuery(BASE, BASE.plusSeconds(50), null, 10));
-        assertEquals(List.of(1L, 9L, 1L), List.of(early.runs(), early.attempts(), early.failoverCount()));
+        assertEquals(List.of(1L, 11L, 2L), List.of(early.runs(), early.attempts(), early.failoverCount()));
         FaultReport empty = reader.read(new FaultQuery(BASE.plusSeconds(1_000), null, null, 10));
         assertEquals(0, empty.attempts());
         assertEquals(List.of(), empty.categories());

@@ -58,7 +58,8 @@ public record FaultReport(
     }
 
     /**
-     * An attempt lost with its node (category {@code NODE_LEFT}) or with its coordinator.
+     * An attempt lost with its node (it left the grid, category {@code NODE_LEFT}; or it stopped and killed the
+     * attempt, which then reported CANCELLED and ran again) or with its coordinator.
      *
      * @param retriedOn the node of the task's next attempt; null when none followed (yet)
      */
@@ -72,12 +73,12 @@ public record FaultReport(
      *
      * @param failures        attempts that did not pass
      * @param infraFailures   of those, the machine's (node left, resources, crash, infrastructure)
-     * @param nodeLeft        of those, lost because the node left the grid
+     * @param lost            of those, lost with the node (it left the grid or stopped) or with the coordinator
      * @param failureRate     failures / attempts
      * @param lastFailureAt   when its latest failed attempt ended; null when none did
      */
     public record Worker(String nodeId, String hwClass, long attempts, long failures, long infraFailures,
-                         long nodeLeft, double failureRate, Instant lastFailureAt) {
+                         long lost, double failureRate, Instant lastFailureAt) {
     }
 
     /**

@@ -50,9 +50,13 @@
   }
 
   const worker = (id) => id ? el('a', { href: '/workers/' + encodeURIComponent(id), 'data-worker-link': id }, short(id)) : '—';
-  const run = (id) => id ? el('a', { href: '/runs/' + encodeURIComponent(id) }, short(id)) : '—';
+  const run = (id) => id ? el('a', { href: '/runs/' + encodeURIComponent(id), class: 'run-id' }, id) : '—';
+  // Node ids are UUIDs: their first 8 characters tell them apart on a page; the link holds the whole id.
   const short = (id) => String(id).length > 13 ? String(id).slice(0, 8) + '…' : String(id);
   const pct = (x) => (x * 100).toFixed(x < 0.1 && x > 0 ? 1 : 0) + ' %';
+  // How an attempt was lost: its node left the grid, its node stopped (and killed it), or its coordinator died.
+  const how = (f) => f.category === 'NODE_LEFT' ? '(left the grid)'
+    : String(f.decision || '').startsWith('run again: lost with its coordinator') ? '(lost with the coordinator)' : '(node stopped)';
   const label = (c) => String(c).toLowerCase().replace(/_/g, ' ');
 
   function table(caption, headers, rows, empty) {
@@ -96,7 +100,7 @@
         table('Failovers', [['When'], ['Run'], ['Task'], ['Attempt', 'hide-narrow'], ['Lost on'], ['Ran again on'], ['Decision', 'hide-narrow']],
           h.failovers.map((f) => el('tr', { 'data-failover': f.taskId, 'data-node-id': f.nodeId || '' },
             el('td', {}, fmt.time(f.endedAt)), el('td', {}, run(f.runId)), el('td', {}, f.taskName || f.taskId),
-            el('td', { class: 'hide-narrow' }, f.attempt), el('td', { title: f.error || '' }, worker(f.nodeId), ' ', el('span', { class: 'muted' }, label(f.category))),
+            el('td', { class: 'hide-narrow' }, f.attempt), el('td', { title: f.error || '' }, worker(f.nodeId), ' ', el('span', { class: 'muted' }, how(f))),
             el('td', {}, f.retriedOn ? worker(f.retriedOn) : el('span', { class: 'muted' }, 'not yet')),
             el('td', { class: 'hide-narrow' }, f.decision || '—'))),
           'No attempt was lost with its node.')),
@@ -120,11 +124,11 @@
           'No alerts since the coordinator started.')),
       section('workers', 'Failure rate per worker',
         table('Failures per worker', [['Worker'], ['Hardware class', 'hide-narrow'], ['Attempts'], ['Failed'], ['Machine failures', 'hide-narrow'],
-          ['Node left', 'hide-narrow'], ['Failure rate']],
+          ['Lost with it', 'hide-narrow'], ['Failure rate']],
           h.workers.map((w) => el('tr', { 'data-worker-id': w.nodeId },
             el('td', {}, worker(w.nodeId)), el('td', { class: 'hide-narrow' }, w.hwClass || '—'), el('td', {}, fmt.num(w.attempts)),
             el('td', {}, fmt.num(w.failures)), el('td', { class: 'hide-narrow' }, fmt.num(w.infraFailures)),
-            el('td', { class: 'hide-narrow' }, fmt.num(w.nodeLeft)),
+            el('td', { class: 'hide-narrow' }, fmt.num(w.lost)),
             el('td', { class: 'rate' }, el('span', { class: 'bar', 'aria-hidden': 'true' },
               el('span', { style: 'width:' + Math.round(w.failureRate * 100) + '%;background:var(--bad)' })), ' ', pct(w.failureRate)))),
           'No worker ran an attempt in this stretch.')),
