@@ -39,7 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Real faults on a real grid, then the fault view of the console shows them. A command task fails its first
@@ -166,22 +169,34 @@ class FaultToleranceIT {
             assertEquals("/workers/" + victimId, lost.findElement(By.cssSelector("a[data-worker-link]"))
                     .getAttribute("pathname"));
             assertFalse(browser.driver().findElements(By.cssSelector("tr[data-flaky=flaky]")).isEmpty());
-            assertEquals("2", browser.driver().findElement(By.cssSelector(
-                    "tr[data-category=TEST_FAILURE] td[data-count=retried]")).getText());
+            assertEquals("2", text(browser.driver(), "tr[data-category=TEST_FAILURE] td[data-count=retried]"));
             browser.screenshot("faults");
             // Another failure, while the page is open: once stored, it shows up without a reload (at the latest
             // on the page's 15 s refresh; a task event on /ws brings it sooner).
             await(submit("faults-later", List.of(command("later", "exit 1", markers.resolve("unused"), 0, List.of(),
                     List.of()))));
             awaitFaults("?runs=5", 7);
-            browser.await(d -> "2".equals(d.findElement(By.cssSelector(
-                    "tr[data-category=TEST_FAILURE] td[data-count=ended]")).getText()));
+            browser.await(d -> "2".equals(text(d, "tr[data-category=TEST_FAILURE] td[data-count=ended]")));
+        }
+        try (Browser dark = Browser.open(1280, 1000)) {
+            dark.go(console.uri("/faults?runs=5"));
+            dark.awaitElement("#faults-chart svg");
+            new Select(dark.driver().findElement(By.id("dtf-theme"))).selectByValue("dark");
+            dark.await(d -> "dark".equals(d.findElement(By.tagName("html")).getAttribute("data-theme"))
+                    && !d.findElements(By.cssSelector("#faults-chart svg")).isEmpty());
+            dark.screenshot("faults-dark");
         }
         try (Browser phone = Browser.open(390, 844)) {
             phone.go(console.uri("/faults?runs=5"));
             phone.awaitElement("tr[data-failover=lost]");
             phone.screenshot("faults-phone");
         }
+    }
+
+    /** The text of the first element {@code css} matches, read in one step: the page re-renders as it refreshes. */
+    private static String text(WebDriver driver, String css) {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
     }
 
     private static List<String> names(JsonNode rows, String kind) {
