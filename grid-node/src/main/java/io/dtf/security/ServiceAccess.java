@@ -49,7 +49,9 @@ public final class ServiceAccess {
             Map.entry("seriesDetail", MethodAccess.needs(Role.VIEWER)),
             Map.entry("compareRuns", MethodAccess.needs(Role.VIEWER)),
             Map.entry("matrix", MethodAccess.needs(Role.VIEWER)),
-            Map.entry("bestConfigurations", MethodAccess.needs(Role.VIEWER)));
+            Map.entry("bestConfigurations", MethodAccess.needs(Role.VIEWER)),
+            // Quarantines come from the audit log, but only they: what the console's fault view shows anyone.
+            Map.entry("faults", MethodAccess.needs(Role.VIEWER)));
 
     private static final Map<String, Map<String, MethodAccess>> BY_SERVICE = Map.of(
             CoordinatorApi.SERVICE_NAME, COORDINATOR,

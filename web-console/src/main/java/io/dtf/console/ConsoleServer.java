@@ -1,6 +1,7 @@
 package io.dtf.console;
 
 import io.dtf.console.api.ApiErrors;
+import io.dtf.console.api.FaultRoutes;
 import io.dtf.console.api.HealthRoutes;
 import io.dtf.console.api.MachineRoutes;
 import io.dtf.console.api.MeRoutes;
@@ -58,6 +59,7 @@ public final class ConsoleServer implements RunningExtension {
         new SubmitRoutes(grid).register(app);
         new MeRoutes(grid).register(app);
         new ResultsRoutes(grid).register(app);
+        new FaultRoutes(grid).register(app);
         live.register(app);
         new Pages().register(app);
         app.start(settings.host(), settings.port());

@@ -2,9 +2,11 @@ package io.dtf.results.ignite;
 
 import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.client.AggregatorApi;
+import io.dtf.history.FaultReader;
 import io.dtf.history.TestHistoryReader;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditQuery;
+import io.dtf.model.FaultQuery;
 import io.dtf.model.TaskResult;
 import io.dtf.model.SeriesQuery;
 import io.dtf.model.TestQuery;
@@ -152,6 +154,16 @@ public final class AggregatorService implements Service, AggregatorApi {
             throw new IllegalArgumentException(method + ": give a SeriesQuery, e.g. {\"limit\":100,\"offset\":0}");
         }
         return query;
+    }
+
+    @Override
+    public String faults(String queryJson) {
+        FaultQuery query = queryJson == null ? null : Json.read(queryJson, FaultQuery.class);
+        if (query == null) {
+            throw new IllegalArgumentException(
+                    "faults: give a FaultQuery, e.g. {\"runs\":20,\"limit\":50} or {\"since\":\"2025-03-01T00:00:00Z\",\"limit\":50}");
+        }
+        return Json.write(new FaultReader(store()).read(query));
     }
 
     private DuckDbResultStore store() {

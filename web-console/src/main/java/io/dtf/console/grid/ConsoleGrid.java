@@ -81,11 +81,12 @@ public final class ConsoleGrid {
     }
 
     /**
-     * Whether an aggregator node serves {@link AggregatorApi} now. Asked before a history read, so that a
-     * grid without one is told at once rather than after the service proxy's wait.
+     * Whether an aggregator service is deployed on a live node: history lives in its DuckDB file, and a proxy
+     * to a service deployed nowhere waits before it fails. Checked before asking, so a page can say so at once.
      */
     public boolean aggregatorUp() {
         return ignite.services().serviceDescriptors().stream()
-                .anyMatch(d -> AggregatorApi.SERVICE_NAME.equals(d.name()) && !d.topologySnapshot().isEmpty());
+                .filter(d -> AggregatorApi.SERVICE_NAME.equals(d.name()))
+                .anyMatch(d -> d.topologySnapshot().values().stream().anyMatch(n -> n != null && n > 0));
     }
 }
