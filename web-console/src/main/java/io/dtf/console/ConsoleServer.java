@@ -3,6 +3,8 @@ package io.dtf.console;
 import io.dtf.console.api.ApiErrors;
 import io.dtf.console.api.HealthRoutes;
 import io.dtf.console.auth.AccessCheck;
+import io.dtf.console.auth.LoginRoutes;
+import io.dtf.console.auth.SecurityHeaders;
 import io.dtf.console.grid.ConsoleGrid;
 import io.dtf.console.live.LiveUpdates;
 import io.dtf.console.pages.Pages;
@@ -11,6 +13,7 @@ import io.dtf.wire.Json;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.util.List;
 
 /**
@@ -42,12 +45,21 @@ public final class ConsoleServer implements RunningExtension {
             });
             config.staticFiles.enableWebjars();
         });
+        SecurityHeaders.register(app);
         new AccessCheck(grid, settings).register(app);
         ApiErrors.register(app);
         new HealthRoutes(grid).register(app);
+        new LoginRoutes(grid, settings).register(app);
         live.register(app);
         new Pages().register(app);
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            live.close();
+            throw new IllegalStateException("the web console cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": the port is in use by another program; stop that program or choose another port"
+                    + " (dtf console --port, dtf node --console-port)", e);
+        }
         return new ConsoleServer(app, settings, List.of(live));
     }
 
@@ -64,7 +76,13 @@ public final class ConsoleServer implements RunningExtension {
 
     @Override
     public String describe() {
-        return "web console on " + url() + (settings.secured() ? " (log in with a token)" : " (this machine only: security is off)");
+        return "web console on " + url() + (settings.secured() ? " (log in with a viewer, submitter or admin token)"
+                : " (security is off: it listens on " + settings.host() + " only, so only this machine reaches it)");
+    }
+
+    /** The running app, for tests of this package that add routes of their own. */
+    Javalin app() {
+        return app;
     }
 
     @Override
