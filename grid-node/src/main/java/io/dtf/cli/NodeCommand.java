@@ -77,6 +77,11 @@ final class NodeCommand implements Callable<Integer> {
                     + "(default: 2GiB); least recently used ones go first.")
     String artifactCache;
 
+    @Option(names = "--console-port", paramLabel = "PORT", description = "The web console's HTTP port on a node with "
+            + "the console role (default: 8080; 0: any free port; -1: no console). A port in use is reported and the "
+            + "node goes on without the console.")
+    Integer consolePort;
+
     @Override
     public Integer call() throws Exception {
         CommandPolicy commands;
@@ -99,7 +104,8 @@ final class NodeCommand implements Callable<Integer> {
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
-                join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false);
+                join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false)
+                .withConsolePort(consolePort);
         // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
         DtfNode node = DtfNode.start(options, message -> {
