@@ -75,7 +75,8 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
-            System.err.println("dtf: port: " + port + " is not a TCP port; give one of 1..65535, or 0 for any free one");
+            System.err.println("dtf: port: " + port + " is not a TCP port; give one of 1..65535, or 0 for any"
+                    + " free one");
             return ExitCodes.USAGE;
         }
         if (ServiceLoader.load(NodeExtension.class).stream().noneMatch(e -> Roles.CONSOLE.equals(e.get().role()))) {
@@ -94,6 +95,9 @@ final class ConsoleCommand implements Callable<Integer> {
         NodeOptions options = new NodeOptions(cfg, Set.of(Roles.CONSOLE), Set.of(), Map.of(), join, bind,
                 discoveryPort, commPort, clientPort, dataDir, null, CommandPolicy.NONE, null, false, port);
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
+        String target = join == null ? "the config's discovery addresses" : String.join(",", join);
+        System.out.println("joining the grid at " + target + " (its discovery port, 47500 by default)");
+        System.out.flush();
         AtomicReference<String> consoleFailure = new AtomicReference<>();
         DtfNode node = DtfNode.start(options, message -> {
             if (message.startsWith(CONSOLE_FAILED)) {
@@ -112,9 +116,8 @@ final class ConsoleCommand implements Callable<Integer> {
         int members = node.ignite().cluster().nodes().size();
         if (members == 1) {
             node.close();
-            System.err.println("dtf: no grid answered at " + (join == null ? "the config's discovery addresses"
-                    : String.join(",", join)) + ": start one with `dtf node`, and give --join its discovery address "
-                    + "(port 47500 by default), not its thin-client port (10800)");
+            System.err.println("dtf: no grid answered at " + target + ": start one with `dtf node`, and give --join"
+                    + " its discovery address (port 47500 by default), not its thin-client port (10800)");
             return ExitCodes.GRID_ERROR;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "dtf-console-shutdown"));

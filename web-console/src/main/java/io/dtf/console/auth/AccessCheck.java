@@ -60,7 +60,8 @@ public final class AccessCheck {
         if (needed != Access.PUBLIC && caller == null) {
             if (!webSocket && isPage(ctx)) {
                 SessionCookies.logOut(ctx); // a cookie whose token was refused is of no more use
-                ctx.redirect("/login?next=" + URLEncoder.encode(LocalPaths.safe(pathAndQuery(ctx)), StandardCharsets.UTF_8));
+                String next = LocalPaths.safe(pathAndQuery(ctx));
+                ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
                 ctx.skipRemainingHandlers();
                 return;
             }

@@ -20,7 +20,8 @@ final class LoginPage {
                   <h1>Log in to DTF</h1>
                   <p class="muted">Paste a token made by <code>dtf token create</code>: a <b>viewer</b> reads,
                   a <b>submitter</b> also submits and cancels its own runs, an <b>admin</b> does everything.</p>
-                """ + (problem == null ? "" : "  <p id=\"login-error\" class=\"error\" role=\"alert\">" + escape(problem) + "</p>\n")
+                """ + (problem == null ? ""
+                        : "  <p id=\"login-error\" class=\"error\" role=\"alert\">" + escape(problem) + "</p>\n")
                 + """
                   <form method="post" action="/login" id="login-form">
                     <input type="hidden" name="next" value="%s">

@@ -42,7 +42,8 @@ public final class LoginRoutes {
             html(ctx, HttpStatus.OK, LoginPage.securityOff());
             return;
         }
-        html(ctx, HttpStatus.OK, LoginPage.form(LocalPaths.safe(ctx.queryParam("next")), SessionCookies.ensureCsrf(ctx), null));
+        String next = LocalPaths.safe(ctx.queryParam("next"));
+        html(ctx, HttpStatus.OK, LoginPage.form(next, SessionCookies.ensureCsrf(ctx), null));
     }
 
     private void logIn(Context ctx) {

@@ -66,7 +66,7 @@ public final class SessionCookies {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Written by hand: the header must carry SameSite=Strict and, over HTTPS, Secure; {@code maxAge < 0}: a session cookie. */
+    /** Written out in full, to carry SameSite=Strict, and Secure over HTTPS; {@code maxAge < 0}: a session cookie. */
     private static void set(Context ctx, String name, String value, long maxAge, boolean httpOnly) {
         StringBuilder header = new StringBuilder(name).append('=').append(value).append("; Path=/");
         if (maxAge >= 0) {
