@@ -51,9 +51,8 @@ final class ConsoleCommand implements Callable<Integer> {
             + "token as `dtf node` takes them).")
     Path config;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "dtf-console-data",
-            description = "This node's logs and work files (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOptions data;
 
     @Option(names = "--discovery-port", paramLabel = "PORT", description = "Exact discovery port of this node "
             + "(default: the first free one of the config's range).")
@@ -90,6 +89,7 @@ final class ConsoleCommand implements Callable<Integer> {
             System.err.println("dtf: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        Path dataDir = data.dir();
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         NodeOptions options = new NodeOptions(cfg, Set.of(Roles.CONSOLE), Set.of(), Map.of(), join, bind,

@@ -95,6 +95,27 @@ class LoginBrowserIT {
         }
     }
 
+    @Test
+    void theLoginPageFitsAPhoneAndFollowsTheChosenTheme() {
+        try (Browser browser = Browser.open(390, 844)) {
+            browser.go(console.uri("/login"));
+            browser.awaitElement("#token");
+            script(browser, "localStorage.setItem('dtf.theme', 'dark')");
+            browser.driver().navigate().refresh();
+            browser.awaitElement("#token");
+            assertEquals("dark", script(browser, "return document.documentElement.getAttribute('data-theme')"));
+            long viewport = (Long) script(browser, "return window.innerWidth");
+            assertTrue(viewport <= 500, "a phone's width (headless Chromium keeps windows at least 500 px wide): "
+                    + viewport);
+            long right = (Long) script(browser, "return Math.round(document.getElementById('token')"
+                    + ".getBoundingClientRect().right)");
+            assertTrue(right <= viewport, "the token field fits the screen: " + right + " of " + viewport);
+            assertEquals(viewport, script(browser, "return document.documentElement.scrollWidth"),
+                    "no sideways scrolling");
+            browser.screenshot("login-phone-dark");
+        }
+    }
+
     private static Object script(Browser browser, String js) {
         return ((JavascriptExecutor) browser.driver()).executeScript(js);
     }
