@@ -57,6 +57,13 @@ class LoginBrowserIT {
             assertFalse((Boolean) script(browser, "return document.cookie.includes('dtf_token')"),
                     "the token cookie is out of scripts' reach");
 
+            Object ws = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "const ws = new WebSocket('ws://' + location.host + '/ws');"
+                            + "ws.onmessage = (m) => { ws.close(); done(m.data); };"
+                            + "ws.onerror = () => done('error');");
+            assertTrue(String.valueOf(ws).contains("\"seq\""), "the page's policy lets it open /ws with the cookie: " + ws);
+
             int before = routes.submitted();
             Map<?, ?> refused = call(browser, "/api/test/submitter");
             assertEquals(403L, refused.get("status"), refused.toString());
