@@ -56,8 +56,11 @@ public final class ConsoleServer implements RunningExtension {
             app.start(settings.host(), settings.port());
         } catch (JavalinBindException e) {
             live.close();
+            // Jetty says only that it failed to bind: a port in use, or (with --bind) an address not of this machine.
+            boolean named = !List.of(ConsoleSettings.LOOPBACK, "0.0.0.0").contains(settings.host());
             throw new IllegalStateException("the web console cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": the port is in use by another program; stop that program or choose another port"
+                    + ": the port is in use by another program" + (named ? ", or " + settings.host() + " is not an "
+                    + "address of this machine (--bind)" : "") + "; stop that program or choose another port"
                     + " (dtf console --port, dtf node --console-port)", e);
         }
         return new ConsoleServer(app, settings, List.of(live));
