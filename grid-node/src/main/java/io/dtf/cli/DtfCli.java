@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 StatusCommand.class, WorkerCommand.class, ResultsCommand.class, LogsCommand.class, ImportCommand.class,
                 AnalyzeCommand.class, AuditCommand.class, KeysCommand.class, TokenCommand.class,
                 TestsCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DtfCli {
 

@@ -77,9 +77,9 @@ final class NodeCommand implements Callable<Integer> {
                     + "(default: 2GiB); least recently used ones go first.")
     String artifactCache;
 
-    @Option(names = "--console-port", paramLabel = "PORT",
-            description = "Port of the web console on a node with the console role (default: 8080; 0: any free "
-                    + "port; -1: no console on this node).")
+    @Option(names = "--console-port", paramLabel = "PORT", description = "The web console's HTTP port on a node with "
+            + "the console role (default: 8080; 0: any free port; -1: no console). A port in use is reported and the "
+            + "node goes on without the console.")
     Integer consolePort;
 
     @Override

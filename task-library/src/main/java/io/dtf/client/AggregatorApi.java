@@ -98,6 +98,8 @@ public interface AggregatorApi {
      * {@code SeriesQuery}; its limit bounds the benchmarks): a list of {@code BenchmarkBest}.
      */
     String bestConfigurations(String queryJson);
+
+    /**
      * What went wrong in a stretch of history and what the grid did about it: {@code queryJson} is a
      * {@code FaultQuery} (a time window or the latest runs), the answer a {@code FaultReport} (failed attempts
      * by failure category and retried or not, attempts lost with their node, failures per worker,

@@ -4,12 +4,13 @@ import io.dtf.console.api.ApiErrors;
 import io.dtf.console.api.FaultRoutes;
 import io.dtf.console.api.HealthRoutes;
 import io.dtf.console.api.MachineRoutes;
-import io.dtf.console.api.MeRoutes;
 import io.dtf.console.api.RunRoutes;
 import io.dtf.console.api.SubmitRoutes;
 import io.dtf.console.api.TaskRoutes;
 import io.dtf.console.api.ResultsRoutes;
 import io.dtf.console.auth.AccessCheck;
+import io.dtf.console.auth.LoginRoutes;
+import io.dtf.console.auth.SecurityHeaders;
 import io.dtf.console.grid.ConsoleGrid;
 import io.dtf.console.live.LiveUpdates;
 import io.dtf.console.pages.Pages;
@@ -18,6 +19,7 @@ import io.dtf.wire.Json;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.util.List;
 
 /**
@@ -50,6 +52,7 @@ public final class ConsoleServer implements RunningExtension {
             config.staticFiles.enableWebjars();
             ApiDocs.register(config);
         });
+        SecurityHeaders.register(app);
         new AccessCheck(grid, settings).register(app);
         ApiErrors.register(app);
         new HealthRoutes(grid).register(app);
@@ -57,12 +60,22 @@ public final class ConsoleServer implements RunningExtension {
         new RunRoutes(grid).register(app);
         new TaskRoutes(grid).register(app);
         new SubmitRoutes(grid).register(app);
-        new MeRoutes(grid).register(app);
         new ResultsRoutes(grid).register(app);
         new FaultRoutes(grid).register(app);
+        new LoginRoutes(grid, settings).register(app);
         live.register(app);
         new Pages().register(app);
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            live.close();
+            // Jetty says only that it failed to bind: a port in use, or (with --bind) an address not of this machine.
+            boolean named = !List.of(ConsoleSettings.LOOPBACK, "0.0.0.0").contains(settings.host());
+            throw new IllegalStateException("the web console cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": the port is in use by another program" + (named ? ", or " + settings.host() + " is not an "
+                    + "address of this machine (--bind)" : "") + "; stop that program or choose another port"
+                    + " (dtf console --port, dtf node --console-port)", e);
+        }
         return new ConsoleServer(app, settings, List.of(live));
     }
 
@@ -79,7 +92,13 @@ public final class ConsoleServer implements RunningExtension {
 
     @Override
     public String describe() {
-        return "web console on " + url() + (settings.secured() ? " (log in with a token)" : " (this machine only: security is off)");
+        return "web console on " + url() + (settings.secured() ? " (log in with a viewer, submitter or admin token)"
+                : " (security is off: it listens on " + settings.host() + " only, so only this machine reaches it)");
+    }
+
+    /** The running app, for tests of this package that add routes of their own. */
+    Javalin app() {
+        return app;
     }
 
     @Override

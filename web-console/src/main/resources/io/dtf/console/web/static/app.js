@@ -116,6 +116,15 @@
       el('span', { id: 'dtf-conn', class: 'conn', 'aria-live': 'polite' }),
       select);
     document.body.prepend(top);
+    // Who is logged in, and a way out (only when the grid asks for logins).
+    api('/api/me').then((me) => {
+      if (!me || !me.secured) return;
+      top.append(el('span', { id: 'dtf-me', class: 'muted' }, me.subject + ' (' + me.role + ')'),
+        el('button', { type: 'button', id: 'dtf-logout', onclick: async () => {
+          try { await api('/logout', { method: 'POST' }); } catch (e) { /* logged out already */ }
+          location.href = '/login';
+        } }, 'Log out'));
+    }).catch(() => {});
   }
 
   const fmt = {
