@@ -12,6 +12,7 @@ import io.dtf.wire.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +40,8 @@ class CatchUpWhilePartitionsMoveIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int BACKLOG = 5_000;
 
-    @AfterAll
-    static void stopNodes() {
+    @AfterEach
+    void stopNodes() {
         Ignition.stopAll(true);
     }
 
@@ -48,12 +49,7 @@ class CatchUpWhilePartitionsMoveIT {
     void aCatchUpThatOutlastsRebalancingStillReadsEveryResult() throws Exception {
         Ignite first = Ignition.start(node("move-it-data-1", 0));
         Ignition.start(node("move-it-data-2", 1));
-        IgniteCache<Long, String> cache = first.getOrCreateCache(TestNodes.resultsCache(CacheNames.RESULTS));
-        Map<Long, String> backlog = new TreeMap<>();
-        for (long seq = 1; backlog.size() < BACKLOG; seq += seq % 100 == 0 ? 37 : 1) {
-            backlog.put(seq, Json.write(TestResults.passed(seq, "backlog")));
-        }
-        cache.putAll(backlog);
+        Map<Long, String> backlog = backlog(first);
 
         Ignite aggregator = Ignition.start(node("move-it-aggregator", 2));
         Path file = Path.of("target", "replicator-it", "moving.duckdb");
@@ -76,6 +72,47 @@ class CatchUpWhilePartitionsMoveIT {
             assertEquals(backlog.keySet(), stored);
             assertEquals(backlog.size(), store.count(), "each result stored once");
         }
+    }
+
+    /**
+     * Scans of the whole backlog, one after another, from a data node that joins, until well after its
+     * partitions have moved: the nodes take up the new assignment one after the other, and a scan in
+     * between must still read every result (a scan of the whole cache at once did not).
+     */
+    @Test
+    void everyScanWhilePartitionsMoveReadsEveryResult() throws Exception {
+        Ignite first = Ignition.start(node("move-it-data-1", 0));
+        Map<Long, String> backlog = backlog(first);
+        Ignite joining = Ignition.start(node("move-it-aggregator", 2));
+        IgniteCache<Long, String> cache = joining.cache(CacheNames.RESULTS);
+        CacheReads reads = new CacheReads(cache, joining.affinity(CacheNames.RESULTS).partitions());
+
+        List<String> incomplete = new ArrayList<>();
+        int scans = 0;
+        int afterMove = 0;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (afterMove < 5 && System.nanoTime() < deadline) {
+            boolean moved = joining.affinity(CacheNames.RESULTS).primaryPartitions(joining.cluster().localNode()).length > 0;
+            Set<Long> read = new TreeSet<>();
+            reads.scanAbove(0, (seq, json) -> read.add(seq), CacheReads.PARTITION_ATTEMPTS);
+            scans++;
+            afterMove += moved ? 1 : 0;
+            if (!read.equals(backlog.keySet())) {
+                incomplete.add("scan " + scans + " read " + read.size());
+            }
+        }
+        assertEquals(5, afterMove, "the joining node took over partitions within " + WAIT);
+        assertEquals(List.of(), incomplete, "of " + scans + " scans");
+    }
+
+    private static Map<Long, String> backlog(Ignite node) {
+        IgniteCache<Long, String> cache = node.getOrCreateCache(TestNodes.resultsCache(CacheNames.RESULTS));
+        Map<Long, String> backlog = new TreeMap<>();
+        for (long seq = 1; backlog.size() < BACKLOG; seq += seq % 100 == 0 ? 37 : 1) {
+            backlog.put(seq, Json.write(TestResults.passed(seq, "backlog")));
+        }
+        cache.putAll(backlog);
+        return backlog;
     }
 
     /** Node {@code i} of this class: discovery on 22810.., communication on 22860... */
