@@ -75,34 +75,37 @@ class CatchUpWhilePartitionsMoveIT {
     }
 
     /**
-     * Scans of the whole backlog, one after another, from a data node that joins, until well after its
-     * partitions have moved: the nodes take up the new assignment one after the other, and a scan in
-     * between must still read every result (a scan of the whole cache at once did not).
+     * Scans of the whole backlog, one after another, from a data node that joins, until its partitions
+     * have moved and a few scans more; then it leaves and joins again, eight times. The nodes take up
+     * each new assignment one after the other, and a scan in between must still read every result.
      */
     @Test
     void everyScanWhilePartitionsMoveReadsEveryResult() throws Exception {
         Ignite first = Ignition.start(node("move-it-data-1", 0));
         Map<Long, String> backlog = backlog(first);
-        Ignite joining = Ignition.start(node("move-it-aggregator", 2));
-        IgniteCache<Long, String> cache = joining.cache(CacheNames.RESULTS);
-        CacheReads reads = new CacheReads(cache, joining.affinity(CacheNames.RESULTS).partitions());
-
         List<String> incomplete = new ArrayList<>();
         int scans = 0;
-        int afterMove = 0;
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (afterMove < 5 && System.nanoTime() < deadline) {
-            boolean moved = joining.affinity(CacheNames.RESULTS).primaryPartitions(joining.cluster().localNode()).length > 0;
-            Set<Long> read = new TreeSet<>();
-            reads.scanAbove(0, (seq, json) -> read.add(seq), CacheReads.PARTITION_ATTEMPTS);
-            scans++;
-            afterMove += moved ? 1 : 0;
-            if (!read.equals(backlog.keySet())) {
-                incomplete.add("scan " + scans + " read " + read.size());
+        for (int round = 1; round <= 8; round++) {
+            Ignite joining = Ignition.start(node("move-it-aggregator", 2));
+            IgniteCache<Long, String> cache = joining.cache(CacheNames.RESULTS);
+            CacheReads reads = new CacheReads(cache, joining.affinity(CacheNames.RESULTS).partitions());
+            int afterMove = 0;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (afterMove < 3 && System.nanoTime() < deadline) {
+                boolean moved = joining.affinity(CacheNames.RESULTS)
+                        .primaryPartitions(joining.cluster().localNode()).length > 0;
+                Set<Long> read = new TreeSet<>();
+                reads.scanAbove(0, (seq, json) -> read.add(seq), CacheReads.PARTITION_ATTEMPTS);
+                scans++;
+                afterMove += moved ? 1 : 0;
+                if (!read.equals(backlog.keySet())) {
+                    incomplete.add("round " + round + ": scan " + scans + " read " + read.size());
+                }
             }
+            assertEquals(3, afterMove, "the joining node took over partitions within " + WAIT);
+            Ignition.stop(joining.name(), true);
         }
-        assertEquals(5, afterMove, "the joining node took over partitions within " + WAIT);
-        assertEquals(List.of(), incomplete, "of " + scans + " scans");
+        assertEquals(List.of(), incomplete, "of " + scans + " scans of " + backlog.size() + " results");
     }
 
     private static Map<Long, String> backlog(Ignite node) {
