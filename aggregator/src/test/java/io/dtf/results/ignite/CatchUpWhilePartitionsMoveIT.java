@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two data nodes hold a backlog of results; an aggregator node that holds the cache too joins and
- * catches up while partitions move to it. Its catch-up is slow on purpose (a queue of four), so it
+ * catches up while partitions move to it. Its catch-up is slow on purpose (a queue of 16), so it
  * is still reading when rebalancing ends, the new node takes over as primary for some partitions
  * and the old copies of those partitions are evicted from the other nodes. DuckDB must still get
  * every result, once. On ports reserved for this class.
@@ -57,7 +57,7 @@ class CatchUpWhilePartitionsMoveIT {
         Files.deleteIfExists(file);
         Files.deleteIfExists(Path.of(file + ".wal"));
         try (ResultStore store = DuckDbResultStore.open(file);
-             ResultReplicator replicator = new ResultReplicator(aggregator, CacheNames.RESULTS, store, 4)) {
+             ResultReplicator replicator = new ResultReplicator(aggregator, CacheNames.RESULTS, store, 16)) {
             replicator.start();
 
             long deadline = System.nanoTime() + WAIT.toNanos();
