@@ -17,6 +17,9 @@ final class CacheReads {
     /** Keys per {@code getAll}: one round trip per data node each, small enough for any message. */
     static final int CHUNK = 10_000;
     private static final int SCAN_PAGE = 1_000;
+    /** Scans of one partition before a catch-up gives up (and is itself retried by its caller). */
+    static final int PARTITION_ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MS = 200;
 
     /** Receives one cache entry; may block (the caller is never an Ignite thread). */
     interface Sink {
@@ -24,9 +27,13 @@ final class CacheReads {
     }
 
     private final IgniteCache<Long, String> cache;
+    private final int partitions;
+    /** False once a data node could not load {@link SeqAbove}: scans are unfiltered from then on. */
+    private volatile boolean filterLoads = true;
 
-    CacheReads(IgniteCache<Long, String> cache) {
+    CacheReads(IgniteCache<Long, String> cache, int partitions) {
         this.cache = cache;
+        this.partitions = partitions;
     }
 
     /** The entries of those keys that are in the cache, in key order. */
@@ -43,21 +50,51 @@ final class CacheReads {
     }
 
     /**
-     * Streams every entry with a key above {@code floor}. The filter runs on the data nodes; if they
-     * cannot load it, the scan is repeated unfiltered, filtering here (every entry crosses the network).
+     * Streams every entry with a key above {@code floor}, one partition at a time. The filter runs on
+     * the data nodes; if they cannot load it, the scans go on unfiltered, filtering here (every entry
+     * crosses the network).
      *
+     * <p>Why per partition: a scan of the whole cache has each data node read the partitions it counts
+     * as primary at its own topology version, without reserving them or checking that its copy is
+     * complete. While partitions move (a data node joins or leaves), the nodes can disagree about who is
+     * primary, so a partition is read by nobody, and a copy being evicted can be read as it is cleared.
+     * A scan of one partition runs only on a node whose copy is complete ({@code OWNING}), reserves it
+     * for the scan so it cannot be evicted meanwhile, and moves on to another owner when that node's copy
+     * is not usable. A partition whose scan fails is scanned again (the sink takes duplicates).
+     *
+     * @param attempts scans of one partition before giving up ({@link #PARTITION_ATTEMPTS}, or 1 for a
+     *     last look as the grid may be going away)
      * @return how many entries were passed to the sink
+     * @throws RuntimeException when a partition still cannot be read after {@code attempts} scans
      */
-    long scanAbove(long floor, Sink sink) throws InterruptedException {
-        try {
-            return scan(new ScanQuery<>(new SeqAbove(floor)), floor, sink);
-        } catch (RuntimeException e) {
-            if (!missingClass(e)) {
-                throw e;
+    long scanAbove(long floor, Sink sink, int attempts) throws InterruptedException {
+        long count = 0;
+        for (int partition = 0; partition < partitions; partition++) {
+            count += scanPartition(partition, floor, sink, attempts);
+        }
+        return count;
+    }
+
+    private long scanPartition(int partition, long floor, Sink sink, int attempts) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            ScanQuery<Long, String> query = filterLoads ? new ScanQuery<>(new SeqAbove(floor)) : new ScanQuery<>();
+            try {
+                return scan(query.setPartition(partition), floor, sink);
+            } catch (RuntimeException e) {
+                if (filterLoads && missingClass(e)) {
+                    LOG.warn("data nodes cannot load the scan filter ({}); scanning every result from here instead",
+                            e.toString());
+                    filterLoads = false;
+                    attempt--;
+                    continue;
+                }
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                LOG.info("scan of partition {} of {} failed (attempt {} of {}), scanning it again: {}", partition,
+                        cache.getName(), attempt, attempts, e.toString());
+                Thread.sleep(RETRY_PAUSE_MS * attempt);
             }
-            LOG.warn("data nodes cannot load the scan filter ({}); scanning every result from here instead",
-                    e.toString());
-            return scan(new ScanQuery<>(), floor, sink);
         }
     }
 

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * on is delivered; then it catches up on what the store lacks: each gap below the highest stored
  * seq is looked up by key (a result may land below it: numbers come from an
  * {@code IgniteAtomicSequence}, reserved in blocks per writer, so they are unique but neither dense
- * nor put in order), and the cache is scanned for everything above it. One writer thread stores
- * what arrives in batches. A result can arrive twice (listener and catch-up); storing is idempotent.
+ * nor put in order), and the cache is scanned for everything above it, one partition at a time on a
+ * node whose copy of it is complete and reserved for the scan (see {@code CacheReads#scanAbove}), so
+ * partitions moving to or from this node meanwhile are read whole. One writer thread stores what
+ * arrives in batches. A result can arrive twice (listener and catch-up); storing is idempotent.
  * After a restart, a new replicator on the same store resumes the same way.
  *
  * <h2>Identity</h2>
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Every result in the cache reaches the store exactly once (its origin and seq are its
  *       identity), whether it was put while the aggregator ran or while it was down, provided the
  *       cache keeps it (a result is removed only once stored, by {@link ResultRetention}) and its
- *       value is a readable {@code TaskResult} (one that is not is logged and left out).
+ *       value is a readable {@code TaskResult} (one that is not, even when read again by key, is
+ *       logged as an error and left out).
  *   <li>{@link #awaitIngested}{@code (seq, timeout)} returns true only when every result with a seq at
  *       most {@code seq} that the cache held when the call checked is in the store. It checks the
  *       cache for the seqs the store lacks, so gaps in the numbering cost one look-up each, not a
@@ -127,7 +130,7 @@ public final class ResultReplicator implements AutoCloseable {
         }
         origin = GridIdentity.of(ignite);
         gaps = SeqGaps.around(store.seqRanges(origin));
-        reads = new CacheReads(cache);
+        reads = new CacheReads(cache, ignite.affinity(cacheName).partitions());
         writer = new ResultWriter(store, origin, gaps, reads, queueCapacity,
                 new ReportVerifier(new RegisteredNodeKeys(ignite), signaturesRequired));
         writerThread = new Thread(writer, "dtf-results-writer");
@@ -164,7 +167,8 @@ public final class ResultReplicator implements AutoCloseable {
                     writer.put(entry.getKey(), entry.getValue());
                     found++;
                 }
-                found += reads.scanAbove(floor, writer::put);
+                // A last look (one attempt) must not linger over partitions of a grid that is going away.
+                found += reads.scanAbove(floor, writer::put, attempts == 1 ? 1 : CacheReads.PARTITION_ATTEMPTS);
                 LOG.info("{}: replicating {} of {} into {} from seq {}, {} results read "
                         + "({} gap seqs looked up, {} ms)",
                         why, cacheName, origin, store, floor, found, gapSeqs.length,

@@ -8,6 +8,8 @@ import io.dtf.wire.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * once it has room. A batch the store
  * refuses is retried row by row; rows that still fail are read back and retried later, with a
  * growing pause, so one bad row cannot hold up the rest. A value that is not a readable result
- * is logged once and left out: it remains a gap, which {@code awaitIngested} reports. So is a result
+ * is read again by key (a scan or listener may have handed over a copy read mid-move); if that one is
+ * not readable either, it is logged as an error and left out: it remains a gap, which
+ * {@code awaitIngested} reports. So is a result
  * whose worker's signature does not verify against the node key registry, or that lacks one it needs.
  */
 final class ResultWriter implements Runnable {
@@ -137,6 +141,8 @@ final class ResultWriter implements Runnable {
     @Override
     public void run() {
         List<Map.Entry<Long, String>> batch = new ArrayList<>(MAX_BATCH);
+        // The entries of the batch that were read by key (by identity: the same seq may also be queued).
+        Set<Map.Entry<Long, String>> readByKey = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             while (true) {
                 Map.Entry<Long, String> first = queue.poll(LINGER_MS, TimeUnit.MILLISECONDS);
@@ -146,7 +152,7 @@ final class ResultWriter implements Runnable {
                     queuedChars.addAndGet(-batch.stream().mapToLong(e -> e.getValue().length()).sum());
                 }
                 if (batch.size() < MAX_BATCH && !stopping) {
-                    readBack(batch);
+                    readBack(batch, readByKey);
                 }
                 if (batch.isEmpty()) {
                     if (stopping) {
@@ -154,8 +160,9 @@ final class ResultWriter implements Runnable {
                     }
                     continue;
                 }
-                write(batch);
+                write(batch, readByKey);
                 batch.clear();
+                readByKey.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,7 +171,7 @@ final class ResultWriter implements Runnable {
         }
     }
 
-    private void readBack(List<Map.Entry<Long, String>> batch) {
+    private void readBack(List<Map.Entry<Long, String>> batch, Set<Map.Entry<Long, String>> readByKey) {
         if (refetch.isEmpty() || System.nanoTime() < refetchDueNanos) {
             return;
         }
@@ -174,7 +181,11 @@ final class ResultWriter implements Runnable {
         }
         try {
             Map<Long, String> present = cache.present(keys.stream().mapToLong(Long::longValue).toArray());
-            present.forEach((seq, json) -> batch.add(Map.entry(seq, json)));
+            present.forEach((seq, json) -> {
+                Map.Entry<Long, String> entry = Map.entry(seq, json);
+                batch.add(entry);
+                readByKey.add(entry);
+            });
             keys.removeAll(present.keySet());
             if (!keys.isEmpty()) {
                 // The listener hears of a put from the primary before this node's backup copy has it:
@@ -191,12 +202,12 @@ final class ResultWriter implements Runnable {
         }
     }
 
-    private void write(List<Map.Entry<Long, String>> batch) {
+    private void write(List<Map.Entry<Long, String>> batch, Set<Map.Entry<Long, String>> readByKey) {
         // Every decoded entry goes to the store, which skips exact copies (listener and catch-up both
         // deliver) and keeps, with an alert, a different result under a seq it already holds.
         List<TaskResult> results = new ArrayList<>(batch.size());
         for (Map.Entry<Long, String> entry : batch) {
-            TaskResult result = decode(entry.getKey(), entry.getValue());
+            TaskResult result = decode(entry.getKey(), entry.getValue(), readByKey.contains(entry));
             if (result != null && verified(result)) {
                 results.add(result);
             }
@@ -234,15 +245,27 @@ final class ResultWriter implements Runnable {
         results.forEach(result -> gaps.stored(result.seq()));
     }
 
-    private TaskResult decode(long seq, String json) {
+    /**
+     * The result under {@code seq}, or null. A value that does not decode is only final when it was read
+     * by key: a scan can hand over a copy read while its partition moved, so such a value is read
+     * back by key (from the partition's primary) and judged on that.
+     */
+    private TaskResult decode(long seq, String json, boolean readByKey) {
+        String why;
         try {
             TaskResult result = Json.read(json, TaskResult.class);
             if (result.seq() == seq) {
                 return result;
             }
-            failedToRead(seq, "it holds a result numbered " + result.seq());
+            why = "it holds a result numbered " + result.seq();
         } catch (RuntimeException e) {
-            failedToRead(seq, e.getMessage());
+            why = e.getMessage();
+        }
+        if (readByKey) {
+            failedToRead(seq, why);
+        } else if (!unreadable.contains(seq)) {
+            LOG.warn("result seq {} as delivered is not a readable result; reading it again by key: {}", seq, why);
+            refetch.add(seq);
         }
         return null;
     }
