@@ -14,6 +14,7 @@ import io.dtf.wire.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,17 @@ import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.AtomicConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
 
-/** The coordinator's state in DTF's partitioned caches, as JSON text (see {@link Json} for why). */
+/**
+ * The coordinator's state in DTF's partitioned caches. Runs and task states are Ignite binary rows
+ * ({@link RunRows}, {@link TaskRows}: the SQL tables the console reads); specs and results are JSON
+ * text (see {@link Json} for why). Rows an earlier version wrote as JSON are read, and rewritten as
+ * binary rows when a coordinator loads them, so SQL sees every run after the first take-over.
+ */
 public final class CacheCoordinatorStore implements CoordinatorStore {
     private static final int BATCH = 1_000;
 
-    private final IgniteCache<String, String> runs;
-    private final IgniteCache<String, String> tasks;
+    private final IgniteCache<String, Object> runs;
+    private final IgniteCache<String, Object> tasks;
     private final IgniteCache<String, String> specs;
     private final IgniteCache<Long, String> results;
     private final IgniteCache<String, Object> checkpoints;
@@ -49,8 +55,8 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     public CacheCoordinatorStore(Ignite ignite) {
         this.ignite = ignite;
-        this.runs = ignite.cache(CacheNames.RUNS);
-        this.tasks = ignite.cache(CacheNames.TASKS);
+        this.runs = ignite.<String, Object>cache(CacheNames.RUNS).withKeepBinary();
+        this.tasks = ignite.<String, Object>cache(CacheNames.TASKS).withKeepBinary();
         this.specs = ignite.cache(CacheNames.TASK_SPECS);
         this.results = ignite.cache(CacheNames.RESULTS);
         this.checkpoints = ignite.cache(CacheNames.CHECKPOINTS);
@@ -65,7 +71,7 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
-        putInBatches(runs, records, RunRecord::runId, Json::write);
+        putInBatches(runs, records, RunRecord::runId, r -> RunRows.of(ignite.binary(), r));
     }
 
     @Override
@@ -75,7 +81,7 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
         List<TaskRecord> submitted = records.stream()
                 .filter(t -> t.state() == TaskState.QUEUED && t.attempts() == 0).toList();
         putInBatches(specs, submitted, TaskRecord::key, t -> Json.write(t.spec()));
-        putInBatches(tasks, records, TaskRecord::key, t -> Json.write(StoredTask.of(t)));
+        putInBatches(tasks, records, TaskRecord::key, t -> TaskRows.of(ignite.binary(), t));
     }
 
     @Override
@@ -87,11 +93,11 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
      * Writes in batches of {@value #BATCH}. Keys go in sorted order (a TreeMap), so two writers of
      * overlapping keys cannot deadlock each other.
      */
-    private static <K extends Comparable<K>, V> void putInBatches(IgniteCache<K, String> cache, Collection<V> records,
-                                                                Function<V, K> key, Function<V, String> json) {
-        Map<K, String> batch = new TreeMap<>();
+    private static <K extends Comparable<K>, V, S> void putInBatches(IgniteCache<K, S> cache, Collection<V> records,
+                                                                   Function<V, K> key, Function<V, ? extends S> value) {
+        Map<K, S> batch = new TreeMap<>();
         for (V record : records) {
-            batch.put(key.apply(record), json.apply(record));
+            batch.put(key.apply(record), value.apply(record));
             if (batch.size() == BATCH) {
                 cache.putAll(batch);
                 batch.clear();
@@ -110,27 +116,49 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     @Override
     public List<RunRecord> loadRuns() {
         List<RunRecord> out = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<String, String>> cursor = runs.query(new ScanQuery<>())) {
-            cursor.forEach(e -> out.add(Json.read(e.getValue(), RunRecord.class)));
+        List<RunRecord> legacy = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<String, Object>> cursor = runs.query(new ScanQuery<>())) {
+            cursor.forEach(e -> {
+                RunRecord run = RunRows.read(e.getValue());
+                out.add(run);
+                if (e.getValue() instanceof String) {
+                    // written as JSON by an earlier version: rewritten below as a binary row, for SQL
+                    legacy.add(run);
+                }
+            });
         }
+        saveRuns(legacy);
         return out;
     }
 
     @Override
     public List<TaskRecord> loadTasks() {
         Map<String, StoredTask> stored = new HashMap<>();
-        try (QueryCursor<Cache.Entry<String, String>> cursor = tasks.query(new ScanQuery<>())) {
-            cursor.forEach(e -> stored.put(e.getKey(), Json.read(e.getValue(), StoredTask.class)));
+        Set<String> legacyKeys = new HashSet<>();
+        try (QueryCursor<Cache.Entry<String, Object>> cursor = tasks.query(new ScanQuery<>())) {
+            cursor.forEach(e -> {
+                stored.put(e.getKey(), TaskRows.read(e.getValue()));
+                if (TaskRows.legacy(e.getValue())) {
+                    legacyKeys.add(e.getKey());
+                }
+            });
         }
         List<TaskRecord> out = new ArrayList<>(stored.size());
+        List<TaskRecord> legacy = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, String>> cursor = specs.query(new ScanQuery<>())) {
             cursor.forEach(e -> {
                 StoredTask state = stored.get(e.getKey());
                 if (state != null) {
-                    out.add(state.with(Json.read(e.getValue(), TaskSpec.class)));
+                    TaskRecord task = state.with(Json.read(e.getValue(), TaskSpec.class));
+                    out.add(task);
+                    if (legacyKeys.contains(e.getKey())) {
+                        legacy.add(task);
+                    }
                 }
             });
         }
+        // Rows an earlier version wrote as JSON, rewritten as binary rows so that SQL sees them.
+        putInBatches(tasks, legacy, TaskRecord::key, t -> TaskRows.of(ignite.binary(), t));
         return out;
     }
 
