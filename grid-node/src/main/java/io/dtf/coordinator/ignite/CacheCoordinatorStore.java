@@ -14,7 +14,6 @@ import io.dtf.wire.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,50 +115,53 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     @Override
     public List<RunRecord> loadRuns() {
         List<RunRecord> out = new ArrayList<>();
-        List<RunRecord> legacy = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, Object>> cursor = runs.query(new ScanQuery<>())) {
             cursor.forEach(e -> {
                 RunRecord run = RunRows.read(e.getValue());
                 out.add(run);
-                if (e.getValue() instanceof String) {
-                    // written as JSON by an earlier version: rewritten below as a binary row, for SQL
-                    legacy.add(run);
+                if (e.getValue() instanceof String json) {
+                    upgrade(runs, e.getKey(), json, RunRows.of(ignite.binary(), run));
                 }
             });
         }
-        saveRuns(legacy);
         return out;
     }
 
     @Override
     public List<TaskRecord> loadTasks() {
         Map<String, StoredTask> stored = new HashMap<>();
-        Set<String> legacyKeys = new HashSet<>();
+        Map<String, String> legacy = new HashMap<>();
         try (QueryCursor<Cache.Entry<String, Object>> cursor = tasks.query(new ScanQuery<>())) {
             cursor.forEach(e -> {
                 stored.put(e.getKey(), TaskRows.read(e.getValue()));
-                if (TaskRows.legacy(e.getValue())) {
-                    legacyKeys.add(e.getKey());
+                if (e.getValue() instanceof String json) {
+                    legacy.put(e.getKey(), json);
                 }
             });
         }
         List<TaskRecord> out = new ArrayList<>(stored.size());
-        List<TaskRecord> legacy = new ArrayList<>();
         try (QueryCursor<Cache.Entry<String, String>> cursor = specs.query(new ScanQuery<>())) {
             cursor.forEach(e -> {
                 StoredTask state = stored.get(e.getKey());
                 if (state != null) {
                     TaskRecord task = state.with(Json.read(e.getValue(), TaskSpec.class));
                     out.add(task);
-                    if (legacyKeys.contains(e.getKey())) {
-                        legacy.add(task);
+                    String json = legacy.get(e.getKey());
+                    if (json != null) {
+                        upgrade(tasks, e.getKey(), json, TaskRows.of(ignite.binary(), task));
                     }
                 }
             });
         }
-        // Rows an earlier version wrote as JSON, rewritten as binary rows so that SQL sees them.
-        putInBatches(tasks, legacy, TaskRecord::key, t -> TaskRows.of(ignite.binary(), t));
         return out;
+    }
+
+    /**
+     * Rewrites a row an earlier version wrote as JSON as a binary row, so that SQL sees it; only if it
+     * is still that JSON (a newer state written meanwhile stays). Once per row, at the first load.
+     */
+    private static void upgrade(IgniteCache<String, Object> cache, String key, String json, Object row) {
+        cache.replace(key, json, row);
     }
 
     @Override

@@ -112,9 +112,4 @@ public final class TaskRows {
                 row.field(HW_CLASS), updated == null ? null : Instant.ofEpochMilli(updated), row.field(ATTEMPT_ID),
                 retry == null ? null : Json.read(retry, RetryState.class));
     }
-
-    /** Whether {@code value} is in the format of an earlier version (JSON text), which SQL cannot see. */
-    static boolean legacy(Object value) {
-        return value instanceof String;
-    }
 }
