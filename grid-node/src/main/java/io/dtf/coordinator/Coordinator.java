@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -368,6 +370,23 @@ public final class Coordinator {
                 return List.of();
             }
             return run.taskKeys.stream().map(tasks::get).map(this::view).toList();
+        });
+    }
+
+    /**
+     * Why each of the named tasks of run {@code runId} waits: task id -> reason, for those that are
+     * QUEUED and whose reason the scheduler can tell (the rest, and unknown ids, are left out).
+     */
+    public Map<String, String> waiting(String runId, Collection<String> taskIds) {
+        return ask(() -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String taskId : taskIds) {
+                TaskRecord t = tasks.get(TaskRecord.key(runId, taskId));
+                if (t != null && t.state() == TaskState.QUEUED) {
+                    scheduler.waitingReason(t).ifPresent(reason -> out.put(taskId, reason));
+                }
+            }
+            return out;
         });
     }
 

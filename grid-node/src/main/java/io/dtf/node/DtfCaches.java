@@ -1,13 +1,22 @@
 package io.dtf.node;
 
+import io.dtf.coordinator.ignite.RunRows;
+import io.dtf.coordinator.ignite.TaskRows;
 import io.dtf.wire.CacheNames;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCheckedException;
+import org.apache.ignite.cache.QueryEntity;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.processors.query.QueryUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DTF's caches: partitioned over the {@code data} nodes with one backup, so a worker joining or
@@ -17,6 +26,7 @@ import org.apache.ignite.configuration.CacheConfiguration;
 public final class DtfCaches {
     /** Artifact chunks are 1 MiB each: 128 partitions spread them over dozens of data nodes at little cost. */
     private static final int CHUNK_PARTITIONS = 128;
+    private static final Logger LOG = LoggerFactory.getLogger(DtfCaches.class);
 
     private DtfCaches() {
     }
@@ -24,8 +34,12 @@ public final class DtfCaches {
     @SuppressWarnings("rawtypes")
     public static List<CacheConfiguration> configurations() {
         return List.of(
-                config(CacheNames.RUNS),
-                config(CacheNames.TASKS),
+                // Runs and task states are SQL tables (binary rows), which the console pages through.
+                // The primary key index inlines whole keys too (see TaskRows.INLINE_SIZE).
+                DtfCaches.<String, Object>config(CacheNames.RUNS).setQueryEntities(List.of(RunRows.entity()))
+                        .setSqlIndexMaxInlineSize(TaskRows.INLINE_SIZE),
+                DtfCaches.<String, Object>config(CacheNames.TASKS).setQueryEntities(List.of(TaskRows.entity()))
+                        .setSqlIndexMaxInlineSize(TaskRows.INLINE_SIZE),
                 config(CacheNames.TASK_SPECS),
                 config(CacheNames.RESULTS),
                 // The checkpoint SPI's cache (ignite-base.xml): it must exist before any job saves.
@@ -49,6 +63,35 @@ public final class DtfCaches {
     /** Creates the caches when missing; safe to call from every node at start-up. */
     public static void ensure(Ignite ignite) {
         ignite.getOrCreateCaches(configurations());
+        addMissingTables(ignite);
+    }
+
+    /**
+     * A persistent grid keeps the cache configurations it was created with: one created by a version
+     * without SQL tables gets them here, as Ignite's "enable indexing" does (an internal API: the
+     * public one has no way to add a table to an existing cache). Its rows become visible to SQL
+     * once rewritten as binary rows (see {@code CacheCoordinatorStore}).
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void addMissingTables(Ignite ignite) {
+        for (CacheConfiguration wanted : configurations()) {
+            Collection<QueryEntity> entities = wanted.getQueryEntities();
+            if (entities.isEmpty() || !ignite.cache(wanted.getName()).getConfiguration(CacheConfiguration.class)
+                    .getQueryEntities().isEmpty()) {
+                continue;
+            }
+            String schema = QueryUtils.normalizeSchemaName(wanted.getName(), wanted.getSqlSchema());
+            try {
+                ((IgniteEx) ignite).context().query().dynamicAddQueryEntity(wanted.getName(), schema,
+                        entities.iterator().next(), wanted.getQueryParallelism(), wanted.isSqlEscapeAll()).get();
+                LOG.info("added the SQL table of cache {} (created by an earlier version)", wanted.getName());
+            } catch (IgniteCheckedException e) {
+                // Another node starting at the same time may have added it first.
+                if (ignite.cache(wanted.getName()).getConfiguration(CacheConfiguration.class).getQueryEntities().isEmpty()) {
+                    throw new IllegalStateException("cannot add the SQL table of cache " + wanted.getName(), e);
+                }
+            }
+        }
     }
 
     /**

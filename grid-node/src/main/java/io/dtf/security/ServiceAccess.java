@@ -19,6 +19,7 @@ public final class ServiceAccess {
             Map.entry("run", MethodAccess.needs(Role.VIEWER)),
             Map.entry("runs", MethodAccess.needs(Role.VIEWER)),
             Map.entry("tasks", MethodAccess.needs(Role.VIEWER)),
+            Map.entry("waiting", MethodAccess.needs(Role.VIEWER)),
             Map.entry("results", MethodAccess.needs(Role.VIEWER)),
             Map.entry("workers", MethodAccess.needs(Role.VIEWER)),
             Map.entry("alerts", MethodAccess.needs(Role.VIEWER)),

@@ -79,4 +79,14 @@ public interface CoordinatorApi {
      * keeps them only if they match. Answers an {@code ArtifactUploadReply}.
      */
     String putArtifactChunk(String uploadId, int index, byte[] bytes);
+
+    /**
+     * Why tasks of a run wait: {@code taskIdsJson} is a JSON list of at most {@value #WAITING_MAX} task
+     * ids; answers a JSON object task id -> reason for those still QUEUED whose reason is known. For
+     * readers that page a run's tasks themselves (the console's SQL) and need the reasons of one page.
+     */
+    String waiting(String runId, String taskIdsJson);
+
+    /** The most task ids one {@link #waiting} call takes. */
+    int WAITING_MAX = 1_000;
 }

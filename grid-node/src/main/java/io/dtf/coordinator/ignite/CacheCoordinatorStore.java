@@ -33,12 +33,17 @@ import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.AtomicConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
 
-/** The coordinator's state in DTF's partitioned caches, as JSON text (see {@link Json} for why). */
+/**
+ * The coordinator's state in DTF's partitioned caches. Runs and task states are Ignite binary rows
+ * ({@link RunRows}, {@link TaskRows}: the SQL tables the console reads); specs and results are JSON
+ * text (see {@link Json} for why). Rows an earlier version wrote as JSON are read, and rewritten as
+ * binary rows when a coordinator loads them, so SQL sees every run after the first take-over.
+ */
 public final class CacheCoordinatorStore implements CoordinatorStore {
     private static final int BATCH = 1_000;
 
-    private final IgniteCache<String, String> runs;
-    private final IgniteCache<String, String> tasks;
+    private final IgniteCache<String, Object> runs;
+    private final IgniteCache<String, Object> tasks;
     private final IgniteCache<String, String> specs;
     private final IgniteCache<Long, String> results;
     private final IgniteCache<String, Object> checkpoints;
@@ -49,8 +54,8 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     public CacheCoordinatorStore(Ignite ignite) {
         this.ignite = ignite;
-        this.runs = ignite.cache(CacheNames.RUNS);
-        this.tasks = ignite.cache(CacheNames.TASKS);
+        this.runs = ignite.<String, Object>cache(CacheNames.RUNS).withKeepBinary();
+        this.tasks = ignite.<String, Object>cache(CacheNames.TASKS).withKeepBinary();
         this.specs = ignite.cache(CacheNames.TASK_SPECS);
         this.results = ignite.cache(CacheNames.RESULTS);
         this.checkpoints = ignite.cache(CacheNames.CHECKPOINTS);
@@ -65,7 +70,7 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
-        putInBatches(runs, records, RunRecord::runId, Json::write);
+        putInBatches(runs, records, RunRecord::runId, r -> RunRows.of(ignite.binary(), r));
     }
 
     @Override
@@ -75,7 +80,7 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
         List<TaskRecord> submitted = records.stream()
                 .filter(t -> t.state() == TaskState.QUEUED && t.attempts() == 0).toList();
         putInBatches(specs, submitted, TaskRecord::key, t -> Json.write(t.spec()));
-        putInBatches(tasks, records, TaskRecord::key, t -> Json.write(StoredTask.of(t)));
+        putInBatches(tasks, records, TaskRecord::key, t -> TaskRows.of(ignite.binary(), t));
     }
 
     @Override
@@ -87,11 +92,11 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
      * Writes in batches of {@value #BATCH}. Keys go in sorted order (a TreeMap), so two writers of
      * overlapping keys cannot deadlock each other.
      */
-    private static <K extends Comparable<K>, V> void putInBatches(IgniteCache<K, String> cache, Collection<V> records,
-                                                                Function<V, K> key, Function<V, String> json) {
-        Map<K, String> batch = new TreeMap<>();
+    private static <K extends Comparable<K>, V, S> void putInBatches(IgniteCache<K, S> cache, Collection<V> records,
+                                                                   Function<V, K> key, Function<V, ? extends S> value) {
+        Map<K, S> batch = new TreeMap<>();
         for (V record : records) {
-            batch.put(key.apply(record), json.apply(record));
+            batch.put(key.apply(record), value.apply(record));
             if (batch.size() == BATCH) {
                 cache.putAll(batch);
                 batch.clear();
@@ -110,8 +115,14 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     @Override
     public List<RunRecord> loadRuns() {
         List<RunRecord> out = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<String, String>> cursor = runs.query(new ScanQuery<>())) {
-            cursor.forEach(e -> out.add(Json.read(e.getValue(), RunRecord.class)));
+        try (QueryCursor<Cache.Entry<String, Object>> cursor = runs.query(new ScanQuery<>())) {
+            cursor.forEach(e -> {
+                RunRecord run = RunRows.read(e.getValue());
+                out.add(run);
+                if (e.getValue() instanceof String json) {
+                    upgrade(runs, e.getKey(), json, RunRows.of(ignite.binary(), run));
+                }
+            });
         }
         return out;
     }
@@ -119,19 +130,38 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     @Override
     public List<TaskRecord> loadTasks() {
         Map<String, StoredTask> stored = new HashMap<>();
-        try (QueryCursor<Cache.Entry<String, String>> cursor = tasks.query(new ScanQuery<>())) {
-            cursor.forEach(e -> stored.put(e.getKey(), Json.read(e.getValue(), StoredTask.class)));
+        Map<String, String> legacy = new HashMap<>();
+        try (QueryCursor<Cache.Entry<String, Object>> cursor = tasks.query(new ScanQuery<>())) {
+            cursor.forEach(e -> {
+                stored.put(e.getKey(), TaskRows.read(e.getValue()));
+                if (e.getValue() instanceof String json) {
+                    legacy.put(e.getKey(), json);
+                }
+            });
         }
         List<TaskRecord> out = new ArrayList<>(stored.size());
         try (QueryCursor<Cache.Entry<String, String>> cursor = specs.query(new ScanQuery<>())) {
             cursor.forEach(e -> {
                 StoredTask state = stored.get(e.getKey());
                 if (state != null) {
-                    out.add(state.with(Json.read(e.getValue(), TaskSpec.class)));
+                    TaskRecord task = state.with(Json.read(e.getValue(), TaskSpec.class));
+                    out.add(task);
+                    String json = legacy.get(e.getKey());
+                    if (json != null) {
+                        upgrade(tasks, e.getKey(), json, TaskRows.of(ignite.binary(), task));
+                    }
                 }
             });
         }
         return out;
+    }
+
+    /**
+     * Rewrites a row an earlier version wrote as JSON as a binary row, so that SQL sees it; only if it
+     * is still that JSON (a newer state written meanwhile stays). Once per row, at the first load.
+     */
+    private static void upgrade(IgniteCache<String, Object> cache, String key, String json, Object row) {
+        cache.replace(key, json, row);
     }
 
     @Override

@@ -271,4 +271,14 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         }
         return store;
     }
+
+    @Override
+    public String waiting(String runId, String taskIdsJson) {
+        List<String> ids = Json.read(taskIdsJson, new TypeReference<List<String>>() { });
+        if (ids.size() > WAITING_MAX) {
+            throw new IllegalArgumentException("taskIds: " + ids.size() + " ids; ask for at most " + WAITING_MAX
+                    + " at a time");
+        }
+        return Json.write(coordinator.waiting(runId, ids));
+    }
 }

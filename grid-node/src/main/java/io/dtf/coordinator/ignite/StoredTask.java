@@ -6,7 +6,10 @@ import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import java.time.Instant;
 
-/** A task's state as the tasks cache holds it: a {@link TaskRecord} without its spec. */
+/**
+ * A task's state as the tasks cache holds it: a {@link TaskRecord} without its spec. Earlier versions
+ * stored it as JSON text; now it is read from a binary row ({@link TaskRows}).
+ */
 record StoredTask(String runId, String suite, long order, TaskState state, int attempts, String nodeId,
                   String hwClass, Instant updatedAt, String attemptId, RetryState retry) {
 

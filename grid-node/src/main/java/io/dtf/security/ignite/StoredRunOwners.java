@@ -1,9 +1,8 @@
 package io.dtf.security.ignite;
 
-import io.dtf.coordinator.RunRecord;
+import io.dtf.coordinator.ignite.RunRows;
 import io.dtf.security.RunOwners;
 import io.dtf.wire.CacheNames;
-import io.dtf.wire.Json;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -21,8 +20,8 @@ final class StoredRunOwners implements RunOwners {
 
     @Override
     public Optional<Owner> of(String runId) {
-        IgniteCache<String, String> runs = ignite.cache(CacheNames.RUNS);
-        String json = runs == null ? null : runs.get(runId);
-        return json == null ? Optional.empty() : Optional.of(new Owner(Json.read(json, RunRecord.class).owner()));
+        IgniteCache<String, Object> runs = ignite.cache(CacheNames.RUNS);
+        Object row = runs == null ? null : runs.withKeepBinary().get(runId);
+        return row == null ? Optional.empty() : Optional.of(new Owner(RunRows.read(row).owner()));
     }
 }

@@ -12,11 +12,15 @@ import io.dtf.model.BenchmarkAction;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.requirements.Requirement;
+import io.dtf.wire.CacheNames;
+import io.dtf.wire.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.ignite.binary.BinaryObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +57,10 @@ class CacheCoordinatorStoreIT {
 
         List<TaskRecord> loaded = store.loadTasks();
 
-        assertEquals(List.of(running), loaded);
+        // Rows keep instants to the millisecond (the SQL column is epoch millis).
+        assertEquals(List.of(new TaskRecord(running.runId(), running.suite(), running.order(), spec, running.state(),
+                running.attempts(), running.nodeId(), running.hwClass(), running.updatedAt().truncatedTo(ChronoUnit.MILLIS),
+                running.attemptId(), running.retry())), loaded);
         assertEquals(TaskState.RUNNING, loaded.get(0).state());
         assertEquals(spec, loaded.get(0).spec());
         assertEquals("run-a", store.loadRuns().get(0).runId());
@@ -74,5 +81,32 @@ class CacheCoordinatorStoreIT {
                 "out of memory");
         store.saveQuarantine(List.of(held));
         assertEquals(List.of(held), new CacheCoordinatorStore(ignite).loadQuarantine());
+    }
+
+    @Test
+    void rowsAnEarlierVersionWroteAsJsonAreReadAndRewrittenAsBinaryRows() {
+        Instant at = Instant.parse("2026-11-20T10:00:00.123Z");
+        TaskSpec spec = new TaskSpec("old", "old", Map.of(), new BenchmarkAction("noop", 0, 1), List.of(), 1,
+                Duration.ofSeconds(10), 0, 1);
+        RunRecord run = new RunRecord("run-old", "suite", at, 1, at.plusSeconds(1), null, "alice");
+        TaskRecord task = new TaskRecord("run-old", "suite", 3, spec, TaskState.PASSED, 1, "node-1", "hw", at, "1:1",
+                null);
+        ignite.cache(CacheNames.RUNS).put("run-old", Json.write(run));
+        ignite.cache(CacheNames.TASK_SPECS).put(task.key(), Json.write(spec));
+        ignite.cache(CacheNames.TASKS).put(task.key(), Json.write(StoredTask.of(task)));
+
+        try {
+            assertTrue(store.loadRuns().contains(run));
+            assertTrue(store.loadTasks().contains(task));
+
+            Object row = ignite.cache(CacheNames.TASKS).withKeepBinary().get(task.key());
+            assertTrue(row instanceof BinaryObject, "rewritten as a binary row: " + row);
+            assertEquals("PASSED", ((BinaryObject) row).field(TaskRows.STATE));
+            assertTrue(ignite.cache(CacheNames.RUNS).withKeepBinary().get("run-old") instanceof BinaryObject);
+            assertTrue(store.loadRuns().contains(run), "and read the same again");
+            assertTrue(store.loadTasks().contains(task));
+        } finally {
+            store.forgetRuns(List.of(run.runId()), List.of(task.key())); // the other tests see their own runs only
+        }
     }
 }

@@ -3,8 +3,8 @@ package io.dtf.console.grid;
 import io.dtf.client.AggregatorApi;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.console.auth.Caller;
-import io.dtf.live.CoordinatorLiveState;
 import io.dtf.live.LiveState;
+import io.dtf.live.ignite.SqlLiveState;
 import io.dtf.node.NodeContext;
 import io.dtf.security.GridSecurity;
 import io.dtf.security.Principal;
@@ -35,7 +35,7 @@ public final class ConsoleGrid {
 
     public static ConsoleGrid of(NodeContext context) {
         Ignite ignite = context.ignite();
-        LiveState live = new CoordinatorLiveState(() -> ignite.services().serviceProxy(CoordinatorApi.SERVICE_NAME,
+        LiveState live = new SqlLiveState(ignite, () -> ignite.services().serviceProxy(CoordinatorApi.SERVICE_NAME,
                 CoordinatorApi.class, false, SERVICE_WAIT_MILLIS));
         return new ConsoleGrid(ignite, context.security(), live);
     }
