@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int HEADLESS_MIN_WIDTH = 500;
 
     private final ChromeDriver driver;
 
@@ -39,7 +41,7 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** A headless Chromium at 1280×900, or at {@code width}×{@code height} (a phone: 390×844). */
+    /** A headless Chromium at 1280×900, or at {@code width}×{@code height} (a phone: 390×844, emulated as one). */
     public static Browser open() {
         return open(1280, 900);
     }
@@ -55,7 +57,13 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(executable("DTF_CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort().build();
-        return new Browser(new ChromeDriver(service, options));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        if (width < HEADLESS_MIN_WIDTH) {
+            // Headless Chromium keeps windows at least 500 px wide: emulate a phone's screen instead.
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
+        return new Browser(driver);
     }
 
     /**

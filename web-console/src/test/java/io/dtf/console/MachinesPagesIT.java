@@ -21,7 +21,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -153,9 +152,6 @@ class MachinesPagesIT {
     @Test
     void theOverviewAndWorkersFitAPhone() {
         try (Browser browser = Browser.open(390, 844)) {
-            // Headless Chromium keeps windows at least 500 px wide: emulate the phone's screen instead.
-            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
             browser.go(console.uri("/"));
             assertEquals(390L, js(browser.driver(), "return window.innerWidth"));
             browser.awaitElement("#overview [data-card=slots]");

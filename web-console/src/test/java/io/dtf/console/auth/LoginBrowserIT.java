@@ -112,8 +112,7 @@ class LoginBrowserIT {
             browser.awaitElement("#token");
             assertEquals("dark", script(browser, "return document.documentElement.getAttribute('data-theme')"));
             long viewport = (Long) script(browser, "return window.innerWidth");
-            assertTrue(viewport <= 500, "a phone's width (headless Chromium keeps windows at least 500 px wide): "
-                    + viewport);
+            assertEquals(390L, viewport, "a phone's width");
             long right = (Long) script(browser, "return Math.round(document.getElementById('token')"
                     + ".getBoundingClientRect().right)");
             assertTrue(right <= viewport, "the token field fits the screen: " + right + " of " + viewport);

@@ -67,6 +67,12 @@ class RunPagesIT {
             browser.await(d -> ((JavascriptExecutor) d).executeScript(
                     "return document.getElementById('run-summary').dataset.ended === 'true' || null;"));
             assertEquals(8, done(browser));
+            // The bar is drawn, not just labelled: its PASSED segment spans the whole bar (the page's CSP refuses
+            // style attributes, so widths must go through the CSS object model).
+            Object share = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "const s = document.querySelector('#run-summary .bar .s-PASSED');"
+                            + "return s ? s.getBoundingClientRect().width / s.parentElement.getBoundingClientRect().width : 0;");
+            assertTrue(((Number) share).doubleValue() > 0.95, "the PASSED segment spans " + share + " of the bar");
             browser.screenshot("run-ended");
         }
     }
