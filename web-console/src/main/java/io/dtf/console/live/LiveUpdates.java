@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sources, all on the console's node: a continuous query on the tasks cache ({@link TaskFeed}),
  * discovery events ({@link NodeFeed}), the coordinator's alerts read every few seconds
- * ({@link AlertFeed}). A tick ({@link Ticker}) turns what came since the last one into frames, which
+ * ({@link AlertFeed}), and run progress read for the runs whose tasks changed ({@link RunProgress}). A
+ * tick ({@link Ticker}) turns what came since the last one into frames, which
  * {@link FrameHub} numbers, keeps and hands to each page's {@link Outbox}.
  */
 public final class LiveUpdates implements AutoCloseable {
@@ -79,15 +80,17 @@ public final class LiveUpdates implements AutoCloseable {
             LOG.warn("live updates: no task changes will be pushed: {}", e.getMessage());
         }
         AlertFeed alerts = new AlertFeed(this::readAlerts, pending::other);
-        Ticker ticker = new Ticker(pending, grid.live()::run, hub, Json.reportMapper(), limits.maxEventsPerFrame(),
-                limits.maxRunsPerTick());
-        timers = Executors.newScheduledThreadPool(2, r -> {
+        RunProgress runs = new RunProgress(grid.live()::run, limits.maxRunsPerTick());
+        Ticker ticker = new Ticker(pending, runs, hub, Json.reportMapper(), limits.maxEventsPerFrame());
+        timers = Executors.newScheduledThreadPool(3, r -> {
             Thread t = new Thread(r, "dtf-console-live");
             t.setDaemon(true);
             return t;
         });
         long tick = limits.tick().toMillis();
         timers.scheduleWithFixedDelay(() -> guarded("tick", ticker::tick), tick, tick, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(() -> guarded("run progress", () -> runs.read().forEach(pending::other)),
+                tick, tick, TimeUnit.MILLISECONDS);
         long poll = limits.alertPoll().toMillis();
         timers.scheduleWithFixedDelay(() -> guarded("alerts", alerts::poll), 0, poll, TimeUnit.MILLISECONDS);
     }

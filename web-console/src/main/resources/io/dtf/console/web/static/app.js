@@ -65,6 +65,34 @@
     handlers.push(handler);
     if (!socket) connect();
   }
+  // Frames that arrive together (a burst comes as several) reach the handlers merged, once per
+  // animation frame; while the tab is hidden no animation frame runs, so nothing is rendered, and
+  // past MAX_HELD events the held ones are dropped for a resync: the page reloads when seen again.
+  const MAX_HELD = 50000;
+  let held = null, heldEvents = 0, scheduled = false;
+  function hold(batch) {
+    const events = Array.isArray(batch.events) ? batch.events : [];
+    if (batch.resync || (held && held.resync)) {
+      held = { seq: batch.seq, resync: true }; // a reload reads the state as it is then: later events add nothing
+    } else if (!held) {
+      held = { seq: batch.seq, events: events.slice() };
+      heldEvents = events.length;
+    } else {
+      for (const e of events) held.events.push(e);
+      held.seq = batch.seq;
+      heldEvents += events.length;
+    }
+    if (heldEvents > MAX_HELD) held = { seq: batch.seq, resync: true };
+    if (!scheduled) { scheduled = true; requestAnimationFrame(deliver); }
+  }
+  function deliver() {
+    const batch = held;
+    held = null; heldEvents = 0; scheduled = false;
+    if (!batch) return;
+    for (const h of handlers) {
+      try { h(batch); } catch (e) { console.error(e); }
+    }
+  }
   function setConn(state, text) {
     const c = document.getElementById('dtf-conn');
     if (c) { c.dataset.state = state; c.textContent = text; }
@@ -77,9 +105,7 @@
       let batch;
       try { batch = JSON.parse(msg.data); } catch (e) { return; }
       if (typeof batch.seq === 'number') lastSeq = batch.seq;
-      for (const h of handlers) {
-        try { h(batch); } catch (e) { console.error(e); }
-      }
+      hold(batch);
     };
     socket.onclose = () => {
       setConn('down', 'reconnecting…');
