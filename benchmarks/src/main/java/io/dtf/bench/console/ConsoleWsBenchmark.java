@@ -30,7 +30,8 @@ import java.util.stream.IntStream;
  *   <li>the baseline: one reader polling the run's task list every 250 ms (what {@code /api/runs/{id}/tasks}
  *       reads), latency of each task's final state from the same {@code at}, bytes read;</li>
  *   <li>a headless Chromium on the console rendering every task event into a table of a row per task,
- *       with a requestAnimationFrame heartbeat: the longest gap between frames, idle and during the burst.</li>
+ *       with a requestAnimationFrame heartbeat: the longest gap between frames, idle and during the burst;
+ *       next to a second Chromium that only beats (no /ws), which shows what the busy machine alone costs.</li>
  * </ul>
  * Run: {@code benchmarks/run-console-ws.sh [tasks=10000] [clients=200]}.
  */
@@ -49,17 +50,21 @@ public final class ConsoleWsBenchmark {
         AtomicReference<String> runId = new AtomicReference<>();
         AtomicLong runEnded = new AtomicLong();
         try (DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:" + (base + 2)));
-             PageProbe page = PageProbe.open(console);
+             PageProbe page = PageProbe.open(console, true);
+             PageProbe control = PageProbe.open(console, false);
              WsFanOut fanOut = new WsFanOut(ws, clients, (now, text) -> read(text, atsBySeq, finalAt, runId, runEnded))) {
             System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; grid in another process; %d /ws clients + 1 browser%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), clients);
             page.startMeasuring();
+            control.startMeasuring();
             Thread.sleep(3_000);
             double idleGap = page.longestGap();
+            double controlIdleGap = control.longestGap();
 
             List<TaskSpec> specs = IntStream.range(0, tasks).mapToObj(i -> new TaskSpec("t" + i, "t" + i, Map.of(),
                     new BenchmarkAction("noop", 0, 1), List.of(), 0, Duration.ofMinutes(5), 0, 1)).toList();
             page.startMeasuring();
+            control.startMeasuring();
             long submitted = System.currentTimeMillis();
             String id = client.submit(new Suite("console-ws", specs));
             runId.set(id);
@@ -74,6 +79,7 @@ public final class ConsoleWsBenchmark {
             poller.stop = true;
             polling.join();
             double burstGap = page.longestGap();
+            double controlBurstGap = control.longestGap();
             long pageEvents = page.events();
 
             long[] wsLatency = wsLatencies(fanOut, atsBySeq);
@@ -93,6 +99,8 @@ public final class ConsoleWsBenchmark {
                     pct(pollLatency, 0.5), pct(pollLatency, 0.99), poller.polls, poller.chars);
             System.out.printf(Locale.ROOT, "browser: %d task events rendered; longest frame gap %.0f ms in the burst, %.0f ms idle%n",
                     pageEvents, burstGap, idleGap);
+            System.out.printf(Locale.ROOT, "control page (same machine, no /ws): longest frame gap %.0f ms in the burst, %.0f ms idle%n",
+                    controlBurstGap, controlIdleGap);
         }
     }
 

@@ -25,7 +25,7 @@ final class PageProbe implements AutoCloseable {
               requestAnimationFrame(beat);
             }
             requestAnimationFrame(beat);
-            Dtf.live(batch => {
+            if (arguments[0]) Dtf.live(batch => {
               for (const e of batch.events || []) {
                 if (e.type !== 'task') continue;
                 window.benchEvents++;
@@ -47,7 +47,8 @@ final class PageProbe implements AutoCloseable {
         this.driver = driver;
     }
 
-    static PageProbe open(String console) {
+    /** A page that renders the live events ({@code render}), or only beats: the control, on the same machine at the same time. */
+    static PageProbe open(String console, boolean render) {
         ChromeOptions options = new ChromeOptions().setBinary(env("DTF_CHROMIUM", "/usr/bin/chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-extensions", "--no-first-run", "--window-size=1280,900");
@@ -56,7 +57,7 @@ final class PageProbe implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.get(console + "/");
-        driver.executeScript(SCRIPT);
+        driver.executeScript(SCRIPT, render);
         return new PageProbe(driver);
     }
 

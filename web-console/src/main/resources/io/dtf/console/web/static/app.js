@@ -66,8 +66,9 @@
     if (!socket) connect();
   }
   // Frames that arrive together (a burst comes as several) reach the handlers merged, once per
-  // animation frame; while the tab is hidden no animation frame runs, so nothing is rendered, and
-  // past MAX_HELD events the held ones are dropped for a resync: the page reloads when seen again.
+  // animation frame and at most PER_FRAME events at a time; while the tab is hidden no animation
+  // frame runs, so nothing is rendered, and past MAX_HELD events the held ones are dropped for a
+  // resync: the page reloads when seen again.
   const MAX_HELD = 50000;
   let held = null, heldEvents = 0, scheduled = false;
   function hold(batch) {
@@ -85,10 +86,20 @@
     if (heldEvents > MAX_HELD) held = { seq: batch.seq, resync: true };
     if (!scheduled) { scheduled = true; requestAnimationFrame(deliver); }
   }
+  const PER_FRAME = 1000; // events handed over per animation frame: a burst is spread, the page keeps drawing
   function deliver() {
-    const batch = held;
-    held = null; heldEvents = 0; scheduled = false;
+    scheduled = false;
+    let batch = held;
     if (!batch) return;
+    if (batch.events && batch.events.length > PER_FRAME) {
+      held = { seq: batch.seq, events: batch.events.slice(PER_FRAME) };
+      heldEvents = held.events.length;
+      batch = { seq: batch.seq, events: batch.events.slice(0, PER_FRAME) };
+      scheduled = true;
+      requestAnimationFrame(deliver);
+    } else {
+      held = null; heldEvents = 0;
+    }
     for (const h of handlers) {
       try { h(batch); } catch (e) { console.error(e); }
     }
