@@ -37,6 +37,8 @@ import java.util.stream.IntStream;
  */
 public final class ConsoleWsBenchmark {
     private static final long POLL_MILLIS = 250;
+    /** The measured page's view: {@code window} (counts and 100 rows) or {@code table} (a row per task); see {@link PageProbe}. */
+    private static final String PAGE = System.getProperty("page", "window");
 
     public static void main(String[] args) throws Exception {
         int base = Integer.parseInt(args[0]);
@@ -50,8 +52,8 @@ public final class ConsoleWsBenchmark {
         AtomicReference<String> runId = new AtomicReference<>();
         AtomicLong runEnded = new AtomicLong();
         try (DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:" + (base + 2)));
-             PageProbe page = PageProbe.open(console, true);
-             PageProbe control = PageProbe.open(console, false);
+             PageProbe page = PageProbe.open(console, PAGE);
+             PageProbe control = PageProbe.open(console, "none");
              WsFanOut fanOut = new WsFanOut(ws, clients, (now, text) -> read(text, atsBySeq, finalAt, runId, runEnded))) {
             System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; grid in another process; %d /ws clients + 1 browser%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), clients);
@@ -97,8 +99,8 @@ public final class ConsoleWsBenchmark {
                     pct(wsLatency, 0.99), frames, bytes);
             System.out.printf(Locale.ROOT, "%-34s %10d %10d %12d %14d%n", "poll task list every 250 ms, 1 reader",
                     pct(pollLatency, 0.5), pct(pollLatency, 0.99), poller.polls, poller.chars);
-            System.out.printf(Locale.ROOT, "browser: %d task events rendered; longest frame gap %.0f ms in the burst, %.0f ms idle%n",
-                    pageEvents, burstGap, idleGap);
+            System.out.printf(Locale.ROOT, "browser, %s page: %d task events rendered; longest frame gap %.0f ms in the burst, %.0f ms idle%n",
+                    PAGE, pageEvents, burstGap, idleGap);
             System.out.printf(Locale.ROOT, "control page (same machine, no /ws): longest frame gap %.0f ms in the burst, %.0f ms idle%n",
                     controlBurstGap, controlIdleGap);
         }
