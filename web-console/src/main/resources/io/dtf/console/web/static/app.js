@@ -67,6 +67,45 @@
     handlers.push(handler);
     if (!socket) connect();
   }
+  // Frames that arrive together (a burst comes as several) reach the handlers merged, once per
+  // animation frame and at most PER_FRAME events at a time; while the tab is hidden no animation
+  // frame runs, so nothing is rendered, and past MAX_HELD events the held ones are dropped for a
+  // resync: the page reloads when seen again.
+  const MAX_HELD = 50000;
+  let held = null, heldEvents = 0, scheduled = false;
+  function hold(batch) {
+    const events = Array.isArray(batch.events) ? batch.events : [];
+    if (batch.resync || (held && held.resync)) {
+      held = { seq: batch.seq, resync: true }; // a reload reads the state as it is then: later events add nothing
+    } else if (!held) {
+      held = { seq: batch.seq, events: events.slice() };
+      heldEvents = events.length;
+    } else {
+      for (const e of events) held.events.push(e);
+      held.seq = batch.seq;
+      heldEvents += events.length;
+    }
+    if (heldEvents > MAX_HELD) held = { seq: batch.seq, resync: true };
+    if (!scheduled) { scheduled = true; requestAnimationFrame(deliver); }
+  }
+  const PER_FRAME = 1000; // events handed over per animation frame: a burst is spread, the page keeps drawing
+  function deliver() {
+    scheduled = false;
+    let batch = held;
+    if (!batch) return;
+    if (batch.events && batch.events.length > PER_FRAME) {
+      held = { seq: batch.seq, events: batch.events.slice(PER_FRAME) };
+      heldEvents = held.events.length;
+      batch = { seq: batch.seq, events: batch.events.slice(0, PER_FRAME) };
+      scheduled = true;
+      requestAnimationFrame(deliver);
+    } else {
+      held = null; heldEvents = 0;
+    }
+    for (const h of handlers) {
+      try { h(batch); } catch (e) { console.error(e); }
+    }
+  }
   function setConn(state, text) {
     const c = document.getElementById('dtf-conn');
     if (c) { c.dataset.state = state; c.textContent = text; }
@@ -79,9 +118,7 @@
       let batch;
       try { batch = JSON.parse(msg.data); } catch (e) { return; }
       if (typeof batch.seq === 'number') lastSeq = batch.seq;
-      for (const h of handlers) {
-        try { h(batch); } catch (e) { console.error(e); }
-      }
+      hold(batch);
     };
     socket.onclose = () => {
       setConn('down', 'reconnecting…');
