@@ -107,12 +107,18 @@ public final class SqlLiveState implements LiveState {
         }
         int offset = offset(query.offset());
         int limit = limit(query.limit());
-        long total = count(CacheNames.TASKS, TaskRows.TYPE, where);
+        long total = query.name() == null || query.name().isEmpty()
+                ? knownTotal(query).orElseGet(() -> count(CacheNames.TASKS, TaskRows.TYPE, where))
+                : count(CacheNames.TASKS, TaskRows.TYPE, where);
         if (limit == 0 || offset >= total) {
             return new Page<>(List.of(), total, offset, limit);
         }
-        List<List<?>> rows = select(CacheNames.TASKS, "SELECT " + TASK_COLUMNS + " FROM " + TaskRows.TYPE
-                + where.sql() + " ORDER BY ord LIMIT ? OFFSET ?", where.args(limit, offset));
+        List<List<?>> rows = query.states().isEmpty() && (query.name() == null || query.name().isEmpty())
+                ? inOrder(query.runId(), total, offset, limit).orElse(null) : null;
+        if (rows == null) {
+            rows = select(CacheNames.TASKS, "SELECT " + TASK_COLUMNS + " FROM " + TaskRows.TYPE
+                    + where.sql() + " ORDER BY ord LIMIT ? OFFSET ?", where.args(limit, offset));
+        }
         List<String> queued = rows.stream().filter(r -> TaskState.QUEUED.name().equals(r.get(2)))
                 .map(r -> (String) r.get(0)).toList();
         Map<String, String> reasons = waiting(query.runId(), queued);
@@ -123,6 +129,47 @@ public final class SqlLiveState implements LiveState {
                     reasons.get((String) r.get(0))));
         }
         return new Page<>(items, total, offset, limit);
+    }
+
+    /**
+     * A page of every task of a run as a range of {@code ord}: a run's tasks are numbered one after the
+     * other as it is submitted, so the task at {@code offset} has the run's first ord plus the offset.
+     * Empty when the numbers are not such a range (the first and last ord do not span {@code total}).
+     */
+    private Optional<List<List<?>>> inOrder(String runId, long total, int offset, int limit) {
+        List<List<?>> first = select(CacheNames.TASKS, "SELECT ord FROM " + TaskRows.TYPE
+                + " WHERE runId = ? ORDER BY ord LIMIT 1", new Object[] {runId});
+        List<List<?>> last = select(CacheNames.TASKS, "SELECT ord FROM " + TaskRows.TYPE
+                + " WHERE runId = ? ORDER BY ord DESC LIMIT 1", new Object[] {runId});
+        if (first.isEmpty() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        long from = ((Number) first.get(0).get(0)).longValue();
+        if (((Number) last.get(0).get(0)).longValue() - from + 1 != total) {
+            return Optional.empty();
+        }
+        return Optional.of(select(CacheNames.TASKS, "SELECT " + TASK_COLUMNS + " FROM " + TaskRows.TYPE
+                + " WHERE runId = ? AND ord >= ? ORDER BY ord LIMIT ?", new Object[] {runId, from + offset, limit}));
+    }
+
+    /**
+     * How many of the run's tasks are in the query's states, from the counts the coordinator keeps in
+     * memory: counting them with SQL reads every row of the run, the larger part of a page's cost on a
+     * large run. Empty when the coordinator cannot answer now (it is moving); then SQL counts.
+     */
+    private Optional<Long> knownTotal(TaskQuery query) {
+        try {
+            String json = coordinator.get().run(query.runId());
+            if (json == null) {
+                return Optional.of(0L);
+            }
+            RunView run = Json.read(json, RunView.class);
+            return Optional.of(query.states().isEmpty() ? run.total()
+                    : query.states().stream().mapToLong(s -> run.counts().getOrDefault(s, 0)).sum());
+        } catch (RuntimeException e) {
+            LOG.debug("no task counts of run {} from the coordinator: {}", query.runId(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Why the queued tasks of a page wait; none when the coordinator cannot be asked now (it is moving). */

@@ -3,6 +3,7 @@ package io.dtf.console.api;
 import io.dtf.console.auth.Access;
 import io.dtf.console.auth.Caller;
 import io.dtf.console.grid.ConsoleGrid;
+import io.dtf.live.Page;
 import io.dtf.live.RunQuery;
 import io.dtf.live.TaskQuery;
 import io.dtf.model.CancelReply;
@@ -120,8 +121,11 @@ public final class RunRoutes {
         Paging paging = Paging.of(ctx);
         Set<TaskState> states = states(ctx.queryParam("state"));
         String q = QueryParams.text(ctx, "q");
-        existing(runId);
-        ctx.json(TaskPage.of(grid.live().tasks(new TaskQuery(runId, states, q, paging.offset(), paging.limit()))));
+        Page<TaskView> page = grid.live().tasks(new TaskQuery(runId, states, q, paging.offset(), paging.limit()));
+        if (page.total() == 0) {
+            existing(runId); // an empty page of a run, or no such run: only then is the run looked up
+        }
+        ctx.json(TaskPage.of(page));
     }
 
     @OpenApi(path = "/api/runs/{id}/cancel", methods = HttpMethod.POST, tags = "Runs",

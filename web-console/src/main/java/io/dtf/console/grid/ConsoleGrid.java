@@ -35,8 +35,10 @@ public final class ConsoleGrid {
 
     public static ConsoleGrid of(NodeContext context) {
         Ignite ignite = context.ignite();
+        // No wait for the coordinator: live state asks it only for counts and why tasks wait, and does without
+        // them (SQL counts, no reasons) while it moves, rather than hold a page for the service's wait.
         LiveState live = new SqlLiveState(ignite, () -> ignite.services().serviceProxy(CoordinatorApi.SERVICE_NAME,
-                CoordinatorApi.class, false, SERVICE_WAIT_MILLIS));
+                CoordinatorApi.class, false, 0));
         return new ConsoleGrid(ignite, context.security(), live);
     }
 
