@@ -54,10 +54,9 @@ public final class TaskRows {
     }
 
     /**
-     * The SQL table, with two indexes: a run's tasks in a set of states in submission order, and a run's
-     * tasks in submission order. The second turns a page of every state into a range read, {@code ord}
-     * from the run's first plus the offset, where an offset would have every skipped row read and sent
-     * to the query's reducer; it costs each task write one more index update (docs/PERFORMANCE.md).
+     * The SQL table, with one index: a run's tasks in a set of states in submission order. A page of
+     * all states uses its run prefix and sorts by {@code ord}: a second index for that would cost
+     * every task write one more index update (see docs/PERFORMANCE.md on the write cost).
      */
     public static QueryEntity entity() {
         LinkedHashMap<String, String> fields = new LinkedHashMap<>();
@@ -70,8 +69,7 @@ public final class TaskRows {
         fields.put(UPDATED_AT, Long.class.getName());
         return new QueryEntity(String.class.getName(), TYPE)
                 .setFields(fields)
-                .setIndexes(List.of(index("dtf_task_run_state_ord", RUN_ID, STATE, ORD),
-                        index("dtf_task_run_ord", RUN_ID, ORD)));
+                .setIndexes(List.of(index("dtf_task_run_state_ord", RUN_ID, STATE, ORD)));
     }
 
     static QueryIndex index(String name, String... fields) {

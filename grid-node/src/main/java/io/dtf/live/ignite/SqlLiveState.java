@@ -113,12 +113,8 @@ public final class SqlLiveState implements LiveState {
         if (limit == 0 || offset >= total) {
             return new Page<>(List.of(), total, offset, limit);
         }
-        List<List<?>> rows = query.states().isEmpty() && (query.name() == null || query.name().isEmpty())
-                ? inOrder(query.runId(), total, offset, limit).orElse(null) : null;
-        if (rows == null) {
-            rows = select(CacheNames.TASKS, "SELECT " + TASK_COLUMNS + " FROM " + TaskRows.TYPE
-                    + where.sql() + " ORDER BY ord LIMIT ? OFFSET ?", where.args(limit, offset));
-        }
+        List<List<?>> rows = select(CacheNames.TASKS, "SELECT " + TASK_COLUMNS + " FROM " + TaskRows.TYPE
+                + where.sql() + " ORDER BY ord LIMIT ? OFFSET ?", where.args(limit, offset));
         List<String> queued = rows.stream().filter(r -> TaskState.QUEUED.name().equals(r.get(2)))
                 .map(r -> (String) r.get(0)).toList();
         Map<String, String> reasons = waiting(query.runId(), queued);
@@ -129,27 +125,6 @@ public final class SqlLiveState implements LiveState {
                     reasons.get((String) r.get(0))));
         }
         return new Page<>(items, total, offset, limit);
-    }
-
-    /**
-     * A page of every task of a run as a range of {@code ord}: a run's tasks are numbered one after the
-     * other as it is submitted, so the task at {@code offset} has the run's first ord plus the offset.
-     * Empty when the numbers are not such a range (the first and last ord do not span {@code total}).
-     */
-    private Optional<List<List<?>>> inOrder(String runId, long total, int offset, int limit) {
-        List<List<?>> first = select(CacheNames.TASKS, "SELECT ord FROM " + TaskRows.TYPE
-                + " WHERE runId = ? ORDER BY ord LIMIT 1", new Object[] {runId});
-        List<List<?>> last = select(CacheNames.TASKS, "SELECT ord FROM " + TaskRows.TYPE
-                + " WHERE runId = ? ORDER BY ord DESC LIMIT 1", new Object[] {runId});
-        if (first.isEmpty() || last.isEmpty()) {
-            return Optional.empty();
-        }
-        long from = ((Number) first.get(0).get(0)).longValue();
-        if (((Number) last.get(0).get(0)).longValue() - from + 1 != total) {
-            return Optional.empty();
-        }
-        return Optional.of(select(CacheNames.TASKS, "SELECT " + TASK_COLUMNS + " FROM " + TaskRows.TYPE
-                + " WHERE runId = ? AND ord >= ? ORDER BY ord LIMIT ?", new Object[] {runId, from + offset, limit}));
     }
 
     /**
