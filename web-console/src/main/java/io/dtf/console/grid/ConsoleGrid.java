@@ -9,7 +9,6 @@ import io.dtf.node.NodeContext;
 import io.dtf.security.GridSecurity;
 import io.dtf.security.Principal;
 import io.dtf.security.token.TokenRejectedException;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.services.ServiceCallContext;
@@ -75,11 +74,10 @@ public final class ConsoleGrid {
                 context(caller), SERVICE_WAIT_MILLIS);
     }
 
+    /** The caller's token in the call context, as DTF's clients send it; none while security is off. */
     private static ServiceCallContext context(Caller caller) {
-        Map<String, String> attributes = caller.bearer() == null ? Map.of()
-                : Map.of(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + caller.bearer());
-        return attributes.isEmpty() ? null : ServiceCallContext.builder()
-                .put(CoordinatorApi.TOKEN_ATTRIBUTE, attributes.get(CoordinatorApi.TOKEN_ATTRIBUTE)).build();
+        return caller.bearer() == null ? null : ServiceCallContext.builder()
+                .put(CoordinatorApi.TOKEN_ATTRIBUTE, "Bearer " + caller.bearer()).build();
     }
 
     /**
