@@ -1,6 +1,6 @@
 package io.dtf.bench;
 
-import io.dtf.coordinator.JobReply;
+import io.dtf.protocol.JobReply;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.Metric;
 import io.dtf.model.ResultSignature;

@@ -15,8 +15,11 @@ import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
 import io.dtf.model.WorkerView;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,12 +35,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,17 +65,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
-    private static final long IDLE_TICK_MS = 100;
-    private static final long RECORD_START_AFTER_MS = 100;
-    private static final long FENCE_CHECK_MS = 100;
-    /** Beyond its timeout, how long a running attempt with no compute future here may stay silent. */
-    private static final long REPORT_GRACE_MS = 60_000;
 
+    private final CoordinatorSettings settings;
+    private final InstantSource clock;
+    private final RandomGenerator random;
     private final CoordinatorStore store;
     private final Dispatcher dispatcher;
     private final Topology topology;
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
-    private final Scheduler scheduler = new Scheduler();
+    private final Scheduler scheduler;
     private final Map<String, TaskRecord> tasks = new HashMap<>();
     private final Map<String, RunState> runs = new HashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
@@ -86,13 +87,13 @@ public final class Coordinator {
     private final Cancels cancels;
     private final Consumer<JobReply> successor;
     private final ReplyCheck replyCheck;
-    /** How long an ended run is remembered; null: for as long as this coordinator lives. */
-    private final Duration runRetention;
     private long forgetCheckedAt;
     private List<WorkerNode> lastWorkers;
     private long epoch;
     private long fenceCheckedAt;
     private long nextOrder;
+    /** The thread that started this coordinator and steps it; queries asked on it are answered at once. */
+    private volatile Thread loopThread;
     private volatile boolean stopped;
     private volatile boolean fenced;
 
@@ -119,16 +120,32 @@ public final class Coordinator {
      */
     public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
                        Consumer<JobReply> successor, Duration runRetention, AuditLog audit, ReplyCheck replyCheck) {
+        this(store, dispatcher, topology, successor, CoordinatorSettings.defaults().withRunRetention(runRetention),
+                CoordinatorRuntime.system(), (suite, spec, hwClass) -> 1, audit, replyCheck);
+    }
+
+    /**
+     * @param settings   every setting of the coordinator
+     * @param runtime    its clock, random source and write thread
+     * @param estimates  how long tasks are expected to take, for placement
+     */
+    public Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology,
+                       Consumer<JobReply> successor, CoordinatorSettings settings, CoordinatorRuntime runtime,
+                       DurationEstimates estimates, AuditLog audit, ReplyCheck replyCheck) {
+        this.settings = settings;
+        this.clock = runtime.clock();
+        this.random = runtime.random();
+        this.scheduler = new Scheduler(settings.placement(), estimates);
         this.audit = new CoordinatorAudit(audit);
         this.replyCheck = replyCheck;
-        this.runRetention = runRetention;
         this.store = store;
         this.dispatcher = dispatcher;
         this.topology = topology;
         this.successor = successor;
         this.health = new WorkerHealth(store, this.audit);
         this.cancels = new Cancels(dispatcher);
-        this.writer = new StateWriter(store, () -> store.currentEpoch() == epoch, new StateWriter.Owner() {
+        this.writer = new StateWriter(store, runtime.writes(), () -> store.currentEpoch() == epoch,
+                new StateWriter.Owner() {
             @Override
             public void indexed(TaskResult r, boolean stored) {
                 RunState run = runs.get(r.runId());
@@ -157,38 +174,60 @@ public final class Coordinator {
      * ({@link #overtaken()}); rebuilds state from the store first.
      */
     public void run() {
-        epoch = store.claimEpoch();
-        LOG.info("coordinator epoch {} starting on this node", epoch);
-        recover();
+        start();
         while (!stopped) {
             try {
-                Runnable event = inbox.poll(IDLE_TICK_MS, TimeUnit.MILLISECONDS);
+                Runnable event = inbox.poll(settings.idleTick().toMillis(), TimeUnit.MILLISECONDS);
                 if (event != null) {
                     event.run();
-                    for (int i = 0; i < 10_000 && (event = inbox.poll()) != null; i++) {
-                        event.run();
-                    }
                 }
-                if (overtaken()) {
+                if (!step(clock.instant())) {
                     return;
                 }
-                Instant now = Instant.now();
-                expireSilentAttempts(now);
-                scheduleRound(now);
-                cancels.resend(tasks::get, epoch, now.toEpochMilli());
-                recordLongRunningStarts();
-                writer.flush();
-                writer.settleFinished();
-                forgetEndedRuns(now);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // A store outage (data nodes restarting) must not kill the loop: dirty state stays and is retried.
                 LOG.warn("coordinator loop turn failed; retrying", e);
-                sleepQuietly(IDLE_TICK_MS);
+                sleepQuietly(settings.idleTick().toMillis());
             }
         }
+    }
+
+    /**
+     * Takes charge: claims a newer epoch and rebuilds state from the store. The calling thread is
+     * then the loop's: it alone calls {@link #step}.
+     */
+    public void start() {
+        loopThread = Thread.currentThread();
+        epoch = store.claimEpoch();
+        LOG.info("coordinator epoch {} starting on this node", epoch);
+        recover();
+    }
+
+    /**
+     * One turn of the loop at time {@code now}: handles the events that arrived (replies, API
+     * calls), expires silent attempts, schedules, and hands the turn's writes to the store. A
+     * simulation calls it with its virtual time. Returns false once a newer coordinator took over:
+     * this one must stop.
+     */
+    public boolean step(Instant now) {
+        Runnable event;
+        for (int i = 0; i < 10_000 && (event = inbox.poll()) != null; i++) {
+            event.run();
+        }
+        if (overtaken()) {
+            return false;
+        }
+        expireSilentAttempts(now);
+        scheduleRound(now);
+        cancels.resend(tasks::get, epoch, now.toEpochMilli());
+        recordLongRunningStarts();
+        writer.flush();
+        writer.settleFinished();
+        forgetEndedRuns(now);
+        return true;
     }
 
     public void stop() {
@@ -247,7 +286,7 @@ public final class Coordinator {
 
     /** The live workers with their load and quarantine. */
     public List<WorkerView> workers() {
-        return ask(() -> health.views(topology.liveWorkers(), busy, Instant.now()));
+        return ask(() -> health.views(topology.liveWorkers(), busy, clock.instant()));
     }
 
     /** Ends a worker's quarantine; answers what happened, for the operator. */
@@ -257,7 +296,7 @@ public final class Coordinator {
 
     /** As {@link #release(String)}, asked by {@code subject} (recorded in the audit log). */
     public String release(String nodeId, String subject) {
-        return ask(() -> health.release(nodeId, subject, Instant.now()));
+        return ask(() -> health.release(nodeId, subject, clock.instant()));
     }
 
     /** Recent alerts, oldest first. */
@@ -297,7 +336,7 @@ public final class Coordinator {
             }
             health.remember(topology.liveWorkers());
             List<String> warnings = UnadvertisedRequirements.warnings(suite, health.seen());
-            RunState run = new RunState(new RunRecord(runId, suite.name(), Instant.now(), suite.tasks().size(), null,
+            RunState run = new RunState(new RunRecord(runId, suite.name(), clock.instant(), suite.tasks().size(), null,
                     null, owner));
             runs.put(runId, run);
             writer.run(run.record);
@@ -341,11 +380,11 @@ public final class Coordinator {
             }
             Cancels.Plan plan = Cancels.plan(run, taskId, tasks::get);
             if (plan.changesSomething()) {
-                run.record = run.record.cancelled(Cancellation.add(run.record.cancellation(), taskId, Instant.now()));
+                run.record = run.record.cancelled(Cancellation.add(run.record.cancellation(), taskId, clock.instant()));
                 writer.run(run.record);
                 plan.queued().forEach(this::cancelQueued);
                 writer.storeAll();
-                long now = System.currentTimeMillis();
+                long now = clock.millis();
                 plan.running().forEach(t -> cancels.stop(t, epoch, now));
                 LOG.info("run {}{} cancelled: {} waiting task(s) dequeued, {} running attempt(s) being stopped", runId,
                         taskId == null ? "" : " task " + taskId, plan.queued().size(), plan.running().size());
@@ -421,6 +460,7 @@ public final class Coordinator {
                 // Its attempt may outlive the old coordinator (jobs are master-leave aware): reconcile below.
                 untracked.add(t.key());
                 busy.merge(t.nodeId(), 1, Integer::sum);
+                scheduler.running(t, t.nodeId(), t.updatedAt());
             }
             if (t.state() == TaskState.QUEUED) {
                 scheduler.enqueue(t);
@@ -516,6 +556,7 @@ public final class Coordinator {
         runs.get(running.runId()).count(TaskState.QUEUED, TaskState.RUNNING);
         untracked.add(running.key());
         busy.merge(nodeId, 1, Integer::sum);
+        scheduler.running(running, nodeId, running.updatedAt());
         writer.task(running);
         LOG.info("adopted attempt {} of {} running on {}", attemptId, running.key(), nodeId);
         return running;
@@ -525,7 +566,7 @@ public final class Coordinator {
     private void expireSilentAttempts(Instant now) {
         for (String key : List.copyOf(untracked)) {
             TaskRecord t = tasks.get(key);
-            if (t != null && t.updatedAt().plus(t.spec().timeout()).plusMillis(REPORT_GRACE_MS).isBefore(now)) {
+            if (t != null && t.updatedAt().plus(t.spec().timeout()).plus(settings.reportGrace()).isBefore(now)) {
                 complete(key, t.attemptId(), t.nodeId(), lost(t, FailureCategory.INFRASTRUCTURE,
                         "no report from node " + t.nodeId() + " within the task's timeout"));
             }
@@ -534,8 +575,8 @@ public final class Coordinator {
 
     /** Whether a newer coordinator took over; checked now and then, since it costs a round trip. */
     private boolean overtaken() {
-        long now = System.currentTimeMillis();
-        if (now - fenceCheckedAt < FENCE_CHECK_MS) {
+        long now = clock.millis();
+        if (now - fenceCheckedAt < settings.fenceCheck().toMillis()) {
             return false;
         }
         fenceCheckedAt = now;
@@ -569,26 +610,27 @@ public final class Coordinator {
             runs.get(running.runId()).count(TaskState.QUEUED, TaskState.RUNNING);
             started.add(new Assignment(running, a.nodeId(), a.fallback()));
         }
-        for (Assignment a : started) {
+        if (started.isEmpty()) {
+            return;
+        }
+        dispatcher.dispatch(started, epoch, (a, reply) -> {
+            if (fenced) {
+                successor.accept(reply);
+                return;
+            }
             String key = a.task().key();
             String attemptId = a.task().attemptId();
-            String node = a.nodeId();
-            dispatcher.dispatch(a, epoch, reply -> {
-                if (fenced) {
-                    successor.accept(reply);
-                    return;
+            // Checked here, off the loop: a signature check costs a millisecond.
+            Optional<String> refused = replyRefusal(key, attemptId, a.nodeId(), reply);
+            inbox.add(() -> {
+                if (refused.isPresent()) {
+                    refuse(reply, refused.get());
+                    endRefused(key, attemptId, refused.get());
+                } else {
+                    complete(key, attemptId, a.nodeId(), reply);
                 }
-                Optional<String> refused = replyRefusal(key, attemptId, node, reply); // here: it costs a millisecond
-                inbox.add(() -> {
-                    if (refused.isPresent()) {
-                        refuse(reply, refused.get());
-                        endRefused(key, attemptId, refused.get());
-                    } else {
-                        complete(key, attemptId, node, reply);
-                    }
-                });
             });
-        }
+        });
     }
 
     /**
@@ -597,10 +639,11 @@ public final class Coordinator {
      * every write so far is stored, so that no late write brings an entry back.
      */
     private void forgetEndedRuns(Instant now) {
-        if (runRetention == null || System.currentTimeMillis() - forgetCheckedAt < 1_000) {
+        Duration runRetention = settings.runRetention();
+        if (runRetention == null || clock.millis() - forgetCheckedAt < 1_000) {
             return;
         }
-        forgetCheckedAt = System.currentTimeMillis();
+        forgetCheckedAt = clock.millis();
         List<RunState> due = EndedRuns.due(runs.values(), now, runRetention);
         if (due.isEmpty()) {
             return;
@@ -625,7 +668,7 @@ public final class Coordinator {
         String reason = "no live worker met the task's requirements before the retry's deadline "
                 + task.retry().waitUntil() + " (it waited after its attempt " + task.attempts() + " failed)";
         TaskSpec spec = task.spec();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
                 spec.params(), task.attempts(), true, TaskState.ERROR, now, now, null, null, null, List.of(), "", "",
                 reason, FailureCategory.INFRASTRUCTURE, "final: gave up waiting for a matching node"));
@@ -640,7 +683,7 @@ public final class Coordinator {
         TaskRecord ended = task.moveTo(TaskState.CANCELLED);
         tasks.put(ended.key(), ended);
         TaskSpec spec = task.spec();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String reason = task.attempts() == 0 ? "cancelled before it started"
                 : "cancelled while it waited to run again after attempt " + task.attempts();
         writer.result(new TaskResult(store.nextSeq(), task.runId(), task.suite(), spec.id(), spec.name(),
@@ -654,11 +697,11 @@ public final class Coordinator {
     /**
      * Stores RUNNING for attempts that have run a while. A short attempt ends before that and is
      * stored once, with its final state: for short tasks the RUNNING write was half of all task
-     * writes. The cost: if the coordinator dies within {@link #RECORD_START_AFTER_MS} of a start,
+     * writes. The cost: if the coordinator dies within {@link CoordinatorSettings#recordStartAfter()} of a start,
      * that attempt is not on record (it is run again, as every unfinished attempt is then).
      */
     private void recordLongRunningStarts() {
-        Instant cutoff = Instant.now().minusMillis(RECORD_START_AFTER_MS);
+        Instant cutoff = clock.instant().minus(settings.recordStartAfter());
         while (!unrecordedStarts.isEmpty() && unrecordedStarts.peek().updatedAt().isBefore(cutoff)) {
             TaskRecord started = unrecordedStarts.poll();
             if (tasks.get(started.key()) == started) {
@@ -680,14 +723,15 @@ public final class Coordinator {
             return;
         }
         busy.computeIfPresent(assignedNode, (n, c) -> c > 1 ? c - 1 : null);
+        scheduler.ended(key, attemptId, clock.instant());
         untracked.remove(key);
         AttemptOutcome outcome = reply.outcome();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // A cancelled task's attempt that did not pass ends it, whatever the policy would retry.
         boolean cancelled = !outcome.status().isSuccess() && runs.get(task.runId()).record.cancels(task.spec().id());
         AttemptPolicy.Decision decision = cancelled ? Cancels.decision(task) : given != null ? given
                 : AttemptPolicy.decide(task, outcome, health.attributes(reply.nodeId()), now,
-                        ThreadLocalRandom.current().nextDouble());
+                        random.nextDouble());
         TaskState next = decision.next();
         TaskRecord ended = task.ranOn(reply.nodeId(), reply.hwClass()).moveTo(next).withRetry(decision.retry());
         TaskSpec spec = task.spec();
@@ -715,7 +759,7 @@ public final class Coordinator {
     private void finishTask(RunState run, TaskState from, TaskState to) {
         run.count(from, to);
         if (run.allFinal() && run.record.endedAt() == null) {
-            run.record = run.record.ended(Instant.now());
+            run.record = run.record.ended(clock.instant());
             writer.run(run.record);
             LOG.info("run {} ended: {}", run.record.runId(), run.view().counts());
         }
@@ -785,6 +829,10 @@ public final class Coordinator {
      * nothing was done, and calling the next instance cannot do it twice.
      */
     private <T> T ask(Supplier<T> query) {
+        if (Thread.currentThread() == loopThread) { // a simulation, stepping the loop itself
+            writer.storeAll();
+            return query.get();
+        }
         CompletableFuture<T> answer = new CompletableFuture<>();
         AtomicBoolean taken = new AtomicBoolean();
         inbox.add(() -> {
@@ -802,7 +850,7 @@ public final class Coordinator {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {
                 try {
-                    return answer.get(IDLE_TICK_MS, TimeUnit.MILLISECONDS);
+                    return answer.get(settings.idleTick().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException notYet) {
                     if ((stopped || fenced) && taken.compareAndSet(false, true)) {
                         throw new IllegalStateException(CoordinatorApi.MOVING);

@@ -1,16 +1,20 @@
 package io.dtf.coordinator;
 
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /** Starts attempts on workers and finds out which attempts the workers hold. */
 public interface Dispatcher {
     /**
-     * Starts an attempt on the assigned node and reports how it ended; never blocks the caller. The
-     * attempt carries the coordinator's {@code epoch}: a worker refuses it once it has heard from a
-     * newer coordinator, so a replaced coordinator cannot start anything.
+     * Starts the attempts of one scheduling round on their assigned nodes and reports how each
+     * ended: {@code onDone} is called exactly once per assignment, with the assignment it answers,
+     * from any thread. Never blocks the caller; attempts bound for one node may travel together.
+     * Each attempt carries the coordinator's {@code epoch}: a worker refuses it once it has heard
+     * from a newer coordinator, so a replaced coordinator cannot start anything.
      */
-    void dispatch(Assignment assignment, long epoch, Consumer<JobReply> onDone);
+    void dispatch(List<Assignment> assignments, long epoch, BiConsumer<Assignment, JobReply> onDone);
 
     /**
      * Asks the worker {@code nodeId} to stop attempt {@code attemptId} of task {@code taskKey}

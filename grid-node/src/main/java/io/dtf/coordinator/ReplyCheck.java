@@ -1,5 +1,6 @@
 package io.dtf.coordinator;
 
+import io.dtf.protocol.JobReply;
 import java.util.Optional;
 
 /**

@@ -34,6 +34,8 @@ public final class Scheduler {
             .comparingInt((TaskRecord t) -> -t.spec().priority())
             .thenComparingLong(TaskRecord::order);
 
+    private final Placement placement;
+    private final DurationEstimates estimates;
     private final Map<List<String>, Group> groups = new LinkedHashMap<>();
     private final PriorityQueue<TaskRecord> retrying = new PriorityQueue<>(RANK);
     private final Map<String, String> retryReasons = new HashMap<>();
@@ -41,9 +43,21 @@ public final class Scheduler {
     /**
      * One round's decisions.
      *
-     * @param expired  retries whose wait for a matching node ran out: they leave the queue
+     * @param expired      retries whose wait for a matching node ran out: they leave the queue
+     * @param speculative  second attempts of running tasks that are clearly late, each on another,
+     *                     faster node: the first attempt to finish wins, the other is stopped
      */
-    public record Round(List<Assignment> assignments, List<TaskRecord> expired) {
+    public record Round(List<Assignment> assignments, List<TaskRecord> expired, List<Assignment> speculative) {
+    }
+
+    public Scheduler(Placement placement, DurationEstimates estimates) {
+        this.placement = placement;
+        this.estimates = estimates;
+    }
+
+    /** First-free placement with no history: what tests of the queue itself need. */
+    public Scheduler() {
+        this(Placement.FIRST_FREE, (suite, spec, hwClass) -> 1);
     }
 
     private static final class Group {
@@ -70,6 +84,17 @@ public final class Scheduler {
         } else {
             groups.computeIfAbsent(signature(task), s -> new Group(task)).queue.add(task);
         }
+    }
+
+    /**
+     * An attempt this scheduler did not place runs on {@code nodeId} since {@code since}: adopted
+     * from a dead coordinator, or found running at recovery.
+     */
+    public void running(TaskRecord task, String nodeId, Instant since) {
+    }
+
+    /** The attempt {@code attemptId} of {@code taskKey} ended, whichever way: its slot is free again. */
+    public void ended(String taskKey, String attemptId, Instant at) {
     }
 
     /** Takes a queued task out (another path started it); false when it was not queued. */
@@ -128,7 +153,7 @@ public final class Scheduler {
             }
         }
         groups.values().removeIf(g -> g.queue.isEmpty());
-        return new Round(out, expired);
+        return new Round(out, expired, List.of());
     }
 
     private void scheduleRetries(List<WorkerNode> workers, List<WorkerNode> available, Set<String> quarantined,

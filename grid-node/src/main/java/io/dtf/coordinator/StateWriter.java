@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,18 +47,16 @@ final class StateWriter {
     private final List<TaskResult> results = new ArrayList<>();
     private final List<String> endedTasks = new ArrayList<>();
     private final ArrayDeque<Batch> writes = new ArrayDeque<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dtf-coordinator-store");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Executor thread;
 
     private record Batch(List<TaskResult> results, List<TaskRecord> tasks, List<RunRecord> runs,
                          CompletableFuture<Void> done) {
     }
 
-    StateWriter(CoordinatorStore store, BooleanSupplier stillCurrent, Owner owner) {
+    /** @param thread runs the writes in order: one thread, or the caller's */
+    StateWriter(CoordinatorStore store, Executor thread, BooleanSupplier stillCurrent, Owner owner) {
         this.store = store;
+        this.thread = thread;
         this.stillCurrent = stillCurrent;
         this.owner = owner;
     }
@@ -152,7 +150,9 @@ final class StateWriter {
     }
 
     void shutdown() {
-        thread.shutdown();
+        if (thread instanceof ExecutorService own) {
+            own.shutdown();
+        }
     }
 
     /** Waits (if asked) for a batch; a failed one is queued again. Returns whether it failed. */

@@ -2,6 +2,7 @@ package io.dtf.security;
 
 import io.dtf.client.AggregatorApi;
 import io.dtf.client.CoordinatorApi;
+import io.dtf.protocol.ReplyInbox;
 import java.util.Map;
 import java.util.Optional;
 

@@ -11,6 +11,8 @@ import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,11 @@ class CoordinatorCancelTest {
 
     private final Dispatcher dispatcher = new Dispatcher() {
         @Override
-        public void dispatch(Assignment a, long epoch, Consumer<JobReply> onDone) {
+        public void dispatch(List<Assignment> batch, long epoch, BiConsumer<Assignment, JobReply> onDone) {
+            batch.forEach(a -> start(a, reply -> onDone.accept(a, reply)));
+        }
+
+        private void start(Assignment a, Consumer<JobReply> onDone) {
             assignments.put(a.task().key(), a);
             running.put(a.task().key(), onDone);
         }

@@ -17,6 +17,8 @@ import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.WorkerView;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,11 @@ class CoordinatorFailureTest {
 
     private final Dispatcher dispatcher = new Dispatcher() {
         @Override
-        public void dispatch(Assignment a, long epoch, Consumer<JobReply> onDone) {
+        public void dispatch(List<Assignment> batch, long epoch, BiConsumer<Assignment, JobReply> onDone) {
+            batch.forEach(a -> start(a, reply -> onDone.accept(a, reply)));
+        }
+
+        private void start(Assignment a, Consumer<JobReply> onDone) {
             dispatched.add(a);
             FailureCategory failure = failingNodes.get(a.nodeId());
             if (failure != null) {

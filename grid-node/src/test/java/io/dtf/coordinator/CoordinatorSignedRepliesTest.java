@@ -1,11 +1,6 @@
 package io.dtf.coordinator;
 
 import io.dtf.audit.AuditLog;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;
@@ -15,6 +10,7 @@ import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import io.dtf.model.WorkerView;
+import io.dtf.protocol.JobReply;
 import io.dtf.security.signing.NodeKey;
 import io.dtf.security.signing.ReportSigner;
 import io.dtf.security.signing.ReportVerifier;
@@ -29,6 +25,11 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /**
  * The coordinator with the signature check on: a forged reply never becomes a result; its attempt

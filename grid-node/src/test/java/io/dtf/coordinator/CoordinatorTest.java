@@ -13,6 +13,8 @@ import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +52,9 @@ class CoordinatorTest {
     static Dispatcher dispatcher(java.util.function.BiConsumer<Assignment, java.util.function.Consumer<JobReply>> start) {
         return new Dispatcher() {
             @Override
-            public void dispatch(Assignment a, long epoch, java.util.function.Consumer<JobReply> onDone) {
-                start.accept(a, onDone);
+            public void dispatch(List<Assignment> batch, long epoch,
+                                 java.util.function.BiConsumer<Assignment, JobReply> onDone) {
+                batch.forEach(a -> start.accept(a, reply -> onDone.accept(a, reply)));
             }
 
             @Override
@@ -228,7 +231,7 @@ class CoordinatorTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            dispatcher.dispatch(a, 1, onDone);
+            dispatcher.dispatch(List.of(a), 1, (x, reply) -> onDone.accept(reply));
         }).start());
         coordinator = new Coordinator(store, slow, () -> workers, reply -> { });
         loop = new Thread(coordinator::run, "test-coordinator");

@@ -3,8 +3,8 @@ package io.dtf.coordinator.ignite;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.coordinator.Assignment;
 import io.dtf.coordinator.Dispatcher;
-import io.dtf.coordinator.JobReply;
-import io.dtf.coordinator.LiveAttempt;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;
@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
@@ -62,11 +63,14 @@ public final class ComputeDispatcher implements Dispatcher {
     }
 
     @Override
-    public void dispatch(Assignment a, long epoch, Consumer<JobReply> onDone) {
-        try {
-            starter.execute(() -> start(a, epoch, onDone));
-        } catch (RejectedExecutionException e) {
-            onDone.accept(failed(a, Instant.now(), e));
+    public void dispatch(List<Assignment> assignments, long epoch, BiConsumer<Assignment, JobReply> onDone) {
+        for (Assignment a : assignments) {
+            Consumer<JobReply> reply = r -> onDone.accept(a, r);
+            try {
+                starter.execute(() -> start(a, epoch, reply));
+            } catch (RejectedExecutionException e) {
+                reply.accept(failed(a, Instant.now(), e));
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package io.dtf.coordinator.ignite;
 
 import io.dtf.audit.AuditAction;
-import io.dtf.coordinator.JobReply;
+import io.dtf.protocol.JobReply;
 import io.dtf.coordinator.ReplyCheck;
 import io.dtf.security.GridSecurity;
 import io.dtf.security.ignite.ReportKeys;

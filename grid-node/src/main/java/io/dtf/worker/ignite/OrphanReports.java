@@ -1,8 +1,8 @@
 package io.dtf.worker.ignite;
 
 import io.dtf.client.CoordinatorApi;
-import io.dtf.coordinator.JobReply;
-import io.dtf.coordinator.ignite.ReplyInbox;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.ReplyInbox;
 import io.dtf.wire.Json;
 import java.time.Duration;
 import java.time.Instant;

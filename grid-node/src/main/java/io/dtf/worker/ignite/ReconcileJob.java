@@ -1,6 +1,6 @@
 package io.dtf.worker.ignite;
 
-import io.dtf.coordinator.LiveAttempt;
+import io.dtf.protocol.LiveAttempt;
 import io.dtf.wire.Json;
 import java.util.List;
 import org.apache.ignite.Ignite;

@@ -1,7 +1,7 @@
 package io.dtf.worker.ignite;
 
-import io.dtf.coordinator.JobReply;
-import io.dtf.coordinator.LiveAttempt;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import io.dtf.hardware.HardwareKeys;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;

@@ -18,7 +18,7 @@ import io.dtf.client.AggregatorClient;
 import io.dtf.client.ClientOptions;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.client.DtfClient;
-import io.dtf.coordinator.ignite.ReplyInbox;
+import io.dtf.protocol.ReplyInbox;
 import io.dtf.model.AuditEvent;
 import io.dtf.model.CommandAction;
 import io.dtf.model.RunView;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dtf.coordinator.JobReply;
-import io.dtf.coordinator.LiveAttempt;
+import io.dtf.protocol.JobReply;
+import io.dtf.protocol.LiveAttempt;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.TaskState;
 import java.time.Instant;

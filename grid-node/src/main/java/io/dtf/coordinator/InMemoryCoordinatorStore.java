@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The coordinator's store in memory, for tests of its logic without a grid. */
-final class InMemoryCoordinatorStore implements CoordinatorStore {
+/** The coordinator's store in memory: for simulations, and for tests of its logic without a grid. */
+public final class InMemoryCoordinatorStore implements CoordinatorStore {
     final Map<String, RunRecord> runs = new ConcurrentHashMap<>();
     final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
     final ConcurrentSkipListMap<Long, TaskResult> results = new ConcurrentSkipListMap<>();

@@ -1,4 +1,4 @@
-package io.dtf.coordinator;
+package io.dtf.protocol;
 
 /**
  * An attempt a worker is running, or finished without being able to report it (its coordinator

@@ -1,4 +1,4 @@
-package io.dtf.coordinator.ignite;
+package io.dtf.protocol;
 
 /**
  * How a worker hands the coordinator an attempt's reply when the compute task that started it is

@@ -1,4 +1,4 @@
-package io.dtf.coordinator;
+package io.dtf.protocol;
 
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.ReportSignature;
@@ -8,8 +8,8 @@ import io.dtf.security.signing.ReportSigner;
 /**
  * A worker's answer for one attempt: which attempt, who ran it and how it ended.
  *
- * @param taskKey    {@link TaskRecord#key()}
- * @param attemptId  {@link TaskRecord#attemptId()} of the attempt this answers
+ * @param taskKey    {@link TaskKey}: {@code <run id>/<task id>}
+ * @param attemptId  {@link AttemptId} of the attempt this answers
  * @param signature  the worker's signature over all of the above ({@link ReportBytes}); null when
  *                   signing is off, and in replies the coordinator's side makes itself (the worker
  *                   left, could not be reached, sent nothing in time)
