@@ -7,19 +7,20 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
  * Cancelling runs and tasks: what a request covers, and the stops sent to workers for attempts
- * that run. A stop is sent again every {@link #RESEND_MS} while its attempt still runs, since the
- * first may reach the worker before the attempt has started there (or be lost with a connection);
- * the worker ignores a stop for an attempt it no longer runs. The attempt then reports as usual,
- * and the coordinator records it CANCELLED ({@link #DECISION}).
+ * that run (also the loser of a speculative race). A stop is sent again every
+ * {@link CoordinatorSettings#stopResend()} while its attempt still runs, since the first may reach
+ * the worker before the attempt has started there (or be lost with a connection); the worker
+ * ignores a stop for an attempt it no longer runs. The attempt then reports as usual, and the
+ * coordinator records it CANCELLED ({@link #DECISION}).
  *
  * <p>Confined to the coordinator's loop thread, like the rest of its state.
  */
 final class Cancels {
-    static final long RESEND_MS = 2_000;
     /** The decision recorded with every attempt and task a cancel ended. */
     static final String DECISION = "final: cancelled by request";
 
@@ -34,15 +35,17 @@ final class Cancels {
         }
     }
 
-    private record Stop(String attemptId, String nodeId, long sentAt) {
+    private record Stop(String taskKey, String attemptId, String nodeId, long sentAt) {
     }
 
     private final Dispatcher dispatcher;
-    /** Task key -> the attempt being stopped. */
+    private final long resendMs;
+    /** {@code <task key> <attempt id>} -> the stop sent for that attempt. */
     private final Map<String, Stop> stopping = new LinkedHashMap<>();
 
-    Cancels(Dispatcher dispatcher) {
+    Cancels(Dispatcher dispatcher, CoordinatorSettings settings) {
         this.dispatcher = dispatcher;
+        this.resendMs = settings.stopResend().toMillis();
     }
 
     /** Why a request for {@code taskId} (null: the whole run) of {@code run} cannot be carried out, or null. */
@@ -61,7 +64,7 @@ final class Cancels {
         List<TaskRecord> queued = new ArrayList<>();
         List<TaskRecord> running = new ArrayList<>();
         int ended = 0;
-        List<String> keys = taskId == null ? run.taskKeys : List.of(TaskRecord.key(run.record.runId(), taskId));
+        List<String> keys = taskId == null ? run.taskKeys : List.of(TaskRecord.key(run.runId(), taskId));
         for (String key : keys) {
             TaskRecord t = tasks.apply(key);
             if (t.state() == TaskState.QUEUED) {
@@ -80,28 +83,29 @@ final class Cancels {
         return new AttemptPolicy.Decision(TaskState.CANCELLED, task.retry(), DECISION);
     }
 
-    /** Asks the worker running {@code task}'s attempt to stop it, now. */
-    void stop(TaskRecord task, long epoch, long nowMs) {
-        stopping.put(task.key(), new Stop(task.attemptId(), task.nodeId(), nowMs));
-        dispatcher.stop(task.nodeId(), task.key(), task.attemptId(), epoch);
+    /** Asks the worker running {@code attempt} to stop it, now. */
+    void stop(RunningAttempt attempt, long epoch, long nowMs) {
+        stopping.put(attempt.taskKey() + " " + attempt.attemptId(),
+                new Stop(attempt.taskKey(), attempt.attemptId(), attempt.nodeId(), nowMs));
+        dispatcher.stop(attempt.nodeId(), attempt.taskKey(), attempt.attemptId(), epoch);
     }
 
-    /** Stops {@code task}'s attempt at the next {@link #resend}: after a takeover, once the loop runs. */
-    void stopSoon(TaskRecord task) {
-        stopping.put(task.key(), new Stop(task.attemptId(), task.nodeId(), 0));
+    /** Stops {@code attempt} at the next {@link #resend}: after a takeover, once the loop runs. */
+    void stopSoon(RunningAttempt attempt) {
+        stopping.put(attempt.taskKey() + " " + attempt.attemptId(),
+                new Stop(attempt.taskKey(), attempt.attemptId(), attempt.nodeId(), Long.MIN_VALUE / 2));
     }
 
-    /** Sends the stops due again; forgets those whose attempt has ended. */
-    void resend(Function<String, TaskRecord> tasks, long epoch, long nowMs) {
+    /** Sends the stops due again; forgets those whose attempt has ended ({@code running} says which run). */
+    void resend(BiPredicate<String, String> running, long epoch, long nowMs) {
         for (Iterator<Map.Entry<String, Stop>> it = stopping.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Stop> e = it.next();
-            TaskRecord t = tasks.apply(e.getKey());
             Stop s = e.getValue();
-            if (t == null || t.state() != TaskState.RUNNING || !s.attemptId().equals(t.attemptId())) {
+            if (!running.test(s.taskKey(), s.attemptId())) {
                 it.remove();
-            } else if (nowMs - s.sentAt() >= RESEND_MS) {
-                e.setValue(new Stop(s.attemptId(), s.nodeId(), nowMs));
-                dispatcher.stop(s.nodeId(), e.getKey(), s.attemptId(), epoch);
+            } else if (nowMs - s.sentAt() >= resendMs) {
+                e.setValue(new Stop(s.taskKey(), s.attemptId(), s.nodeId(), nowMs));
+                dispatcher.stop(s.nodeId(), s.taskKey(), s.attemptId(), epoch);
             }
         }
     }

@@ -12,14 +12,14 @@ import java.util.Set;
 
 /**
  * Keeps work away from a worker that keeps failing for reasons of its own: after
- * {@link #THRESHOLD} different tasks in a row fail on it for infrastructure reasons, it gets no
+ * {@link CoordinatorSettings#quarantineAfter()} different tasks in a row fail on it for infrastructure reasons, it gets no
  * work for a cool-down. A pass on the node clears its streak; a release by an operator ends the
  * cool-down early. A node that left is not quarantined for it: it is gone, and comes back with a
  * new id. Not thread-safe: the coordinator's loop owns it.
  */
 public final class Quarantine {
-    public static final int THRESHOLD = 3;
-    public static final Duration COOL_DOWN = Duration.ofMinutes(5);
+    /** The default cool-down ({@link CoordinatorSettings#quarantineFor()}). */
+    public static final Duration COOL_DOWN = CoordinatorSettings.defaults().quarantineFor();
 
     /**
      * A quarantined node.
@@ -34,6 +34,18 @@ public final class Quarantine {
 
     private final Map<String, Set<String>> streaks = new HashMap<>();
     private final Map<String, Entry> quarantined = new HashMap<>();
+    private final int threshold;
+    private final Duration coolDown;
+
+    /** With the default threshold and cool-down. */
+    public Quarantine() {
+        this(CoordinatorSettings.defaults());
+    }
+
+    public Quarantine(CoordinatorSettings settings) {
+        this.threshold = settings.quarantineAfter();
+        this.coolDown = settings.quarantineFor();
+    }
 
     /** Restores entries read back from the store (a new coordinator instance). */
     public void restore(List<Entry> entries) {
@@ -58,10 +70,10 @@ public final class Quarantine {
         }
         Set<String> streak = streaks.computeIfAbsent(nodeId, n -> new LinkedHashSet<>());
         streak.add(taskKey);
-        if (streak.size() < THRESHOLD || isQuarantined(nodeId, now)) {
+        if (streak.size() < threshold || isQuarantined(nodeId, now)) {
             return null;
         }
-        Entry entry = new Entry(nodeId, now.plus(COOL_DOWN), new ArrayList<>(streak), error);
+        Entry entry = new Entry(nodeId, now.plus(coolDown), new ArrayList<>(streak), error);
         quarantined.put(nodeId, entry);
         streaks.remove(nodeId);
         return entry;

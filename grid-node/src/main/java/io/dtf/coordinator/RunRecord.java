@@ -3,7 +3,8 @@ package io.dtf.coordinator;
 import java.time.Instant;
 
 /**
- * A run as the coordinator keeps it in the runs cache; {@code endedAt} is null while it runs.
+ * A run as the coordinator keeps it in the runs cache; {@code endedAt} is null while it runs. Its
+ * {@link RunPhase} follows from the fields, and every change goes through the phase table.
  *
  * @param cancellation  what of the run has been cancelled, null when nothing has
  * @param owner         the subject of the token that submitted it; null when security was off then, and
@@ -21,11 +22,17 @@ public record RunRecord(String runId, String suite, Instant submittedAt, int tot
         this(runId, suite, submittedAt, total, endedAt, cancellation, null);
     }
 
+    public RunPhase phase() {
+        return RunPhase.of(this);
+    }
+
     public RunRecord ended(Instant at) {
+        phase().moveTo(RunPhase.ENDED);
         return new RunRecord(runId, suite, submittedAt, total, at, cancellation, owner);
     }
 
     public RunRecord cancelled(Cancellation value) {
+        phase().moveTo(RunPhase.CANCELLING);
         return new RunRecord(runId, suite, submittedAt, total, endedAt, value, owner);
     }
 

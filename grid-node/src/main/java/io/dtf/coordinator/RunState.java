@@ -2,15 +2,21 @@ package io.dtf.coordinator;
 
 import io.dtf.model.RunView;
 import io.dtf.model.TaskState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The coordinator's in-memory view of one run: its tasks, state counts and result index. */
+/**
+ * The coordinator's in-memory view of one run: its record and {@link RunPhase}, its tasks, state
+ * counts and result index. Its record changes only through {@link #cancel}, {@link #end} and
+ * {@link #forget}, each checked against the phase table.
+ */
 final class RunState {
-    RunRecord record;
+    private RunRecord record;
+    private RunPhase phase;
     final List<String> taskKeys = new ArrayList<>();
     final Map<TaskState, Integer> counts = new EnumMap<>(TaskState.class);
     /** Seq numbers of this run's stored results, ascending. */
@@ -18,6 +24,38 @@ final class RunState {
 
     RunState(RunRecord record) {
         this.record = record;
+        this.phase = record.phase();
+    }
+
+    RunRecord record() {
+        return record;
+    }
+
+    RunPhase phase() {
+        return phase;
+    }
+
+    String runId() {
+        return record.runId();
+    }
+
+    /** Widens what is cancelled: ACTIVE or CANCELLING to CANCELLING. */
+    RunRecord cancel(Cancellation value) {
+        phase = phase.moveTo(RunPhase.CANCELLING);
+        record = record.cancelled(value);
+        return record;
+    }
+
+    /** Every task is final: the run ends. */
+    RunRecord end(Instant at) {
+        phase = phase.moveTo(RunPhase.ENDED);
+        record = record.ended(at);
+        return record;
+    }
+
+    /** The run left memory and the caches. */
+    void forget() {
+        phase = phase.moveTo(RunPhase.FORGOTTEN);
     }
 
     void count(TaskState from, TaskState to) {

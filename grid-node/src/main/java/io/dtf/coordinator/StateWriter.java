@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StateWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
-    private static final int MAX_PENDING_WRITES = 4;
 
     /** What the writer asks of the coordinator's state. */
     interface Owner {
@@ -48,15 +47,21 @@ final class StateWriter {
     private final List<String> endedTasks = new ArrayList<>();
     private final ArrayDeque<Batch> writes = new ArrayDeque<>();
     private final Executor thread;
+    private final int maxPendingWrites;
 
     private record Batch(List<TaskResult> results, List<TaskRecord> tasks, List<RunRecord> runs,
                          CompletableFuture<Void> done) {
     }
 
-    /** @param thread runs the writes in order: one thread, or the caller's */
-    StateWriter(CoordinatorStore store, Executor thread, BooleanSupplier stillCurrent, Owner owner) {
+    /**
+     * @param thread            runs the writes in order: one thread, or the caller's
+     * @param maxPendingWrites  batches in flight before {@link #flush()} waits for the oldest
+     */
+    StateWriter(CoordinatorStore store, Executor thread, int maxPendingWrites, BooleanSupplier stillCurrent,
+                Owner owner) {
         this.store = store;
         this.thread = thread;
+        this.maxPendingWrites = maxPendingWrites;
         this.stillCurrent = stillCurrent;
         this.owner = owner;
     }
@@ -93,7 +98,7 @@ final class StateWriter {
         endedTasks.clear();
         // The index may run ahead of the store: every query waits for pending writes first.
         r.forEach(result -> owner.indexed(result, true));
-        while (writes.size() >= MAX_PENDING_WRITES) {
+        while (writes.size() >= maxPendingWrites) {
             settle(writes.poll(), true);
         }
         writes.add(new Batch(r, t, u, CompletableFuture.runAsync(() -> {

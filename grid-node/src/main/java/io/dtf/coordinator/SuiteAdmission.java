@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What the coordinator checks of a submitted suite, whoever sent it: the suite loader checks more
@@ -31,9 +31,8 @@ final class SuiteAdmission {
     }
 
     /** {@code <suite>-<UTC time>-<4 hex digits>}: readable, sortable, unique enough per second. */
-    static String newRunId(String suite) {
+    static String newRunId(String suite, Instant now, RandomGenerator random) {
         String prefix = suite.replaceAll("[^A-Za-z0-9_.-]", "-");
-        return prefix + "-" + RUN_STAMP.format(Instant.now()) + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        return prefix + "-" + RUN_STAMP.format(now) + "-" + Integer.toHexString(random.nextInt(0x1000, 0x10000));
     }
 }

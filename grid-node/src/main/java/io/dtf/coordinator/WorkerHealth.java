@@ -5,6 +5,7 @@ import io.dtf.model.Alert;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.WorkerView;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,19 +24,23 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkerHealth {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerHealth.class);
-    private static final int MAX_ALERTS = 200;
 
     private final CoordinatorStore store;
-    private final Quarantine quarantine = new Quarantine();
+    private final Quarantine quarantine;
+    private final InstantSource clock;
+    private final int maxAlerts;
     private final Map<String, Map<String, Object>> known = new HashMap<>();
     private final ArrayDeque<Alert> alerts = new ArrayDeque<>();
     private final CoordinatorAudit audit;
     /** Reports refused per node they claim to come from (a bad or missing signature, or another attempt's). */
     private final Map<String, Integer> refusedReports = new HashMap<>();
 
-    WorkerHealth(CoordinatorStore store, CoordinatorAudit audit) {
+    WorkerHealth(CoordinatorStore store, CoordinatorAudit audit, CoordinatorSettings settings, InstantSource clock) {
         this.store = store;
         this.audit = audit;
+        this.quarantine = new Quarantine(settings);
+        this.clock = clock;
+        this.maxAlerts = settings.maxAlerts();
     }
 
     /** Reads the stored quarantine list: a new coordinator keeps it. */
@@ -66,7 +71,7 @@ final class WorkerHealth {
         Quarantine.Entry held = quarantine.record(nodeId, taskKey,
                 outcome.status().isSuccess() ? null : outcome.category(), outcome.error(), now);
         if (held != null) {
-            save();
+            save(now);
             alert(held.nodeId(), "quarantined until " + held.until() + ": " + describe(held));
             audit.quarantined(held, describe(held));
         }
@@ -99,7 +104,7 @@ final class WorkerHealth {
 
     String release(String nodeId, String subject, Instant now) {
         boolean was = quarantine.release(nodeId, now);
-        save();
+        save(now);
         audit.released(subject, nodeId, was);
         alert(nodeId, was ? "released from quarantine by an operator" : "release asked, but it was not quarantined");
         return was ? "released " + nodeId : nodeId + " was not quarantined";
@@ -109,9 +114,9 @@ final class WorkerHealth {
         return List.copyOf(alerts);
     }
 
-    private void save() {
+    private void save(Instant now) {
         try {
-            store.saveQuarantine(quarantine.active(Instant.now()));
+            store.saveQuarantine(quarantine.active(now));
         } catch (RuntimeException e) {
             LOG.warn("could not store the quarantine list; it holds until this coordinator moves", e);
         }
@@ -119,8 +124,8 @@ final class WorkerHealth {
 
     private void alert(String subject, String message) {
         LOG.warn("ALERT {}: {}", subject, message);
-        alerts.add(new Alert(Instant.now(), subject, message));
-        while (alerts.size() > MAX_ALERTS) {
+        alerts.add(new Alert(clock.instant(), subject, message));
+        while (alerts.size() > maxAlerts) {
             alerts.poll();
         }
     }

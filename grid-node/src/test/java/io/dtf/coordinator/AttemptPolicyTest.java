@@ -104,7 +104,7 @@ class AttemptPolicyTest {
     }
 
     private static TaskRecord running(TaskSpec spec, RetryState retry) {
-        return Tasks.queued(1, spec).startOn("n1", 1).withRetry(retry);
+        return Tasks.queued(1, spec).startOn("n1", 1, Instant.now()).withRetry(retry);
     }
 
     private static AttemptOutcome failed(FailureCategory category, String stderr) {

@@ -206,7 +206,7 @@ class CoordinatorCancelTest {
         TaskRecord attempt = store.tasks.get(key);
         onWorkers = List.of(new LiveAttempt(key, attempt.attemptId(), 1, "w1", null));
         // A task its predecessor had not reached yet: stored as waiting, under the stored request.
-        TaskRecord waiting = TaskRecord.queued(runId, "s", 99, Tasks.spec("late", 0));
+        TaskRecord waiting = TaskRecord.queued(runId, "s", 99, Tasks.spec("late", 0), Instant.now());
         store.tasks.put(waiting.key(), waiting);
         RunRecord run = store.runs.get(runId);
         store.runs.put(runId, new RunRecord(runId, run.suite(), run.submittedAt(), 2, null, run.cancellation()));

@@ -179,7 +179,7 @@ class CoordinatorFailureTest {
 
     @Test
     void anAttemptThatFinishedUnreportedIsCompletedFromTheWorkersRecord() {
-        TaskRecord running = Tasks.queued(1, Tasks.spec("t", 0)).startOn("w1", 1);
+        TaskRecord running = Tasks.queued(1, Tasks.spec("t", 0)).startOn("w1", 1, Instant.now());
         store.runs.put("run-1", new RunRecord("run-1", "suite", Instant.now(), 1, null));
         store.tasks.put(running.key(), running);
         onWorkers = List.of(new LiveAttempt(running.key(), "1:1", 1, "w1",
@@ -193,7 +193,7 @@ class CoordinatorFailureTest {
 
     @Test
     void anAttemptNoWorkerKnowsIsRecordedAsLostAndRunAgain() {
-        TaskRecord running = Tasks.queued(1, Tasks.spec("t", 0)).startOn("w1", 1);
+        TaskRecord running = Tasks.queued(1, Tasks.spec("t", 0)).startOn("w1", 1, Instant.now());
         store.runs.put("run-1", new RunRecord("run-1", "suite", Instant.now(), 1, null));
         store.tasks.put(running.key(), running);
 

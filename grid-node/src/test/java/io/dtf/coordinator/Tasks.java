@@ -26,7 +26,7 @@ final class Tasks {
     }
 
     static TaskRecord queued(long order, TaskSpec spec) {
-        return TaskRecord.queued("run-1", "suite", order, spec);
+        return TaskRecord.queued("run-1", "suite", order, spec, Instant.now());
     }
 
     /** Waits up to 10 s for {@code condition}, polling. */

@@ -47,11 +47,11 @@ class CacheCoordinatorStoreIT {
     void tasksComeBackWithTheirSpecAndLatestStateAndSeqsNeverRepeat() {
         TaskSpec spec = new TaskSpec("t[n=1]", "t", Map.of("n", "1"), new BenchmarkAction("noop", 0, 1),
                 List.of(Requirement.parse("memory >= 1GiB")), 5, Duration.ofSeconds(10), 2, 1);
-        TaskRecord queued = TaskRecord.queued("run-a", "suite", 7, spec);
+        TaskRecord queued = TaskRecord.queued("run-a", "suite", 7, spec, Instant.now());
         store.saveRuns(List.of(new RunRecord("run-a", "suite", Instant.now(), 1, null)));
         store.saveTasks(List.of(queued));
         Instant later = Instant.now().plusSeconds(5);
-        TaskRecord running = queued.startOn("node-1", 3).withRetry(new RetryState(1, 2, List.of("node-0"),
+        TaskRecord running = queued.startOn("node-1", 3, Instant.now()).withRetry(new RetryState(1, 2, List.of("node-0"),
                 List.of(Requirement.parse("memory > 8GiB")), later, later.plusSeconds(10)));
         store.saveTasks(List.of(running));
 
