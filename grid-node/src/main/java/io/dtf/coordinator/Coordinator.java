@@ -105,13 +105,16 @@ public final class Coordinator {
                        Consumer<JobReply> successor, CoordinatorSettings settings, CoordinatorRuntime runtime,
                        DurationEstimates estimates, AuditLog audit, ReplyCheck replyCheck) {
         this(store, dispatcher, topology, successor, settings, runtime, audit, replyCheck,
-                new Scheduler(settings.placement(), estimates));
+                new Scheduler(settings.placement(), estimates), null);
     }
 
-    /** With {@code scheduler} as given: for tests of how the coordinator follows a scheduler's decisions. */
+    /**
+     * With {@code scheduler} as given, and its rounds planned by {@code planner} (null: the
+     * scheduler itself): for tests of how the coordinator carries out a scheduler's decisions.
+     */
     Coordinator(CoordinatorStore store, Dispatcher dispatcher, Topology topology, Consumer<JobReply> successor,
                 CoordinatorSettings settings, CoordinatorRuntime runtime, AuditLog audit, ReplyCheck replyCheck,
-                Scheduler scheduler) {
+                Scheduler scheduler, Rounds.Planner planner) {
         this.settings = settings;
         this.clock = runtime.clock();
         this.random = runtime.random();
@@ -119,7 +122,7 @@ public final class Coordinator {
         this.topology = topology;
         this.replyCheck = replyCheck;
         this.scheduler = scheduler;
-        this.audit = new CoordinatorAudit(audit);
+        this.audit = new CoordinatorAudit(audit, clock);
         this.loop = new CoordinatorLoop(store, settings, clock);
         this.health = new WorkerHealth(store, this.audit, settings, clock);
         this.cancels = new Cancels(dispatcher, settings);
@@ -154,7 +157,7 @@ public final class Coordinator {
         runs.writeThrough(writer);
         tasks.writeThrough(writer);
         this.ends = new AttemptEnds(tasks, runs, health, cancels, store, replyCheck, runtime, loop::epoch, settings);
-        this.rounds = new Rounds(scheduler, tasks, ends, health, topology, dispatcher, loop, successor, settings);
+        this.rounds = new Rounds(scheduler, planner == null ? scheduler::schedule : planner, tasks, ends, health, topology, dispatcher, loop, successor, settings);
         this.recovery = new Recovery(store, dispatcher, runs, tasks, ends, cancels, health, scheduler, clock,
                 loop::epoch);
     }

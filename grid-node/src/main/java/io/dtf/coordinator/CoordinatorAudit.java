@@ -2,9 +2,11 @@ package io.dtf.coordinator;
 
 import io.dtf.audit.AuditAction;
 import io.dtf.audit.AuditLog;
+import io.dtf.model.AuditEvent;
 import io.dtf.model.CancelReply;
 import io.dtf.model.SubmitReply;
 import io.dtf.model.Suite;
+import java.time.InstantSource;
 
 /**
  * What the coordinator writes in the audit log: submissions, cancellations and releases with who asked,
@@ -16,35 +18,42 @@ final class CoordinatorAudit {
     static final String COORDINATOR = "coordinator";
 
     private final AuditLog log;
+    private final InstantSource clock;
 
-    CoordinatorAudit(AuditLog log) {
+    CoordinatorAudit(AuditLog log, InstantSource clock) {
         this.log = log;
+        this.clock = clock;
+    }
+
+    /** An event at the coordinator's time, not the machine's: a simulation's audit follows its clock. */
+    private void record(AuditAction action, String subject, boolean allowed, String detail) {
+        log.record(new AuditEvent(clock.instant(), action.label(), subject, null, allowed, detail));
     }
 
     void submitted(String subject, Suite suite, SubmitReply reply) {
         // A hostile submission may be no suite at all, or one without tasks: the audit says so rather than fail.
         String what = suite == null ? "no suite" : "suite " + suite.name() + ", "
                 + (suite.tasks() == null ? 0 : suite.tasks().size()) + " tasks";
-        log.record(AuditAction.SUBMIT, subject, null, reply.accepted(), reply.accepted()
+        record(AuditAction.SUBMIT, subject, reply.accepted(), reply.accepted()
                 ? "run " + reply.runId() + ": " + what : "refused " + what + ": " + reasons(reply.errors().size(),
                 reply.errors().isEmpty() ? null : reply.errors().get(0)));
     }
 
     void cancelled(String subject, String runId, String taskId, CancelReply reply) {
         String what = "run " + runId + (taskId == null ? "" : " task " + taskId);
-        log.record(AuditAction.CANCEL, subject, null, reply.accepted(), reply.accepted()
+        record(AuditAction.CANCEL, subject, reply.accepted(), reply.accepted()
                 ? what + ": " + reply.dequeued() + " dequeued, " + reply.stopping() + " being stopped, "
                 + reply.alreadyEnded() + " already ended"
                 : "refused " + what + ": " + reasons(reply.errors().size(), reply.errors().get(0)));
     }
 
     void released(String subject, String nodeId, boolean wasQuarantined) {
-        log.record(AuditAction.RELEASE, subject, null, true, "worker " + nodeId
+        record(AuditAction.RELEASE, subject, true, "worker " + nodeId
                 + (wasQuarantined ? " released from quarantine" : " was not quarantined: nothing changed"));
     }
 
     void quarantined(Quarantine.Entry entry, String why) {
-        log.record(AuditAction.QUARANTINE, COORDINATOR, null, true,
+        record(AuditAction.QUARANTINE, COORDINATOR, true,
                 "worker " + entry.nodeId() + " quarantined until " + entry.until() + ": " + why);
     }
 

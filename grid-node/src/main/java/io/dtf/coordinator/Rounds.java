@@ -4,7 +4,9 @@ import io.dtf.protocol.JobReply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +15,15 @@ import java.util.function.Consumer;
  * come back from any thread and are posted to the loop; a replaced coordinator forwards them.
  */
 final class Rounds {
+    /** Where a round's decisions come from: the scheduler, or in a test a stand-in that adds copies. */
+    @FunctionalInterface
+    interface Planner {
+        Scheduler.Round plan(List<WorkerNode> workers, Set<String> quarantined, Map<String, Integer> busy,
+                             Instant now);
+    }
+
     private final Scheduler scheduler;
+    private final Planner planner;
     private final TaskTable table;
     private final AttemptEnds ends;
     private final WorkerHealth health;
@@ -25,9 +35,10 @@ final class Rounds {
     private List<WorkerNode> lastWorkers;
     private long lastRoundAt = Long.MIN_VALUE / 2;
 
-    Rounds(Scheduler scheduler, TaskTable table, AttemptEnds ends, WorkerHealth health, Topology topology,
+    Rounds(Scheduler scheduler, Planner planner, TaskTable table, AttemptEnds ends, WorkerHealth health, Topology topology,
            Dispatcher dispatcher, CoordinatorLoop loop, Consumer<JobReply> successor, CoordinatorSettings settings) {
         this.scheduler = scheduler;
+        this.planner = planner;
         this.table = table;
         this.ends = ends;
         this.health = health;
@@ -53,7 +64,7 @@ final class Rounds {
             health.remember(workers);
             lastWorkers = workers;
         }
-        Scheduler.Round round = scheduler.schedule(workers, health.quarantined(now), table.busy(), now);
+        Scheduler.Round round = planner.plan(workers, health.quarantined(now), table.busy(), now);
         round.expired().forEach(ends::giveUp);
         long epoch = loop.epoch();
         List<Assignment> started = new ArrayList<>(round.assignments().size() + round.speculative().size());

@@ -9,6 +9,9 @@ import io.dtf.audit.ignite.AuditLogs;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
+import io.dtf.coordinator.CoordinatorRuntime;
+import io.dtf.coordinator.CoordinatorSettings;
+import io.dtf.coordinator.DurationEstimates;
 import io.dtf.model.ArtifactRef;
 import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
@@ -45,8 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class CoordinatorService implements Service, CoordinatorApi, ReplyInbox {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
-    /** How long an overtaken instance waits for Ignite to cancel one of the two before it takes over again. */
-    private static final long RETAKE_AFTER_MS = 2_000;
     private static final int[] TOPOLOGY_EVENTS = {
             EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 
@@ -59,12 +60,14 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private transient SignedReplies signedReplies;
     private transient volatile boolean cancelled;
     private transient volatile CacheArtifactStore artifactStore;
+    private transient CoordinatorSettings settings;
 
     @Override
     public void init() {
         dispatcher = new ComputeDispatcher(ignite);
         topology = new ClusterTopology(ignite, this::workerReady);
         signedReplies = new SignedReplies(ignite);
+        settings = CoordinatorSettings.defaults().withRunRetention(MemorySettings.fromSystemProperties().runRetention());
         coordinator = newCoordinator();
         topologyListener = event -> {
             coordinator.topologyChanged();
@@ -96,7 +99,8 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
                 return;
             }
             try {
-                Thread.sleep(RETAKE_AFTER_MS);
+                // How long an overtaken instance waits for Ignite to cancel one of the two before it takes over again.
+                Thread.sleep(settings.retakeAfter().toMillis());
             } catch (InterruptedException e) {
                 return;
             }
@@ -109,8 +113,10 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     }
 
     private Coordinator newCoordinator() {
-        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward,
-                MemorySettings.fromSystemProperties().runRetention(), AuditLogs.forNode(ignite), signedReplies);
+        // No history yet: every task is expected to take as long as any other (placement by load).
+        DurationEstimates estimates = (suite, spec, hwClass) -> 1;
+        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward, settings,
+                CoordinatorRuntime.system(), estimates, AuditLogs.forNode(ignite), signedReplies);
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */
