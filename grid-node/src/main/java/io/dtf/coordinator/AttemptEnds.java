@@ -23,10 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AttemptEnds {
     private static final Logger LOG = LoggerFactory.getLogger(AttemptEnds.class);
-    /** The decision recorded for the attempt that lost a speculative race. */
-    static final String LOST_RACE = "speculative: other attempt finished first";
-    /** The decision recorded for an attempt that ended badly while its task's other attempt runs on. */
-    static final String OTHER_RUNS = "speculative: the other attempt still runs; the task waits for it";
 
     private final TaskTable table;
     private final RunTable runs;
@@ -80,7 +76,7 @@ final class AttemptEnds {
                 // One of two failed: the other may still pass, so the task waits for it instead of retrying.
                 table.oneOfTwoEnded(key, role, ResultRows.ofReply(store.nextSeq(), task, attempt, false,
                         cancelled ? TaskState.CANCELLED : outcome.status(), reply,
-                        cancelled ? "cancelled by request; the other attempt still runs" : OTHER_RUNS));
+                        cancelled ? "cancelled by request; the other attempt still runs" : ResultRows.OTHER_RUNS));
                 if (judged) {
                     health.record(reply.nodeId(), key, outcome, now);
                 }

@@ -12,6 +12,11 @@ import java.util.List;
 
 /** The result rows the coordinator records: one per ended attempt, and one for a task that ended without one. */
 final class ResultRows {
+    /** The decision recorded for the attempt that lost a speculative race. */
+    static final String LOST_RACE = "speculative: other attempt finished first";
+    /** The decision recorded for an attempt that ended badly while its task's other attempt runs on. */
+    static final String OTHER_RUNS = "speculative: the other attempt still runs; the task waits for it";
+
     private ResultRows() {
     }
 
@@ -40,6 +45,6 @@ final class ResultRows {
         return new TaskResult(seq, task.runId(), task.suite(), spec.id(), spec.name(), spec.params(),
                 loser.id().number(), false, TaskState.CANCELLED, loser.since(), now, loser.nodeId(), null, null,
                 List.of(), "", "", "stopped: the other attempt of this task passed first", null,
-                AttemptEnds.LOST_RACE);
+                LOST_RACE);
     }
 }

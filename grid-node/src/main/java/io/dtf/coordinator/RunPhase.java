@@ -9,7 +9,7 @@ import java.util.Set;
  * Where a run is in its life, with the whole transition table: ACTIVE while its tasks run,
  * CANCELLING once a cancel request covers some of them, ENDED when every task is final, FORGOTTEN
  * once the run retention passed and it left memory and the caches. Not stored: it follows from a
- * {@link RunRecord} ({@link #of}), so rows stored before phases existed read the same.
+ * run's record ({@code RunRecord.phase()}), so rows stored before phases existed read the same.
  */
 public enum RunPhase {
     ACTIVE, CANCELLING, ENDED, FORGOTTEN;
@@ -22,11 +22,6 @@ public enum RunPhase {
         ALLOWED.put(CANCELLING, EnumSet.of(CANCELLING, ENDED));
         ALLOWED.put(ENDED, EnumSet.of(FORGOTTEN));
         ALLOWED.put(FORGOTTEN, EnumSet.noneOf(RunPhase.class));
-    }
-
-    /** The phase a stored run is in. */
-    public static RunPhase of(RunRecord run) {
-        return run.endedAt() != null ? ENDED : run.cancellation() != null ? CANCELLING : ACTIVE;
     }
 
     /** Returns {@code next}, or throws when the table has no move from this phase to it. */

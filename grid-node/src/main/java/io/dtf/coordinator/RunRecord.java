@@ -22,8 +22,9 @@ public record RunRecord(String runId, String suite, Instant submittedAt, int tot
         this(runId, suite, submittedAt, total, endedAt, cancellation, null);
     }
 
+    /** The phase this stored run is in (FORGOTTEN is never stored). */
     public RunPhase phase() {
-        return RunPhase.of(this);
+        return endedAt != null ? RunPhase.ENDED : cancellation != null ? RunPhase.CANCELLING : RunPhase.ACTIVE;
     }
 
     public RunRecord ended(Instant at) {

@@ -121,7 +121,7 @@ class SpeculativeCopyTest {
         assertEquals(2, rows.size(), rows.toString());
         TaskResult lost = row(rows, "w1");
         assertEquals(TaskState.CANCELLED, lost.status());
-        assertEquals(AttemptEnds.LOST_RACE, lost.decision());
+        assertEquals(ResultRows.LOST_RACE, lost.decision());
         assertFalse(lost.finalAttempt());
         assertEquals(1, lost.attempt());
         TaskResult won = row(rows, "w2");
@@ -154,7 +154,7 @@ class SpeculativeCopyTest {
         assertEquals("w1", c.tasks(runId).get(0).nodeId());
         assertEquals(List.of("w2 " + copy.task().key() + " " + copy.task().attemptId()), stops);
         List<TaskResult> rows = c.results(runId, 0, 100);
-        assertEquals(AttemptEnds.LOST_RACE, row(rows, "w2").decision());
+        assertEquals(ResultRows.LOST_RACE, row(rows, "w2").decision());
         assertEquals(2, row(rows, "w2").attempt());
         assertEquals(TaskState.PASSED, row(rows, "w1").status());
         assertEquals(1, rows.stream().filter(TaskResult::finalAttempt).count());
@@ -180,7 +180,7 @@ class SpeculativeCopyTest {
         TaskResult failed = c.results(runId, 0, 100).get(0);
         assertEquals(TaskState.FAILED, failed.status());
         assertFalse(failed.finalAttempt());
-        assertEquals(AttemptEnds.OTHER_RUNS, failed.decision());
+        assertEquals(ResultRows.OTHER_RUNS, failed.decision());
 
         answer(original, TaskState.PASSED);
         step(c);
@@ -255,7 +255,7 @@ class SpeculativeCopyTest {
         assertEquals("w2", second.tasks(runId).get(0).nodeId());
         assertTrue(stops.contains("w1 " + original.task().key() + " " + original.task().attemptId()),
                 "the adopted original lost, and is stopped: " + stops);
-        assertEquals(AttemptEnds.LOST_RACE, row(second.results(runId, 0, 100), "w1").decision());
+        assertEquals(ResultRows.LOST_RACE, row(second.results(runId, 0, 100), "w1").decision());
     }
 
     @Test
