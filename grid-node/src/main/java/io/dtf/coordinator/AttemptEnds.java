@@ -99,6 +99,35 @@ final class AttemptEnds {
         }
     }
 
+    /**
+     * A reply that came another way than its attempt's compute future (its master died): for an
+     * attempt this coordinator knows, or one a predecessor started for a task still queued here
+     * (adopted, then completed). A reply from a node that does not run the attempt is refused.
+     */
+    void reported(JobReply reply) {
+        TaskRecord t = table.get(reply.taskKey());
+        if (t == null) {
+            return;
+        }
+        RunningAttempt known = table.find(t.key(), reply.attemptId());
+        if (known != null && !String.valueOf(reply.nodeId()).equals(known.nodeId())) {
+            // Signed, but by a node that does not run this attempt: not its report to make.
+            refuse(reply, "node " + reply.nodeId() + " reported attempt " + reply.attemptId() + ", which runs on node "
+                    + known.nodeId());
+            return;
+        }
+        // Only an attempt a predecessor started can be adopted; this coordinator knows its own.
+        AttemptId id = AttemptId.parseOrNull(reply.attemptId());
+        if (known == null && t.state() == TaskState.QUEUED && id != null && id.number() > t.attempts()
+                && id.epoch() < epoch.getAsLong()) {
+            table.transition(t.adopt(reply.nodeId(), id, clock.instant()), TaskTable.Cause.ADOPTED, null);
+            LOG.info("adopted attempt {} of {} running on {}", id, t.key(), reply.nodeId());
+        }
+        if (table.isRunning(t.key(), reply.attemptId())) {
+            complete(t.key(), reply.attemptId(), reply);
+        }
+    }
+
     /** The loser of a race: its row now, a stop to its worker, and its slot held until it reports. */
     private void stopLoser(TaskRecord task, RunningAttempt loser, Instant now) {
         table.recordRow(ResultRows.lostRace(store.nextSeq(), task, loser, now));

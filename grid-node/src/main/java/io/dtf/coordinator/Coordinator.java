@@ -11,7 +11,6 @@ import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.model.TaskView;
 import io.dtf.model.WorkerView;
-import io.dtf.protocol.AttemptId;
 import io.dtf.protocol.JobReply;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +67,7 @@ public final class Coordinator {
     private final AttemptEnds ends;
     private final Rounds rounds;
     private final Recovery recovery;
-    private long forgetCheckedAt = Long.MIN_VALUE / 2;
+    private final RunRetention retention;
 
     /**
      * @param successor where replies go once this coordinator has been replaced (they still reach it
@@ -158,6 +158,7 @@ public final class Coordinator {
         tasks.writeThrough(writer);
         this.ends = new AttemptEnds(tasks, runs, health, cancels, store, replyCheck, runtime, loop::epoch, settings);
         this.rounds = new Rounds(scheduler, planner == null ? scheduler::schedule : planner, tasks, ends, health, topology, dispatcher, loop, successor, settings);
+        this.retention = new RunRetention(settings, store, writer, runs, tasks);
         this.recovery = new Recovery(store, dispatcher, runs, tasks, ends, cancels, health, scheduler, clock,
                 loop::epoch);
     }
@@ -196,7 +197,7 @@ public final class Coordinator {
         tasks.recordStartsBefore(now.minus(settings.recordStartAfter()));
         writer.flush();
         writer.settleFinished();
-        forgetEndedRuns(now);
+        retention.forgetEnded(now);
         return true;
     }
 
@@ -228,27 +229,7 @@ public final class Coordinator {
                 ends.refuse(reply, refused.get());
                 return;
             }
-            TaskRecord t = tasks.get(reply.taskKey());
-            if (t == null) {
-                return;
-            }
-            RunningAttempt known = tasks.find(t.key(), reply.attemptId());
-            if (known != null && !String.valueOf(reply.nodeId()).equals(known.nodeId())) {
-                // Signed, but by a node that does not run this attempt: not its report to make.
-                ends.refuse(reply, "node " + reply.nodeId() + " reported attempt " + reply.attemptId() + ", which runs"
-                        + " on node " + known.nodeId());
-                return;
-            }
-            // Only an attempt a predecessor started can be adopted; this coordinator knows its own.
-            AttemptId id = AttemptId.parseOrNull(reply.attemptId());
-            if (known == null && t.state() == TaskState.QUEUED && id != null && id.number() > t.attempts()
-                    && id.epoch() < loop.epoch()) {
-                tasks.transition(t.adopt(reply.nodeId(), id, clock.instant()), TaskTable.Cause.ADOPTED, null);
-                LOG.info("adopted attempt {} of {} running on {}", id, t.key(), reply.nodeId());
-            }
-            if (known != null || tasks.isRunning(t.key(), reply.attemptId())) {
-                ends.complete(t.key(), reply.attemptId(), reply);
-            }
+            ends.reported(reply);
         });
     }
 
@@ -402,31 +383,7 @@ public final class Coordinator {
                 t.hwClass(), reason);
     }
 
-    /**
-     * Forgets runs that ended more than the run retention ago: out of memory and out of the caches
-     * (their results stay until replicated and retained). Once a forget check at most, and only after
-     * every write so far is stored, so that no late write brings an entry back.
-     */
-    private void forgetEndedRuns(Instant now) {
-        Duration runRetention = settings.runRetention();
-        if (runRetention == null || now.toEpochMilli() - forgetCheckedAt < settings.forgetCheck().toMillis()) {
-            return;
-        }
-        forgetCheckedAt = now.toEpochMilli();
-        List<RunState> due = EndedRuns.due(runs.all(), now, runRetention);
-        if (due.isEmpty()) {
-            return;
-        }
-        writer.storeAll();
-        List<String> runIds = due.stream().map(RunState::runId).toList();
-        List<String> taskKeys = due.stream().flatMap(r -> r.taskKeys.stream()).toList();
-        store.forgetRuns(runIds, taskKeys);
-        runs.forget(due);
-        tasks.forget(taskKeys);
-        LOG.info("forgot {} runs ({} tasks) that ended more than {} ago", runIds.size(), taskKeys.size(), runRetention);
-    }
-
-    private <T> T ask(java.util.function.Supplier<T> query) {
+    private <T> T ask(Supplier<T> query) {
         return loop.ask(query, writer::storeAll);
     }
 }
