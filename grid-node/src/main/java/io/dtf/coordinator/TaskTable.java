@@ -9,7 +9,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,13 +48,13 @@ final class TaskTable {
     private final Map<String, TaskRecord> tasks = new HashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
     /** Tasks whose own attempt has no compute future here: adopted from a predecessor. */
-    private final Set<String> untracked = new HashSet<>();
+    private final Set<String> untracked = new LinkedHashSet<>();
     /** Started attempts whose RUNNING state is not stored yet, oldest first. */
     private final ArrayDeque<TaskRecord> unrecordedStarts = new ArrayDeque<>();
     /** Task key -> its running speculative copy. */
-    private final Map<String, RunningAttempt> copies = new HashMap<>();
+    private final Map<String, RunningAttempt> copies = new LinkedHashMap<>();
     /** Task key -> the attempt that lost the race, stopped and not yet ended. */
-    private final Map<String, RunningAttempt> losers = new HashMap<>();
+    private final Map<String, RunningAttempt> losers = new LinkedHashMap<>();
     private final RunTable runs;
     private final Scheduler scheduler;
     private final InstantSource clock;
