@@ -29,8 +29,11 @@ public final class SpeedFactors {
     public static final double MAX_RATIO = 20;
     /** A ratio further than this factor from the class's median ratio is an outlier and is dropped. */
     public static final double MAX_SPREAD = 3;
-    /** Tasks shorter than this on either class measure dispatch and start-up more than the hardware. */
-    public static final long MIN_MILLIS = 50;
+    /**
+     * Tasks shorter than this on either class measure dispatch and process start-up (a few hundred ms on a
+     * busy machine) more than the hardware, and would pull every factor towards 1.
+     */
+    public static final long MIN_MILLIS = 500;
 
     private static final SpeedFactors NONE = new SpeedFactors(null, Map.of());
 

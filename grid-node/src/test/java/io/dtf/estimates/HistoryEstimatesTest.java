@@ -82,13 +82,13 @@ class HistoryEstimatesTest {
             samples.add(new DurationSample("s", "t" + i, "arm", 1, i * 2_000L));
         }
         // A task that hung on arm (100x), one that ran another input (8x: within the bound, far from the rest),
-        // and one too short to measure hardware (dispatch dominates 10 ms).
+        // and one too short to measure hardware (process start-up dominates 200 ms).
         samples.add(new DurationSample("s", "hung", "x86", 3, 1_000));
         samples.add(new DurationSample("s", "hung", "arm", 1, 100_000));
         samples.add(new DurationSample("s", "other-input", "x86", 3, 1_000));
         samples.add(new DurationSample("s", "other-input", "arm", 1, 8_000));
-        samples.add(new DurationSample("s", "tiny", "x86", 3, 10));
-        samples.add(new DurationSample("s", "tiny", "arm", 1, 40));
+        samples.add(new DurationSample("s", "tiny", "x86", 3, 200));
+        samples.add(new DurationSample("s", "tiny", "arm", 1, 1_000));
         assertEquals(2.0, HistoryEstimates.of(samples).speeds().of("arm"), 1e-9);
     }
 
