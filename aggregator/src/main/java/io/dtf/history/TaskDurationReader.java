@@ -19,18 +19,24 @@ import java.util.List;
 public final class TaskDurationReader {
     /**
      * Per (suite, task, hardware class): the median duration of its latest passing attempts (a FLAKY row is
-     * the attempt that passed). Failed, timed-out and cancelled attempts say nothing of how long the task
-     * takes; an attempt without both times, or ending before it started (a clock stepped back), is left
-     * out. Keys most recently run first, so the cap keeps what the grid runs now. {@code %s} is the suite filter.
+     * the attempt that passed) in its suite's latest runs. Failed, timed-out and cancelled attempts say
+     * nothing of how long the task takes; an attempt without both times, or ending before it started (a
+     * clock stepped back), is left out. Only the latest runs are read, so the window's sort is bounded by
+     * them and not by the file's history. Keys most recently run first, so the cap keeps what the grid runs
+     * now. {@code %s} is the suite filter, twice.
      */
     private static final String DURATIONS = """
-            WITH passed AS (
+            WITH recent_runs AS (
+                SELECT run_id FROM runs %s
+                QUALIFY row_number() OVER (PARTITION BY suite
+                                           ORDER BY first_seen DESC NULLS LAST, first_seq DESC) <= ?),
+            passed AS (
                 SELECT suite, task_id, hw_class, duration_ms, ended_at,
                        row_number() OVER (PARTITION BY suite, task_id, hw_class
                                           ORDER BY ended_at DESC, seq DESC) AS recency
                 FROM results
-                WHERE status IN ('PASSED', 'FLAKY') AND duration_ms >= 0 AND suite IS NOT NULL
-                      AND task_id IS NOT NULL %s)
+                WHERE run_id IN (SELECT run_id FROM recent_runs) AND status IN ('PASSED', 'FLAKY')
+                      AND duration_ms >= 0 AND suite IS NOT NULL AND task_id IS NOT NULL %s)
             SELECT suite, task_id, hw_class, count(*), median(duration_ms), max(ended_at) AS last_ended
             FROM passed WHERE recency <= ?
             GROUP BY suite, task_id, hw_class
@@ -45,12 +51,17 @@ public final class TaskDurationReader {
 
     /** The samples {@code query} asks for; empty when no passing attempt is stored. */
     public List<DurationSample> read(DurationQuery query) {
-        String sql = DURATIONS.formatted(query.suite() == null ? "" : "AND suite = ?");
+        boolean oneSuite = query.suite() != null;
+        String sql = DURATIONS.formatted(oneSuite ? "WHERE suite = ?" : "", oneSuite ? "AND suite = ?" : "");
         return store.query(c -> {
             List<DurationSample> samples = new ArrayList<>();
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 int i = 1;
-                if (query.suite() != null) {
+                if (oneSuite) {
+                    statement.setString(i++, query.suite());
+                }
+                statement.setInt(i++, query.runs());
+                if (oneSuite) {
                     statement.setString(i++, query.suite());
                 }
                 statement.setInt(i++, query.latest());

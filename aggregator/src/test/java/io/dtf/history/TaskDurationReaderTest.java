@@ -69,15 +69,26 @@ class TaskDurationReaderTest {
                         new DurationSample("unit", "build", "x86", 10, 1_010),
                         new DurationSample("unit", "flaky", "x86", 10, 300),
                         new DurationSample("unit", "lint", "x86", 1, 50)),
-                reader.read(new DurationQuery("unit", 10, 100)));
+                reader.read(new DurationQuery("unit", 20, 10, 100)));
     }
 
     @Test
     void moreAttemptsPerKeyReachFurtherBackAndTheLimitKeepsTheMostRecentKeys() {
         // The latest 14 builds on x86: 1,005..1,014 and four of 60 s; the median is their middle two, 1,011.5.
-        List<DurationSample> all = reader.read(new DurationQuery("unit", 14, 2));
+        List<DurationSample> all = reader.read(new DurationQuery("unit", 20, 14, 2));
         assertEquals(List.of(new DurationSample("unit", "build", "arm", 14, 2_023),
                 new DurationSample("unit", "build", "x86", 14, 1_012)), all);
+    }
+
+    @Test
+    void onlyEachSuitesLatestRunsAreRead() {
+        // Runs 13 and 14 of "unit": builds of 1,013 and 1,014 ms (2,026 and 2,028 on arm); lint ran in run 1 only.
+        assertEquals(List.of(
+                        new DurationSample("unit", "build", "arm", 2, 2_027),
+                        new DurationSample("unit", "build", "x86", 2, 1_014),
+                        new DurationSample("unit", "flaky", "x86", 2, 300),
+                        new DurationSample("other", "build", null, 2, 7)),
+                reader.read(new DurationQuery(null, 2, 10, 100)));
     }
 
     @Test
@@ -89,11 +100,14 @@ class TaskDurationReaderTest {
 
     @Test
     void aSuiteWithNoPassingAttemptAnswersNothingAndBadQueriesAreRefusedByField() {
-        assertEquals(List.of(), reader.read(new DurationQuery("no-such-suite", 10, 10)));
+        assertEquals(List.of(), reader.read(new DurationQuery("no-such-suite", 20, 10, 10)));
+        assertEquals("runs: 0 is not between 1 and 1000",
+                assertThrows(IllegalArgumentException.class, () -> new DurationQuery(null, 0, 1, 10)).getMessage());
         assertEquals("latest: 0 is not between 1 and 100",
-                assertThrows(IllegalArgumentException.class, () -> new DurationQuery(null, 0, 10)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new DurationQuery(null, 1, 0, 10)).getMessage());
         assertEquals("limit: 100001 is not between 1 and 100000",
-                assertThrows(IllegalArgumentException.class, () -> new DurationQuery(null, 1, 100_001)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new DurationQuery(null, 1, 1, 100_001))
+                        .getMessage());
     }
 
     private static TaskResult attempt(String suite, int run, String taskId, String hwClass, TaskState status,

@@ -110,8 +110,8 @@ public interface AggregatorApi {
     /**
      * How long each task runs per hardware class, from its latest passing attempts (table {@code results},
      * status {@code PASSED} or {@code FLAKY}): {@code queryJson} is a {@code DurationQuery}, the answer a list
-     * of {@code DurationSample} (the median of {@code ended_at - started_at} over each key's latest attempts),
-     * the most recently run keys first, at most the query's limit. What the coordinator's placement learns
+     * of {@code DurationSample} (the median of {@code ended_at - started_at} over each key's latest attempts in
+     * its suite's latest runs), the most recently run keys first, at most the query's limit. What the coordinator's placement learns
      * expected durations from; grid nodes only.
      */
     String taskDurations(String queryJson);
