@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class AggregatorEstimates implements DurationEstimates, AutoCloseable {
-    /** How often the snapshot is loaded again: history changes by whole runs, and a load reads the whole file. */
+    /**
+     * How often the snapshot is loaded again, and retried after a failure: history changes by whole runs,
+     * and a load costs the aggregator a second or two of reading.
+     */
     public static final Duration REFRESH = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorEstimates.class);
     /** Where a node keeps its one instance, so a coordinator restarted on the node shares it. */
