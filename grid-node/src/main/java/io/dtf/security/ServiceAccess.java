@@ -13,7 +13,7 @@ import java.util.Optional;
  * service's class, {@code Service.cancel()} included.
  *
  * <p>Viewers read; submitters also submit and cancel their own runs; admins also cancel anyone's
- * runs, release quarantined workers, revoke tokens and read the audit log. {@code report} is for grid nodes only.
+ * runs, release quarantined workers, revoke tokens and read the audit log. {@code report} and the aggregator's {@code taskDurations} are for grid nodes only.
  */
 public final class ServiceAccess {
     private static final Map<String, MethodAccess> COORDINATOR = Map.ofEntries(
@@ -53,7 +53,9 @@ public final class ServiceAccess {
             Map.entry("matrix", MethodAccess.needs(Role.VIEWER)),
             Map.entry("bestConfigurations", MethodAccess.needs(Role.VIEWER)),
             // Quarantines come from the audit log, but only they: what the console's fault view shows anyone.
-            Map.entry("faults", MethodAccess.needs(Role.VIEWER)));
+            Map.entry("faults", MethodAccess.needs(Role.VIEWER)),
+            // What the coordinator's placement learns durations from: it calls as the grid node that hosts it.
+            Map.entry("taskDurations", MethodAccess.needs(Role.NODE)));
 
     private static final Map<String, Map<String, MethodAccess>> BY_SERVICE = Map.of(
             CoordinatorApi.SERVICE_NAME, COORDINATOR,

@@ -103,6 +103,15 @@ class ServiceCallCheckTest {
     }
 
     @Test
+    void theCoordinatorsNodeMayReadTaskDurationsFromTheAggregatorAndAViewerMayNot() {
+        Principal node = check.check(AggregatorApi.SERVICE_NAME, "taskDurations", new Object[] {"{}"}, null,
+                Optional.of("node-1"));
+        assertEquals(Role.NODE, node.role());
+        assertRefused("WRONG_ROLE", "needs node", () -> check.check(AggregatorApi.SERVICE_NAME, "taskDurations",
+                new Object[] {"{}"}, bearer(Role.ADMIN, "ada"), Optional.empty()));
+    }
+
+    @Test
     void refusalsNameTheCallAndNeverTheToken() {
         String token = issuer.issue(Role.VIEWER, "vic", Duration.ofHours(1)).token();
         ServiceCallCheck.Refusal refusal = assertThrows(ServiceCallCheck.Refusal.class, () -> call("submit",

@@ -106,4 +106,13 @@ public interface AggregatorApi {
      * quarantines and releases from the audit log, the flakiest tasks and tests).
      */
     String faults(String queryJson);
+
+    /**
+     * How long each task runs per hardware class, from its latest passing attempts (table {@code results},
+     * status {@code PASSED} or {@code FLAKY}): {@code queryJson} is a {@code DurationQuery}, the answer a list
+     * of {@code DurationSample} (the median of {@code ended_at - started_at} over each key's latest attempts in
+     * its suite's latest runs), the most recently run keys first, at most the query's limit. What the coordinator's placement learns
+     * expected durations from; grid nodes only.
+     */
+    String taskDurations(String queryJson);
 }

@@ -3,9 +3,11 @@ package io.dtf.results.ignite;
 import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.client.AggregatorApi;
 import io.dtf.history.FaultReader;
+import io.dtf.history.TaskDurationReader;
 import io.dtf.history.TestHistoryReader;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditQuery;
+import io.dtf.model.DurationQuery;
 import io.dtf.model.FaultQuery;
 import io.dtf.model.TaskResult;
 import io.dtf.model.SeriesQuery;
@@ -164,6 +166,16 @@ public final class AggregatorService implements Service, AggregatorApi {
                     "faults: give a FaultQuery, e.g. {\"runs\":20,\"limit\":50} or {\"since\":\"2025-03-01T00:00:00Z\",\"limit\":50}");
         }
         return Json.write(new FaultReader(store()).read(query));
+    }
+
+    @Override
+    public String taskDurations(String queryJson) {
+        DurationQuery query = queryJson == null ? null : Json.read(queryJson, DurationQuery.class);
+        if (query == null) {
+            throw new IllegalArgumentException(
+                    "taskDurations: give a DurationQuery, e.g. {\"suite\":null,\"latest\":10,\"limit\":20000}");
+        }
+        return Json.write(new TaskDurationReader(store()).read(query));
     }
 
     private DuckDbResultStore store() {
