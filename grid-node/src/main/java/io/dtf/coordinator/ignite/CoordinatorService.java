@@ -11,7 +11,7 @@ import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.CoordinatorRuntime;
 import io.dtf.coordinator.CoordinatorSettings;
-import io.dtf.coordinator.DurationEstimates;
+import io.dtf.estimates.ignite.AggregatorEstimates;
 import io.dtf.model.ArtifactRef;
 import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
@@ -113,10 +113,9 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     }
 
     private Coordinator newCoordinator() {
-        // No history yet: every task is expected to take as long as any other (placement by load).
-        DurationEstimates estimates = (suite, spec, hwClass) -> 1;
         return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward, settings,
-                CoordinatorRuntime.system(), estimates, AuditLogs.forNode(ignite), signedReplies);
+                CoordinatorRuntime.system(), AggregatorEstimates.forNode(ignite), AuditLogs.forNode(ignite),
+                signedReplies);
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */
