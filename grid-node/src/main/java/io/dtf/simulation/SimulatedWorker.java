@@ -28,7 +28,7 @@ final class SimulatedWorker {
 
     /** The attributes a real worker of this class advertises, as far as the scheduler reads them. */
     private static Map<String, Object> attributes(WorkerClass type) {
-        Map<String, Object> a = new LinkedHashMap<>();
+        Map<String, Object> a = new LinkedHashMap<>(new java.util.TreeMap<>(type.attributes()));
         a.put(HardwareKeys.ROLES, Roles.WORKER);
         a.put(HardwareKeys.HW_CLASS, type.hwClass());
         a.put(HardwareKeys.SLOTS, type.slots());
