@@ -37,8 +37,11 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Simulation {
-    /** When nothing is pending and nothing started or ended for this long, the run is stuck. */
-    private static final long STALL_MS = 3_600_000;
+    /**
+     * When nothing runs and nothing started or ended for this long, the run is stuck: what waits has
+     * no worker that could run it, and churn has not brought one.
+     */
+    private static final long STALL_MS = 6 * 3_600_000;
 
     private final VirtualClock clock = new VirtualClock();
     private final Events events = new Events();
@@ -107,7 +110,7 @@ public final class Simulation {
             long nextEvent = events.next();
             // Free slots and work not placed: it may wait on time (a backoff, a quarantine), so tick as the loop does.
             long next = dispatcher.inFlight() < liveSlots() ? Math.min(nextEvent, lastStep + idleTick) : nextEvent;
-            boolean stuck = nextEvent == Long.MAX_VALUE && dispatcher.inFlight() == 0 && next - lastActivity > STALL_MS;
+            boolean stuck = dispatcher.inFlight() == 0 && next - lastActivity > STALL_MS;
             if (next == Long.MAX_VALUE || stuck
                     || next - VirtualClock.START.toEpochMilli() > settings.horizon().toMillis()) {
                 break; // reported as unfinished tasks

@@ -9,11 +9,15 @@ import java.util.TreeSet;
 
 /**
  * A seeded workload shaped like a real test suite: most tasks take seconds, some a minute or two,
- * a few percent many minutes (the tail that sets the makespan on a badly placed node). A quarter
- * carry requirements that only some worker classes meet: one group per tag that some classes have
- * and others lack, and one pinned to the slowest class (hardware-specific tests).
+ * a few percent ten minutes or more (the tail that sets the makespan on a badly placed node). A
+ * quarter carry requirements that only some worker classes meet: one group per tag that some classes
+ * have and others lack, and one pinned to the slowest class (hardware-specific checks, never from
+ * the long tail).
  */
 public final class WorkloadGenerator {
+    /** Beyond this a task is of the long tail. */
+    private static final long LONG_MS = 300_000;
+
     private WorkloadGenerator() {
     }
 
@@ -23,10 +27,16 @@ public final class WorkloadGenerator {
         List<WorkloadTask> tasks = new ArrayList<>(count);
         int width = String.valueOf(count).length();
         for (int i = 0; i < count; i++) {
-            List<Requirement> requirements = groups.isEmpty() || random.nextDouble() >= 0.25
-                    ? List.of() : groups.get(random.nextInt(groups.size()));
-            String id = String.format(Locale.ROOT, "t%0" + width + "d", i);
-            tasks.add(new WorkloadTask(id, requirements, duration(random), 0, false));
+            long duration = duration(random);
+            List<Requirement> requirements = List.of();
+            if (!groups.isEmpty() && random.nextDouble() < 0.25) {
+                requirements = groups.get(random.nextInt(groups.size()));
+                if (duration > LONG_MS && requirements == groups.get(groups.size() - 1) && workers.size() > 1) {
+                    requirements = List.of(); // pinned to the slowest class: hardware checks, never the long tail
+                }
+            }
+            tasks.add(new WorkloadTask(String.format(Locale.ROOT, "t%0" + width + "d", i), requirements, duration, 0,
+                    false));
         }
         return tasks;
     }
@@ -34,8 +44,8 @@ public final class WorkloadGenerator {
     /** Milliseconds from a mixture of log-normals: 80% short, 18% medium, 2% long. */
     private static long duration(SplittableRandom random) {
         double kind = random.nextDouble();
-        double median = kind < 0.80 ? 5_000 : kind < 0.98 ? 60_000 : 900_000;
-        double sigma = kind < 0.80 ? 0.8 : kind < 0.98 ? 0.7 : 0.5;
+        double median = kind < 0.80 ? 5_000 : kind < 0.98 ? 60_000 : 600_000;
+        double sigma = kind < 0.80 ? 0.8 : kind < 0.98 ? 0.7 : 0.4;
         double ms = median * Math.exp(sigma * random.nextGaussian());
         return Math.max(50, Math.min(6 * 3_600_000L, Math.round(ms)));
     }
