@@ -1,6 +1,8 @@
 package io.dtf.simulation;
 
+import io.dtf.wire.SafeText;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,7 @@ final class CsvFile {
                         + maxBytes + " accepted; split the input or generate it with --generate");
             }
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
             throw new InputException(file, 0, 0, null, "no such file");
         } catch (CharacterCodingException e) {
@@ -191,6 +193,6 @@ final class CsvFile {
     }
 
     static String abbreviated(String text) {
-        return io.dtf.wire.SafeText.abbreviated(text, 60);
+        return SafeText.abbreviated(text, 60);
     }
 }

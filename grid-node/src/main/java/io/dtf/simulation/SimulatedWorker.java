@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** One simulated worker: what the coordinator sees of it, and the attempts it runs. */
 final class SimulatedWorker {
@@ -19,26 +20,24 @@ final class SimulatedWorker {
 
     SimulatedWorker(String nodeId, WorkerClass type) {
         this.type = type;
-        this.node = new WorkerNode(nodeId, attributes(type), type.slots());
+        this.node = new WorkerNode(nodeId, attributesOf(type), type.slots());
     }
 
     String id() {
         return node.nodeId();
     }
 
-    /** The attributes a real worker of this class advertises, as far as the scheduler reads them. */
-    private static Map<String, Object> attributes(WorkerClass type) {
-        Map<String, Object> a = new LinkedHashMap<>(new java.util.TreeMap<>(type.attributes()));
+    /**
+     * The attributes a real worker of {@code type} advertises, as far as the scheduler reads them:
+     * what requirements are tested against.
+     */
+    static Map<String, Object> attributesOf(WorkerClass type) {
+        Map<String, Object> a = new LinkedHashMap<>(new TreeMap<>(type.attributes()));
         a.put(HardwareKeys.ROLES, Roles.WORKER);
         a.put(HardwareKeys.HW_CLASS, type.hwClass());
         a.put(HardwareKeys.SLOTS, type.slots());
         a.put(HardwareKeys.TAGS, String.join(",", type.tags()));
         a.put(HardwareKeys.COMMANDS, "true");
         return a;
-    }
-
-    /** The attributes of a worker of {@code type}: what requirements are tested against. */
-    static Map<String, Object> attributesOf(WorkerClass type) {
-        return attributes(type);
     }
 }

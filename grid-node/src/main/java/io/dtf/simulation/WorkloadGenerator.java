@@ -30,10 +30,10 @@ public final class WorkloadGenerator {
             long duration = duration(random);
             List<Requirement> requirements = List.of();
             if (!groups.isEmpty() && random.nextDouble() < 0.25) {
-                requirements = groups.get(random.nextInt(groups.size()));
-                if (duration > LONG_MS && requirements == groups.get(groups.size() - 1) && workers.size() > 1) {
-                    requirements = List.of(); // pinned to the slowest class: hardware checks, never the long tail
-                }
+                int group = random.nextInt(groups.size());
+                boolean pinnedToSlowest = workers.size() > 1 && group == groups.size() - 1;
+                // Pinned to the slowest class: hardware checks, never the long tail.
+                requirements = pinnedToSlowest && duration > LONG_MS ? List.of() : groups.get(group);
             }
             tasks.add(new WorkloadTask(String.format(Locale.ROOT, "t%0" + width + "d", i), requirements, duration, 0,
                     false));
