@@ -33,7 +33,8 @@ final class SimulateCommand implements Callable<Integer> {
     enum OutputFormat { text, json }
 
     @Option(names = "--workers", required = true, paramLabel = "FILE",
-            description = "CSV: hw_class,count,slots,tags,speed (tags separated by ';').")
+            description = "CSV: hw_class,count,slots,tags,speed[,attributes] (tags separated by ';', "
+                    + "attributes as key=value;key=value).")
     Path workers;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
