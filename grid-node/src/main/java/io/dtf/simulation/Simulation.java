@@ -92,7 +92,9 @@ public final class Simulation {
         for (Suite suite : SimulatedSuites.of(workload)) {
             SubmitReply reply = measured(() -> coordinator.submit(suite));
             if (reply.runId() == null) {
-                throw new IllegalStateException("the coordinator refused the workload: " + reply.errors());
+                // The coordinator's own admission (its heap, the suite checks): said as it says it.
+                throw new IllegalArgumentException("the coordinator refused the workload: "
+                        + String.join("; ", reply.errors()));
             }
             runIds.add(reply.runId());
         }
