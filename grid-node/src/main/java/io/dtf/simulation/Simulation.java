@@ -79,7 +79,12 @@ public final class Simulation {
         grid.onChange(coordinator::topologyChanged);
     }
 
-    /** Simulates {@code workload} on {@code workers} with {@code placement} until every task has ended. */
+    /**
+     * Simulates {@code workload} on {@code workers} with {@code placement} until every task has ended.
+     *
+     * @throws IllegalArgumentException when a task has no worker class to run on, or the coordinator refuses
+     *                                  the workload
+     */
     public static PolicyResult run(List<WorkerClass> workers, List<WorkloadTask> workload, SimulationSettings settings,
                                    Placement placement) {
         return new Simulation(workers, workload, settings, placement).run(placement);
