@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {RunCommand.class, NodeCommand.class, HwCommand.class, SubmitCommand.class, CancelCommand.class,
                 StatusCommand.class, WorkerCommand.class, ResultsCommand.class, LogsCommand.class, ImportCommand.class,
                 AnalyzeCommand.class, AuditCommand.class, KeysCommand.class, TokenCommand.class,
-                TestsCommand.class,
+                TestsCommand.class, SimulateCommand.class,
                 ConsoleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DtfCli {
