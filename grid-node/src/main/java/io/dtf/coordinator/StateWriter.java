@@ -41,7 +41,7 @@ final class StateWriter {
     private final CoordinatorStore store;
     private final BooleanSupplier stillCurrent;
     private final Owner owner;
-    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    private Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
     private final List<TaskResult> results = new ArrayList<>();
     private final List<String> endedTasks = new ArrayList<>();
@@ -93,7 +93,8 @@ final class StateWriter {
         List<RunRecord> u = List.copyOf(runs.values());
         List<String> ended = List.copyOf(endedTasks);
         results.clear();
-        tasks.clear();
+        // A fresh map, not clear(): clear() walks every bucket a 100,000-task submission grew, at every turn.
+        tasks = new LinkedHashMap<>();
         runs.clear();
         endedTasks.clear();
         // The index may run ahead of the store: every query waits for pending writes first.
