@@ -135,7 +135,7 @@ public final class Coordinator {
         this.settings = settings;
         this.clock = runtime.clock();
         this.random = runtime.random();
-        this.scheduler = new Scheduler(settings.placement(), estimates);
+        this.scheduler = new Scheduler(settings.placement(), estimates, settings.ageingInterval());
         this.audit = new CoordinatorAudit(audit);
         this.replyCheck = replyCheck;
         this.store = store;

@@ -13,20 +13,28 @@ import java.time.Duration;
  *                          here may stay silent
  * @param runRetention      how long an ended run is remembered; null: for as long as the coordinator lives
  * @param placement         how queued tasks are placed on workers
+ * @param ageingInterval    a waiting task gains one priority level per interval, so nothing starves
  */
 public record CoordinatorSettings(Duration idleTick, Duration recordStartAfter, Duration fenceCheck,
-                                  Duration reportGrace, Duration runRetention, Placement placement) {
+                                  Duration reportGrace, Duration runRetention, Placement placement,
+                                  Duration ageingInterval) {
 
     public static CoordinatorSettings defaults() {
         return new CoordinatorSettings(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100),
-                Duration.ofSeconds(60), null, Placement.EARLIEST_FINISH);
+                Duration.ofSeconds(60), null, Placement.EARLIEST_FINISH,
+                Duration.ofMinutes(5));
     }
 
     public CoordinatorSettings withRunRetention(Duration value) {
-        return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, value, placement);
+        return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, value, placement, ageingInterval);
     }
 
     public CoordinatorSettings withPlacement(Placement value) {
-        return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, value);
+        return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, value, ageingInterval);
+    }
+
+    public CoordinatorSettings withAgeingInterval(Duration value) {
+        return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, placement,
+                value);
     }
 }

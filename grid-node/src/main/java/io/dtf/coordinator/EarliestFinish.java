@@ -1,0 +1,127 @@
+package io.dtf.coordinator;
+
+import io.dtf.coordinator.placement.Eligibility.Matching;
+import io.dtf.coordinator.placement.QueuedTask;
+import io.dtf.coordinator.placement.SlotClock;
+import io.dtf.coordinator.placement.TaskGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Earliest-finish list scheduling of one group when its queue is shallow: each task, longest
+ * first, goes to the matching worker where {@code max(now, slot free) + expected(task, hw class)}
+ * is least. When that worker is busy the task is held for it (its slot is reserved in this round's
+ * plan, so the next task sees the load) rather than started on an idle slower worker.
+ *
+ * <p>The bound on holding: this plan runs only while the group's queue is no deeper than the busy
+ * slots of its matching workers. A deeper queue has work for every slot in the next wave anyway,
+ * so an idle matching worker then always gets a task at once (see {@code placeGreedy}), the
+ * fastest-finishing one for it; holding only pays near the end of a run, where a long task started
+ * on a slow worker sets the makespan. Per worker class the plan keeps one heap ordered by the
+ * earliest slot free time, so a task costs (hardware classes x log workers), not (workers).
+ */
+final class EarliestFinish {
+    private record Entry(long at, int worker) {
+    }
+
+    private final SchedulingRound round;
+    private final TaskGroup group;
+    private final Matching matching;
+    private final boolean fallback;
+
+    EarliestFinish(SchedulingRound round, TaskGroup group, Matching matching, boolean fallback) {
+        this.round = round;
+        this.group = group;
+        this.matching = matching;
+        this.fallback = fallback;
+    }
+
+    /** Plans the group; false when its queue is too deep for holding and greedy placement must do. */
+    boolean run() {
+        int freeSlots = 0;
+        int busySlots = 0;
+        for (int i : matching.workers()) {
+            if (!round.quarantined().contains(round.index().worker(i).nodeId())) {
+                int f = round.freeSlots(i);
+                freeSlots += f;
+                busySlots += round.index().worker(i).slots() - f;
+            }
+        }
+        if (freeSlots == 0) {
+            return true;
+        }
+        if (group.queue().size() > busySlots) {
+            return false;
+        }
+        List<PriorityQueue<Entry>> byClass = new ArrayList<>();
+        for (int c = 0; c < round.index().classCount(); c++) {
+            byClass.add(new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
+                    : Integer.compare(a.worker, b.worker)));
+        }
+        for (int i : matching.workers()) {
+            if (!round.quarantined().contains(round.index().worker(i).nodeId())) {
+                byClass.get(round.index().classOf(i)).add(new Entry(round.clock(i).earliest(), i));
+            }
+        }
+        List<QueuedTask> held = new ArrayList<>();
+        long now = round.now();
+        while (freeSlots > 0 && !group.queue().isEmpty()) {
+            QueuedTask q = group.queue().poll();
+            TaskRecord task = q.task();
+            round.newTask();
+            Entry best = null;
+            long bestFinish = Long.MAX_VALUE;
+            long idleFinish = Long.MAX_VALUE;
+            int idleWorker = -1;
+            for (PriorityQueue<Entry> heap : byClass) {
+                Entry top = top(heap);
+                if (top == null || top.at >= SlotClock.UNKNOWN) {
+                    continue;
+                }
+                long finish = Math.max(now, top.at) + round.expectedOn(task, top.worker);
+                boolean freeNow = top.at <= now && round.freeSlots(top.worker) > 0;
+                if (freeNow && finish < idleFinish) {
+                    idleFinish = finish;
+                    idleWorker = top.worker;
+                }
+                // Equal finish: start now rather than wait.
+                if (finish < bestFinish || finish == bestFinish && freeNow) {
+                    best = top;
+                    bestFinish = finish;
+                }
+            }
+            if (best == null) {
+                held.add(q);
+                break;
+            }
+            if (best.at <= now && round.freeSlots(best.worker) > 0) {
+                round.place(task, best.worker, fallback);
+                freeSlots--;
+            } else {
+                round.clock(best.worker).reserve(now, round.expectedOn(task, best.worker));
+                held.add(q);
+                round.scheduler().heldReasons.put(task.key(), "held for a faster worker: expected to finish at "
+                        + SchedulingRound.at(bestFinish) + " on " + round.index().worker(best.worker).nodeId()
+                        + (idleWorker < 0 ? "" : ", against " + SchedulingRound.at(idleFinish) + " on the idle "
+                        + round.index().worker(idleWorker).nodeId()));
+            }
+        }
+        group.queue().addAll(held);
+        return true;
+    }
+
+    /** The heap's worker with the earliest slot, its key brought up to date (keys only grow in a round). */
+    private Entry top(PriorityQueue<Entry> heap) {
+        while (!heap.isEmpty()) {
+            Entry top = heap.peek();
+            long at = round.clock(top.worker).earliest();
+            if (at == top.at) {
+                return top;
+            }
+            heap.poll();
+            heap.add(new Entry(at, top.worker));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,431 @@
+package io.dtf.coordinator;
+
+import io.dtf.coordinator.placement.Attempt;
+import io.dtf.coordinator.placement.Eligibility.Matching;
+import io.dtf.coordinator.placement.QueuedTask;
+import io.dtf.coordinator.placement.RunningAttempts;
+import io.dtf.coordinator.placement.SlotClock;
+import io.dtf.coordinator.placement.TaskGroup;
+import io.dtf.coordinator.placement.WorkerIndex;
+import io.dtf.requirements.Requirement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * One scheduling round of a {@link Scheduler}: retries first, then the groups in rank order, then
+ * speculative copies. Lives for one call of {@link Scheduler#schedule}; everything it plans beyond
+ * the assignments (held tasks' reservations) is forgotten with it.
+ */
+final class SchedulingRound {
+    private final Scheduler s;
+    private final WorkerIndex index;
+    private final Set<String> quarantined;
+    private final Map<String, Integer> busy;
+    private final long now;
+    /** Workers with a free slot when the round began, by number, ascending. */
+    private final int[] free;
+    /** Workers kept empty for a waiting exclusive task. */
+    private final BitSet drained = new BitSet();
+    /** Slot plans of the workers earliest-finish placement looked at this round. */
+    private final Map<Integer, SlotClock> clocks = new HashMap<>();
+    /** One task's estimate per hardware class, -1 until asked. */
+    private final long[] perClass;
+    private final List<Assignment> out = new ArrayList<>();
+    private final List<TaskRecord> expired = new ArrayList<>();
+    private final List<Assignment> speculative = new ArrayList<>();
+
+    SchedulingRound(Scheduler s, Set<String> quarantined, Map<String, Integer> busy, long now) {
+        this.s = s;
+        this.index = s.index;
+        this.quarantined = quarantined;
+        this.busy = busy;
+        this.now = now;
+        this.perClass = new long[index.classCount()];
+        this.free = s.maybeFree.stream().mapToInt(index::indexOf)
+                .filter(i -> i >= 0 && index.worker(i).slots() > busy(i)).sorted().toArray();
+        s.maybeFree.clear();
+    }
+
+    Scheduler.Round run() {
+        drainForExclusiveTasks();
+        new RetryPlacement(this).run();
+        List<TaskGroup> order = s.groups.values().stream().filter(g -> !g.queue().isEmpty())
+                .sorted(Comparator.comparing(g -> g.queue().peek(), s.order)).toList();
+        for (TaskGroup g : order) {
+            placeGroup(g);
+        }
+        speculate();
+        for (int i : free) {
+            if (index.worker(i).slots() > busy(i)) {
+                s.maybeFree.add(index.worker(i).nodeId());
+            }
+        }
+        return new Scheduler.Round(out, expired, speculative);
+    }
+
+    // ---- what a worker can take -------------------------------------------------------------
+
+    int busy(int i) {
+        return busy.getOrDefault(index.worker(i).nodeId(), 0);
+    }
+
+    /** Free slots a shared task may use now. */
+    int freeSlots(int i) {
+        String id = index.worker(i).nodeId();
+        if (drained.get(i) || quarantined.contains(id) || s.attempts.exclusiveOn(id)) {
+            return 0;
+        }
+        return Math.max(0, index.worker(i).slots() - busy(i));
+    }
+
+    /** Whether an exclusive task may start on the worker now: nothing runs there. */
+    boolean idle(int i) {
+        String id = index.worker(i).nodeId();
+        return busy(i) == 0 && !quarantined.contains(id) && !s.attempts.exclusiveOn(id);
+    }
+
+    long expected(TaskRecord task, int hwClass) {
+        return Math.max(1, s.estimates.expectedMillis(task.suite(), task.spec(), index.className(hwClass)));
+    }
+
+    /** Forgets the per-class estimates of the previous task. */
+    void newTask() {
+        Arrays.fill(perClass, -1);
+    }
+
+    /** The current task's estimate on worker {@code i}'s hardware, asked once per class. */
+    long expectedOn(TaskRecord task, int i) {
+        int c = index.classOf(i);
+        if (perClass[c] < 0) {
+            perClass[c] = expected(task, c);
+        }
+        return perClass[c];
+    }
+
+    void place(TaskRecord task, int i, boolean fallback) {
+        String id = index.worker(i).nodeId();
+        long expected = expected(task, index.classOf(i));
+        busy.merge(id, 1, Integer::sum);
+        out.add(new Assignment(task, id, fallback));
+        s.attempts.add(new Attempt(task, id, RunningAttempts.nextNumber(task), now, expected, true, false),
+                s.speculation);
+        s.retryReasons.remove(task.key());
+        SlotClock clock = clocks.get(i);
+        if (clock != null) {
+            clock.reserve(now, expected);
+        }
+    }
+
+    // ---- groups -------------------------------------------------------------------------------
+
+    private void placeGroup(TaskGroup g) {
+        boolean fallback = false;
+        Matching m = s.eligibility.matching(index, g.requirements(), g.command());
+        if (!anyAvailable(m) && !g.fallback().isEmpty()) {
+            m = s.eligibility.matching(index, g.fallback(), g.command());
+            fallback = true;
+        }
+        if (!anyAvailable(m)) {
+            if (g.reasonStale(index, quarantined)) {
+                g.reason(Scheduler.noMatchReason(g.requirements(), g.command(), workers(), quarantined));
+            }
+            return;
+        }
+        String busyReason = "all " + m.workers().length + " matching worker(s) busy" + (fallback ? " (fallback)" : "");
+        if (g.exclusive()) {
+            placeExclusive(g, m, fallback);
+        } else if (s.placement == Placement.EARLIEST_FINISH && new EarliestFinish(this, g, m, fallback).run()) {
+            // planned with holds: the shallow-queue case
+        } else {
+            placeGreedy(g, m, fallback);
+        }
+        if (!g.queue().isEmpty()) {
+            g.reason(g.exclusive() ? exclusiveReason(m) : busyReason);
+        }
+    }
+
+    private boolean anyAvailable(Matching m) {
+        for (int i : m.workers()) {
+            if (!quarantined.contains(index.worker(i).nodeId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each task in order to the best free worker now, never held back. */
+    void placeGreedy(TaskGroup g, Matching m, boolean fallback) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i : free) {
+            if (m.members().get(i) && freeSlots(i) > 0) {
+                candidates.add(i);
+            }
+        }
+        while (!g.queue().isEmpty() && !candidates.isEmpty()) {
+            TaskRecord task = g.queue().poll().task();
+            newTask();
+            int at = choose(g, task, candidates);
+            int i = candidates.get(at);
+            place(task, i, fallback);
+            if (freeSlots(i) == 0) {
+                candidates.remove(at);
+            }
+        }
+    }
+
+    /** The position in {@code candidates} of the worker the placement picks for {@code task}. */
+    private int choose(TaskGroup g, TaskRecord task, List<Integer> candidates) {
+        int best = 0;
+        for (int k = 1; k < candidates.size(); k++) {
+            if (better(g, task, candidates.get(k), candidates.get(best))) {
+                best = k;
+            }
+        }
+        if (s.placement == Placement.ROUND_ROBIN) {
+            g.cursor(candidates.get(best));
+        }
+        return best;
+    }
+
+    private boolean better(TaskGroup g, TaskRecord task, int a, int b) {
+        return switch (s.placement) {
+            case ROUND_ROBIN -> turn(g, a) < turn(g, b);
+            case EARLIEST_FINISH -> {
+                long ea = expectedOn(task, a);
+                long eb = expectedOn(task, b);
+                yield ea != eb ? ea < eb : freeSlots(a) > freeSlots(b);
+            }
+            case FIRST_FREE, LPT_EQUAL_SPEED -> freeSlots(a) > freeSlots(b);
+        };
+    }
+
+    /** How many workers after the group's last one this one comes, round-robin. */
+    private int turn(TaskGroup g, int i) {
+        int n = index.size();
+        return Math.floorMod(i - g.cursor() - 1, n);
+    }
+
+    // ---- exclusive tasks ----------------------------------------------------------------------
+
+    private void placeExclusive(TaskGroup g, Matching m, boolean fallback) {
+        while (!g.queue().isEmpty()) {
+            TaskRecord task = g.queue().peek().task();
+            newTask();
+            int best = -1;
+            for (int i : m.workers()) {
+                if (idle(i) && (best < 0 || betterIdle(task, i, best))) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            g.queue().poll();
+            drained.clear(best);
+            place(task, best, fallback);
+        }
+    }
+
+    private boolean betterIdle(TaskRecord task, int a, int b) {
+        return s.placement == Placement.EARLIEST_FINISH && expectedOn(task, a) < expectedOn(task, b);
+    }
+
+    private String exclusiveReason(Matching m) {
+        for (int i : m.workers()) {
+            if (drained.get(i)) {
+                return "waiting for a worker with nothing running (exclusive task): " + index.worker(i).nodeId()
+                        + " takes no new work until it is empty";
+            }
+        }
+        return "waiting for a worker with nothing running (exclusive task); " + m.workers().length
+                + " matching worker(s) busy";
+    }
+
+    /**
+     * For each group of waiting exclusive tasks with no idle matching worker, keeps one matching
+     * worker from new work: the one expected to empty first. Otherwise a busy grid would refill
+     * every slot as it frees and the task would wait until the grid fell idle.
+     */
+    private void drainForExclusiveTasks() {
+        for (TaskGroup g : s.groups.values()) {
+            if (!g.exclusive() || g.queue().isEmpty()) {
+                continue;
+            }
+            Matching m = s.eligibility.matching(index, g.requirements(), g.command());
+            if (!anyAvailable(m)) {
+                m = s.eligibility.matching(index, g.fallback(), g.command());
+            }
+            int best = -1;
+            long bestEmpty = Long.MAX_VALUE;
+            for (int i : m.workers()) {
+                if (quarantined.contains(index.worker(i).nodeId()) || drained.get(i)) {
+                    continue;
+                }
+                if (idle(i)) {
+                    best = -1;
+                    break;
+                }
+                long empty = emptyAt(i);
+                if (empty < bestEmpty) {
+                    best = i;
+                    bestEmpty = empty;
+                }
+            }
+            if (best >= 0) {
+                drained.set(best);
+            }
+        }
+    }
+
+    /** When everything known to run on the worker is expected to have ended. */
+    private long emptyAt(int i) {
+        List<Attempt> running = s.attempts.on(index.worker(i).nodeId());
+        if (running.size() < busy(i)) {
+            return SlotClock.UNKNOWN;
+        }
+        long at = now;
+        for (Attempt a : running) {
+            at = Math.max(at, a.freesAt(now));
+        }
+        return at;
+    }
+
+    // ---- plans for earliest-finish placement ------------------------------------------------
+
+    /**
+     * The worker's slots as planned this round: free ones now, busy ones when their attempt is
+     * expected to end, busy ones with no known attempt (and those of a worker kept for an exclusive
+     * task) never.
+     */
+    SlotClock clock(int i) {
+        return clocks.computeIfAbsent(i, k -> {
+            WorkerNode w = index.worker(i);
+            long[] at = new long[w.slots()];
+            int freeNow = freeSlots(i);
+            Arrays.fill(at, SlotClock.UNKNOWN);
+            Arrays.fill(at, 0, Math.min(freeNow, at.length), now);
+            if (!drained.get(i) && !s.attempts.exclusiveOn(w.nodeId())) {
+                long[] ends = s.attempts.on(w.nodeId()).stream().mapToLong(a -> a.freesAt(now)).sorted().toArray();
+                for (int k2 = 0; k2 < ends.length && freeNow + k2 < at.length; k2++) {
+                    at[freeNow + k2] = ends[k2];
+                }
+            }
+            return new SlotClock(at);
+        });
+    }
+
+    long now() {
+        return now;
+    }
+
+    WorkerIndex index() {
+        return index;
+    }
+
+    Set<String> quarantined() {
+        return quarantined;
+    }
+
+    Scheduler scheduler() {
+        return s;
+    }
+
+    List<TaskRecord> expired() {
+        return expired;
+    }
+
+    int[] free() {
+        return free;
+    }
+
+    private List<WorkerNode> workers() {
+        List<WorkerNode> all = new ArrayList<>(index.size());
+        for (int i = 0; i < index.size(); i++) {
+            all.add(index.worker(i));
+        }
+        return all;
+    }
+
+    static String at(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    // ---- speculative copies -------------------------------------------------------------------
+
+    /**
+     * Copies of late attempts onto free workers that no queued task can use, at most
+     * {@code perRound} of them, the fastest expected copy first for each late attempt.
+     */
+    private void speculate() {
+        List<Attempt> late = s.attempts.late(now);
+        if (late.isEmpty()) {
+            return;
+        }
+        BitSet wanted = wantedByQueue();
+        for (Attempt a : late) {
+            if (speculative.size() >= s.speculation.perRound()) {
+                s.attempts.stillLate(a, now);
+                continue;
+            }
+            TaskRecord task = a.task();
+            Matching m = s.eligibility.matching(index, Scheduler.primary(task), Scheduler.isCommand(task));
+            long elapsed = now - a.startMillis();
+            newTask();
+            int best = -1;
+            for (int i : free) {
+                String id = index.worker(i).nodeId();
+                boolean room = task.spec().exclusive() ? idle(i) : freeSlots(i) > 0;
+                if (!room || !m.members().get(i) || wanted.get(i) || id.equals(a.nodeId())
+                        || task.retry().avoidNodes().contains(id)
+                        || !s.speculation.worthCopying(a.expectedMillis(), elapsed, expectedOn(task, i))) {
+                    continue;
+                }
+                if (best < 0 || expectedOn(task, i) < expectedOn(task, best)) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                s.attempts.stillLate(a, now);
+                continue;
+            }
+            String id = index.worker(best).nodeId();
+            busy.merge(id, 1, Integer::sum);
+            speculative.add(new Assignment(task, id, false));
+            s.attempts.add(new Attempt(task, id, 0, now, expectedOn(task, best), true, true), s.speculation);
+        }
+    }
+
+    /** Workers some task still queued could run on: a copy never takes their slots. */
+    private BitSet wantedByQueue() {
+        BitSet wanted = new BitSet(index.size());
+        for (TaskGroup g : s.groups.values()) {
+            if (!g.queue().isEmpty()) {
+                wanted.or(s.eligibility.matching(index, g.requirements(), g.command()).members());
+                if (!g.fallback().isEmpty()) {
+                    wanted.or(s.eligibility.matching(index, g.fallback(), g.command()).members());
+                }
+            }
+        }
+        for (TaskRecord t : s.retrying) {
+            wanted.or(s.eligibility.matching(index, Scheduler.primary(t), Scheduler.isCommand(t)).members());
+        }
+        return wanted;
+    }
+
+    static List<Requirement> withExtra(List<Requirement> set, List<Requirement> extra) {
+        if (extra.isEmpty()) {
+            return set;
+        }
+        List<Requirement> all = new ArrayList<>(set);
+        all.addAll(extra);
+        return all;
+    }
+}
