@@ -20,8 +20,16 @@ import java.util.PriorityQueue;
  * fastest-finishing one for it; holding only pays near the end of a run, where a long task started
  * on a slow worker sets the makespan. Per worker class the plan keeps one heap ordered by the
  * earliest slot free time, so a task costs (hardware classes x log workers), not (workers).
+ *
+ * <p>A round holds at most {@link #HOLDS_PER_FREE_SLOT} tasks per free slot (and at least
+ * {@link #MIN_HOLDS}): past that the remaining tasks wait for the next round, which plans again
+ * from what really runs. Without the bound one freed slot on a slow worker could make a round walk
+ * thousands of queued tasks that all prefer the busy fast workers.
  */
 final class EarliestFinish {
+    static final int HOLDS_PER_FREE_SLOT = 4;
+    static final int MIN_HOLDS = 16;
+
     private record Entry(long at, int worker) {
     }
 
@@ -39,18 +47,15 @@ final class EarliestFinish {
 
     /** Plans the group; false when its queue is too deep for holding and greedy placement must do. */
     boolean run() {
+        // From the workers free at the start of the round only: a round costs no scan of the grid.
         int freeSlots = 0;
-        int busySlots = 0;
-        for (int i : matching.workers()) {
-            if (!round.quarantined().contains(round.index().worker(i).nodeId())) {
-                int f = round.freeSlots(i);
-                freeSlots += f;
-                busySlots += round.index().worker(i).slots() - f;
-            }
+        for (int i : round.freeAmong(matching.members())) {
+            freeSlots += round.freeSlots(i);
         }
         if (freeSlots == 0) {
             return true;
         }
+        int busySlots = matching.slots() - freeSlots;
         if (group.queue().size() > busySlots) {
             return false;
         }
@@ -59,14 +64,16 @@ final class EarliestFinish {
             byClass.add(new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
                     : Integer.compare(a.worker, b.worker)));
         }
+        boolean anyQuarantined = !round.quarantined().isEmpty();
         for (int i : matching.workers()) {
-            if (!round.quarantined().contains(round.index().worker(i).nodeId())) {
-                byClass.get(round.index().classOf(i)).add(new Entry(round.clock(i).earliest(), i));
+            if (!anyQuarantined || !round.quarantined().contains(round.index().worker(i).nodeId())) {
+                byClass.get(round.index().classOf(i)).add(new Entry(round.earliestFree(i), i));
             }
         }
         List<QueuedTask> held = new ArrayList<>();
         long now = round.now();
-        while (freeSlots > 0 && !group.queue().isEmpty()) {
+        int holds = Math.max(MIN_HOLDS, HOLDS_PER_FREE_SLOT * freeSlots);
+        while (freeSlots > 0 && !group.queue().isEmpty() && held.size() < holds) {
             QueuedTask q = group.queue().poll();
             TaskRecord task = q.task();
             round.newTask();
@@ -101,10 +108,8 @@ final class EarliestFinish {
             } else {
                 round.clock(best.worker).reserve(now, round.expectedOn(task, best.worker));
                 held.add(q);
-                round.scheduler().heldReasons.put(task.key(), "held for a faster worker: expected to finish at "
-                        + SchedulingRound.at(bestFinish) + " on " + round.index().worker(best.worker).nodeId()
-                        + (idleWorker < 0 ? "" : ", against " + SchedulingRound.at(idleFinish) + " on the idle "
-                        + round.index().worker(idleWorker).nodeId()));
+                round.scheduler().held.put(task.key(), new Scheduler.Held(bestFinish, round.index().worker(best.worker).nodeId(),
+                        idleFinish, idleWorker < 0 ? null : round.index().worker(idleWorker).nodeId()));
             }
         }
         group.queue().addAll(held);
@@ -115,7 +120,7 @@ final class EarliestFinish {
     private Entry top(PriorityQueue<Entry> heap) {
         while (!heap.isEmpty()) {
             Entry top = heap.peek();
-            long at = round.clock(top.worker).earliest();
+            long at = round.earliestFree(top.worker);
             if (at == top.at) {
                 return top;
             }

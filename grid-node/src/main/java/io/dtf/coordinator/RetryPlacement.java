@@ -73,10 +73,10 @@ final class RetryPlacement {
     private int best(TaskRecord t, Matching m) {
         round.newTask();
         int best = -1;
-        for (int i : round.free()) {
+        for (int i : round.freeAmong(m.members())) {
             String id = round.index().worker(i).nodeId();
             boolean room = t.spec().exclusive() ? round.idle(i) : round.freeSlots(i) > 0;
-            if (!room || !m.members().get(i) || t.retry().avoidNodes().contains(id)) {
+            if (!room || t.retry().avoidNodes().contains(id)) {
                 continue;
             }
             if (best < 0 || better(t, i, best)) {

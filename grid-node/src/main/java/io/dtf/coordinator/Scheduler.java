@@ -14,9 +14,9 @@ import io.dtf.requirements.Requirement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +60,33 @@ public final class Scheduler {
     final PriorityQueue<TaskRecord> retrying = new PriorityQueue<>(RANK);
     final Map<String, String> retryReasons = new HashMap<>();
     /** Tasks held back for a faster worker in the last round, and why. */
-    final Map<String, String> heldReasons = new HashMap<>();
+    final Map<String, Held> held = new HashMap<>();
     final Eligibility eligibility = new Eligibility();
     final RunningAttempts attempts = new RunningAttempts();
-    /** Workers that may have a free slot: those that had one last round, and those whose attempts ended since. */
-    final Set<String> maybeFree = new HashSet<>();
+    /**
+     * Workers (by index) that may have a free slot: those that had one when last looked at, and
+     * those whose attempts ended since. A round looks only at these, never at every worker.
+     */
+    BitSet maybeFree = new BitSet();
     final Comparator<QueuedTask> order;
     private final List<TaskRecord> pending = new ArrayList<>();
     WorkerIndex index = WorkerIndex.of(List.of());
+    /** Per worker of the index: the earliest expected end of an attempt known to run there. */
+    long[] firstEnd = new long[0];
     private long fullScanAt = Long.MIN_VALUE;
+
+    /**
+     * A task held back for a busy faster worker; the reason is written only when someone asks.
+     *
+     * @param idleNode  the best idle worker it was not started on; null when none
+     */
+    record Held(long finish, String node, long idleFinish, String idleNode) {
+        String reason() {
+            return "held for a faster worker: expected to finish at " + Instant.ofEpochMilli(finish) + " on " + node
+                    + (idleNode == null ? "" : ", against " + Instant.ofEpochMilli(idleFinish) + " on the idle "
+                    + idleNode);
+        }
+    }
 
     /**
      * One round's decisions.
@@ -129,22 +147,26 @@ public final class Scheduler {
         AttemptId id = AttemptId.parseOrNull(task.attemptId());
         int i = index.indexOf(nodeId);
         long expected = estimates.expectedMillis(task.suite(), task.spec(), i < 0 ? null : index.className(index.classOf(i)));
-        attempts.add(new Attempt(task, nodeId, id == null ? task.attempts() : id.number(), since.toEpochMilli(),
-                Math.max(1, expected), false, false), speculation);
+        track(new Attempt(task, nodeId, id == null ? task.attempts() : id.number(), since.toEpochMilli(),
+                Math.max(1, expected), false, false));
     }
 
     /** The attempt {@code attemptId} of {@code taskKey} ended, whichever way: its slot is free again. */
     public void ended(String taskKey, String attemptId, Instant at) {
         String node = attempts.end(taskKey, attemptId);
         if (node != null) {
-            maybeFree.add(node);
+            int i = index.indexOf(node);
+            if (i >= 0) {
+                maybeFree.set(i);
+            }
+            refreshEnd(node);
         }
     }
 
     /** Takes a queued task out (another path started it); false when it was not queued. */
     public boolean remove(String taskKey) {
         retryReasons.remove(taskKey);
-        heldReasons.remove(taskKey);
+        held.remove(taskKey);
         if (pending.removeIf(t -> t.key().equals(taskKey)) || retrying.removeIf(t -> t.key().equals(taskKey))) {
             return true;
         }
@@ -162,8 +184,9 @@ public final class Scheduler {
     /** Why a queued task is not running, as of the last round. */
     public Optional<String> waitingReason(TaskRecord task) {
         String reason = retryReasons.get(task.key());
-        if (reason == null) {
-            reason = heldReasons.get(task.key());
+        Held h = held.get(task.key());
+        if (reason == null && h != null) {
+            reason = h.reason();
         }
         if (reason != null) {
             return Optional.of(reason);
@@ -184,13 +207,18 @@ public final class Scheduler {
         long t = now.toEpochMilli();
         if (!index.covers(workers)) {
             index = WorkerIndex.of(workers);
+            firstEnd = new long[index.size()];
+            maybeFree = new BitSet(index.size());
+            for (int i = 0; i < index.size(); i++) {
+                firstEnd[i] = attempts.firstEnd(index.worker(i).nodeId());
+            }
             fullScanAt = Long.MIN_VALUE;
         }
         // A slot can free without an ended() call (a worker's count dropped by the coordinator
         // alone): look at every worker now and then, not only at those known to have room.
         if (fullScanAt == Long.MIN_VALUE || t - fullScanAt >= 1_000) {
             fullScanAt = t;
-            workers.forEach(w -> maybeFree.add(w.nodeId()));
+            maybeFree.set(0, workers.size());
         }
         for (TaskRecord task : pending) {
             if (task.retry().constrainsPlacement()) {
@@ -203,10 +231,22 @@ public final class Scheduler {
             }
         }
         pending.clear();
-        heldReasons.clear();
+        held.clear();
         Round round = new SchedulingRound(this, quarantined, busy, t).run();
         groups.values().removeIf(g -> g.queue().isEmpty());
         return round;
+    }
+
+    void track(Attempt a) {
+        attempts.add(a, speculation);
+        refreshEnd(a.nodeId());
+    }
+
+    private void refreshEnd(String nodeId) {
+        int i = index.indexOf(nodeId);
+        if (i >= 0) {
+            firstEnd[i] = attempts.firstEnd(nodeId);
+        }
     }
 
     /** The task's requirements plus what its failures added. */

@@ -8,12 +8,10 @@ import io.dtf.coordinator.placement.SlotClock;
 import io.dtf.coordinator.placement.TaskGroup;
 import io.dtf.coordinator.placement.WorkerIndex;
 import io.dtf.requirements.Requirement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -30,12 +28,12 @@ final class SchedulingRound {
     private final Set<String> quarantined;
     private final Map<String, Integer> busy;
     private final long now;
-    /** Workers with a free slot when the round began, by number, ascending. */
-    private final int[] free;
+    /** Workers that may have a free slot (the scheduler's own set, kept up to date as the round goes). */
+    private final BitSet free;
     /** Workers kept empty for a waiting exclusive task. */
     private final BitSet drained = new BitSet();
     /** Slot plans of the workers earliest-finish placement looked at this round. */
-    private final Map<Integer, SlotClock> clocks = new HashMap<>();
+    private final SlotClock[] clocks;
     /** One task's estimate per hardware class, -1 until asked. */
     private final long[] perClass;
     private final List<Assignment> out = new ArrayList<>();
@@ -49,9 +47,8 @@ final class SchedulingRound {
         this.busy = busy;
         this.now = now;
         this.perClass = new long[index.classCount()];
-        this.free = s.maybeFree.stream().mapToInt(index::indexOf)
-                .filter(i -> i >= 0 && index.worker(i).slots() > busy(i)).sorted().toArray();
-        s.maybeFree.clear();
+        this.free = s.maybeFree;
+        this.clocks = new SlotClock[index.size()];
     }
 
     Scheduler.Round run() {
@@ -63,15 +60,29 @@ final class SchedulingRound {
             placeGroup(g);
         }
         speculate();
-        for (int i : free) {
-            if (index.worker(i).slots() > busy(i)) {
-                s.maybeFree.add(index.worker(i).nodeId());
-            }
-        }
         return new Scheduler.Round(out, expired, speculative);
     }
 
     // ---- what a worker can take -------------------------------------------------------------
+
+    /**
+     * The workers among {@code members} that have a free slot, ascending; workers found full leave
+     * the scheduler's set of maybe-free workers on the way.
+     */
+    int[] freeAmong(BitSet members) {
+        BitSet both = (BitSet) free.clone();
+        both.and(members);
+        int[] out = new int[both.cardinality()];
+        int n = 0;
+        for (int i = both.nextSetBit(0); i >= 0; i = both.nextSetBit(i + 1)) {
+            if (index.worker(i).slots() > busy(i)) {
+                out[n++] = i;
+            } else {
+                free.clear(i);
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
 
     int busy(int i) {
         return busy.getOrDefault(index.worker(i).nodeId(), 0);
@@ -115,10 +126,9 @@ final class SchedulingRound {
         long expected = expected(task, index.classOf(i));
         busy.merge(id, 1, Integer::sum);
         out.add(new Assignment(task, id, fallback));
-        s.attempts.add(new Attempt(task, id, RunningAttempts.nextNumber(task), now, expected, true, false),
-                s.speculation);
+        s.track(new Attempt(task, id, RunningAttempts.nextNumber(task), now, expected, true, false));
         s.retryReasons.remove(task.key());
-        SlotClock clock = clocks.get(i);
+        SlotClock clock = clocks[i];
         if (clock != null) {
             clock.reserve(now, expected);
         }
@@ -163,47 +173,48 @@ final class SchedulingRound {
 
     /** Each task in order to the best free worker now, never held back. */
     void placeGreedy(TaskGroup g, Matching m, boolean fallback) {
-        List<Integer> candidates = new ArrayList<>();
-        for (int i : free) {
-            if (m.members().get(i) && freeSlots(i) > 0) {
-                candidates.add(i);
+        int[] candidates = freeAmong(m.members());
+        int[] room = new int[candidates.length];
+        int n = 0;
+        for (int i : candidates) {
+            int f = freeSlots(i);
+            if (f > 0) {
+                candidates[n] = i;
+                room[n++] = f;
             }
         }
-        while (!g.queue().isEmpty() && !candidates.isEmpty()) {
+        while (!g.queue().isEmpty() && n > 0) {
             TaskRecord task = g.queue().poll().task();
             newTask();
-            int at = choose(g, task, candidates);
-            int i = candidates.get(at);
+            int best = 0;
+            for (int k = 1; k < n; k++) {
+                if (better(g, task, candidates[k], room[k], candidates[best], room[best])) {
+                    best = k;
+                }
+            }
+            int i = candidates[best];
+            if (s.placement == Placement.ROUND_ROBIN) {
+                g.cursor(i);
+            }
             place(task, i, fallback);
-            if (freeSlots(i) == 0) {
-                candidates.remove(at);
+            if (--room[best] == 0) {
+                n--;
+                System.arraycopy(candidates, best + 1, candidates, best, n - best);
+                System.arraycopy(room, best + 1, room, best, n - best);
             }
         }
     }
 
-    /** The position in {@code candidates} of the worker the placement picks for {@code task}. */
-    private int choose(TaskGroup g, TaskRecord task, List<Integer> candidates) {
-        int best = 0;
-        for (int k = 1; k < candidates.size(); k++) {
-            if (better(g, task, candidates.get(k), candidates.get(best))) {
-                best = k;
-            }
-        }
-        if (s.placement == Placement.ROUND_ROBIN) {
-            g.cursor(candidates.get(best));
-        }
-        return best;
-    }
-
-    private boolean better(TaskGroup g, TaskRecord task, int a, int b) {
+    /** Whether worker {@code a} with {@code roomA} free slots suits the task better than {@code b}. */
+    private boolean better(TaskGroup g, TaskRecord task, int a, int roomA, int b, int roomB) {
         return switch (s.placement) {
             case ROUND_ROBIN -> turn(g, a) < turn(g, b);
             case EARLIEST_FINISH -> {
                 long ea = expectedOn(task, a);
                 long eb = expectedOn(task, b);
-                yield ea != eb ? ea < eb : freeSlots(a) > freeSlots(b);
+                yield ea != eb ? ea < eb : roomA > roomB;
             }
-            case FIRST_FREE, LPT_EQUAL_SPEED -> freeSlots(a) > freeSlots(b);
+            case FIRST_FREE, LPT_EQUAL_SPEED -> roomA > roomB;
         };
     }
 
@@ -306,20 +317,43 @@ final class SchedulingRound {
      * task) never.
      */
     SlotClock clock(int i) {
-        return clocks.computeIfAbsent(i, k -> {
+        if (clocks[i] == null) {
             WorkerNode w = index.worker(i);
             long[] at = new long[w.slots()];
-            int freeNow = freeSlots(i);
+            int freeNow = free.get(i) ? freeSlots(i) : 0;
             Arrays.fill(at, SlotClock.UNKNOWN);
             Arrays.fill(at, 0, Math.min(freeNow, at.length), now);
             if (!drained.get(i) && !s.attempts.exclusiveOn(w.nodeId())) {
                 long[] ends = s.attempts.on(w.nodeId()).stream().mapToLong(a -> a.freesAt(now)).sorted().toArray();
-                for (int k2 = 0; k2 < ends.length && freeNow + k2 < at.length; k2++) {
-                    at[freeNow + k2] = ends[k2];
+                for (int k = 0; k < ends.length && freeNow + k < at.length; k++) {
+                    at[freeNow + k] = ends[k];
                 }
             }
-            return new SlotClock(at);
-        });
+            clocks[i] = new SlotClock(at);
+        }
+        return clocks[i];
+    }
+
+    /**
+     * When the worker's first slot is expected to free, as {@link #clock} would say, but without
+     * planning its slots: the plan of a round reads this for every matching worker, so it costs an
+     * array read for a busy worker.
+     */
+    long earliestFree(int i) {
+        if (clocks[i] != null) {
+            return clocks[i].earliest();
+        }
+        if (drained.get(i)) {
+            return SlotClock.UNKNOWN;
+        }
+        if (free.get(i) && freeSlots(i) > 0) {
+            return now;
+        }
+        long end = s.firstEnd[i];
+        if (end > now && end < SlotClock.UNKNOWN && !s.attempts.exclusiveOn(index.worker(i).nodeId())) {
+            return end;
+        }
+        return clock(i).earliest();
     }
 
     long now() {
@@ -342,7 +376,7 @@ final class SchedulingRound {
         return expired;
     }
 
-    int[] free() {
+    BitSet free() {
         return free;
     }
 
@@ -352,10 +386,6 @@ final class SchedulingRound {
             all.add(index.worker(i));
         }
         return all;
-    }
-
-    static String at(long millis) {
-        return Instant.ofEpochMilli(millis).toString();
     }
 
     // ---- speculative copies -------------------------------------------------------------------
@@ -380,10 +410,10 @@ final class SchedulingRound {
             long elapsed = now - a.startMillis();
             newTask();
             int best = -1;
-            for (int i : free) {
+            for (int i : freeAmong(m.members())) {
                 String id = index.worker(i).nodeId();
                 boolean room = task.spec().exclusive() ? idle(i) : freeSlots(i) > 0;
-                if (!room || !m.members().get(i) || wanted.get(i) || id.equals(a.nodeId())
+                if (!room || wanted.get(i) || id.equals(a.nodeId())
                         || task.retry().avoidNodes().contains(id)
                         || !s.speculation.worthCopying(a.expectedMillis(), elapsed, expectedOn(task, i))) {
                     continue;
@@ -399,7 +429,7 @@ final class SchedulingRound {
             String id = index.worker(best).nodeId();
             busy.merge(id, 1, Integer::sum);
             speculative.add(new Assignment(task, id, false));
-            s.attempts.add(new Attempt(task, id, 0, now, expectedOn(task, best), true, true), s.speculation);
+            s.track(new Attempt(task, id, 0, now, expectedOn(task, best), true, true));
         }
     }
 

@@ -35,7 +35,7 @@ public final class RunningAttempts {
         }
         if (a.copy()) {
             copied.add(a.task().key());
-        } else if (a.placed()) {
+        } else if (a.placed() && rule.perRound() > 0) {
             lateAt.add(new Timed(a.startMillis() + rule.lateAfter(a.expectedMillis()), a));
         }
     }
@@ -76,9 +76,18 @@ public final class RunningAttempts {
         return byNode.getOrDefault(nodeId, List.of());
     }
 
+    /** The earliest expected end of an attempt on the node; {@link SlotClock#UNKNOWN} when none is known. */
+    public long firstEnd(String nodeId) {
+        long end = SlotClock.UNKNOWN;
+        for (Attempt a : on(nodeId)) {
+            end = Math.min(end, a.expectedEnd());
+        }
+        return end;
+    }
+
     /** Whether an exclusive task runs on the node: then it takes nothing else. */
     public boolean exclusiveOn(String nodeId) {
-        return exclusiveOn.containsKey(nodeId);
+        return !exclusiveOn.isEmpty() && exclusiveOn.containsKey(nodeId);
     }
 
     /**
