@@ -15,10 +15,10 @@ import java.util.PriorityQueue;
  * plan, so the next task sees the load) rather than started on an idle slower worker.
  *
  * <p>The bound on holding: this plan runs only while the group's queue is no deeper than the busy
- * slots of its matching workers. A deeper queue has work for every slot in the next wave anyway,
- * so an idle matching worker then always gets a task at once (see {@code placeGreedy}), the
- * fastest-finishing one for it; holding only pays near the end of a run, where a long task started
- * on a slow worker sets the makespan. Per worker class the plan keeps one heap ordered by the
+ * slots on hardware faster (for the task at its head) than the best idle worker. A deeper queue has
+ * work for every faster slot in its next wave anyway, so the idle worker then gets a task at once
+ * (see {@code placeGreedy}); holding only pays near the end of a run, where a long task started on a
+ * slow worker sets the makespan. With no faster busy slot the plan is not needed either. Per worker class the plan keeps one heap ordered by the
  * earliest slot free time, so a task costs (hardware classes x log workers), not (workers).
  *
  * <p>A round holds at most {@link #HOLDS_PER_FREE_SLOT} tasks per free slot (and at least
@@ -47,27 +47,46 @@ final class EarliestFinish {
 
     /** Plans the group; false when its queue is too deep for holding and greedy placement must do. */
     boolean run() {
-        // From the workers free at the start of the round only: a round costs no scan of the grid.
+        int[] free = round.freeAmong(matching.members());
         int freeSlots = 0;
-        for (int i : round.freeAmong(matching.members())) {
-            freeSlots += round.freeSlots(i);
+        int[] freeByClass = new int[round.index().classCount()];
+        for (int i : free) {
+            int f = round.freeSlots(i);
+            freeSlots += f;
+            freeByClass[round.index().classOf(i)] += f;
         }
         if (freeSlots == 0) {
             return true;
         }
-        int busySlots = matching.slots() - freeSlots;
-        if (group.queue().size() > busySlots) {
+        TaskRecord head = group.queue().peek().task();
+        round.newTask();
+        long bestIdle = Long.MAX_VALUE;
+        for (int i : free) {
+            if (round.freeSlots(i) > 0) {
+                bestIdle = Math.min(bestIdle, round.expectedOn(head, i));
+            }
+        }
+        // Busy slots on hardware where the head task runs faster than on the best idle worker:
+        // only a queue no deeper than those may wait for them.
+        int fasterBusy = 0;
+        int[] byClass = matching.slotsByClass();
+        for (int c = 0; c < byClass.length; c++) {
+            if (byClass[c] > 0 && round.expected(head, c) < bestIdle) {
+                fasterBusy += byClass[c] - freeByClass[c];
+            }
+        }
+        if (fasterBusy == 0 || group.queue().size() > fasterBusy) {
             return false;
         }
-        List<PriorityQueue<Entry>> byClass = new ArrayList<>();
+        List<PriorityQueue<Entry>> heaps = new ArrayList<>();
         for (int c = 0; c < round.index().classCount(); c++) {
-            byClass.add(new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
+            heaps.add(new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at)
                     : Integer.compare(a.worker, b.worker)));
         }
         boolean anyQuarantined = !round.quarantined().isEmpty();
         for (int i : matching.workers()) {
             if (!anyQuarantined || !round.quarantined().contains(round.index().worker(i).nodeId())) {
-                byClass.get(round.index().classOf(i)).add(new Entry(round.earliestFree(i), i));
+                heaps.get(round.index().classOf(i)).add(new Entry(round.earliestFree(i), i));
             }
         }
         List<QueuedTask> held = new ArrayList<>();
@@ -81,7 +100,7 @@ final class EarliestFinish {
             long bestFinish = Long.MAX_VALUE;
             long idleFinish = Long.MAX_VALUE;
             int idleWorker = -1;
-            for (PriorityQueue<Entry> heap : byClass) {
+            for (PriorityQueue<Entry> heap : heaps) {
                 Entry top = top(heap);
                 if (top == null || top.at >= SlotClock.UNKNOWN) {
                     continue;

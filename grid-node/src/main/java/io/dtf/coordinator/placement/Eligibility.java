@@ -22,8 +22,9 @@ public final class Eligibility {
      * @param workers  their numbers in the {@link WorkerIndex}, ascending
      * @param members  the same, as a set
      * @param slots    their slots added up
+     * @param slotsByClass  their slots added up per hardware class of the index
      */
-    public record Matching(int[] workers, BitSet members, int slots) {
+    public record Matching(int[] workers, BitSet members, int slots, int[] slotsByClass) {
         public boolean isEmpty() {
             return workers.length == 0;
         }
@@ -55,6 +56,7 @@ public final class Eligibility {
         List<Integer> found = new ArrayList<>();
         BitSet members = new BitSet(index.size());
         int slots = 0;
+        int[] byClass = new int[index.classCount()];
         for (int i = 0; i < index.size(); i++) {
             WorkerNode w = index.worker(i);
             if (key.command() && !runsCommands(w)) {
@@ -64,9 +66,11 @@ public final class Eligibility {
                 found.add(i);
                 members.set(i);
                 slots += w.slots();
+                byClass[index.classOf(i)] += w.slots();
             }
         }
-        return new Matching(found.stream().mapToInt(Integer::intValue).toArray(), members, slots);
+        return new Matching(found.stream().mapToInt(Integer::intValue).toArray(), members, slots,
+                byClass);
     }
 
     public static boolean runsCommands(WorkerNode w) {
