@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class SchedulerCostTest {
     private static final int WORKERS = Integer.getInteger("dtf.cost.workers", 1000);
-    private static final int TASKS = Integer.getInteger("dtf.cost.tasks", 20_000);
+    private static final int TASKS = Integer.getInteger("dtf.cost.tasks", 10_000);
     private static final int SLOTS = 4;
     /** Hardware classes and how many times slower than the reference each one is. */
     private static final String[] CLASSES = {"fast", "mid", "slow"};
