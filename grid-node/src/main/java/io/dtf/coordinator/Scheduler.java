@@ -59,7 +59,7 @@ public final class Scheduler {
     final Map<List<String>, TaskGroup> groups = new LinkedHashMap<>();
     final PriorityQueue<TaskRecord> retrying = new PriorityQueue<>(RANK);
     final Map<String, String> retryReasons = new HashMap<>();
-    /** Tasks held back for a faster worker in the last round, and why. */
+    /** Tasks held back for a faster worker when last planned, and why; a task leaves when placed or removed. */
     final Map<String, Held> held = new HashMap<>();
     final Eligibility eligibility = new Eligibility();
     final RunningAttempts attempts = new RunningAttempts();
@@ -231,10 +231,18 @@ public final class Scheduler {
             }
         }
         pending.clear();
-        held.clear();
         Round round = new SchedulingRound(this, quarantined, busy, t).run();
         groups.values().removeIf(g -> g.queue().isEmpty());
         return round;
+    }
+
+    /**
+     * Whether a round is worth running for speculative copies alone: some attempt this scheduler
+     * placed has become late by {@code now}. The coordinator runs rounds while tasks are queued;
+     * with none queued it may ask this to decide whether to run one anyway. Costs a heap peek.
+     */
+    public boolean speculationDue(Instant now) {
+        return attempts.lateBy(now.toEpochMilli());
     }
 
     void track(Attempt a) {

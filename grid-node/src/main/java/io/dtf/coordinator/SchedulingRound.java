@@ -2,7 +2,6 @@ package io.dtf.coordinator;
 
 import io.dtf.coordinator.placement.Attempt;
 import io.dtf.coordinator.placement.Eligibility.Matching;
-import io.dtf.coordinator.placement.QueuedTask;
 import io.dtf.coordinator.placement.RunningAttempts;
 import io.dtf.coordinator.placement.SlotClock;
 import io.dtf.coordinator.placement.TaskGroup;
@@ -14,7 +13,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -52,14 +50,14 @@ final class SchedulingRound {
     }
 
     Scheduler.Round run() {
-        drainForExclusiveTasks();
+        new ExclusivePlacement(this, drained).drain();
         new RetryPlacement(this).run();
         List<TaskGroup> order = s.groups.values().stream().filter(g -> !g.queue().isEmpty())
                 .sorted(Comparator.comparing(g -> g.queue().peek(), s.order)).toList();
         for (TaskGroup g : order) {
             placeGroup(g);
         }
-        speculate();
+        new SpeculativeCopies(this, speculative).run();
         return new Scheduler.Round(out, expired, speculative);
     }
 
@@ -128,6 +126,7 @@ final class SchedulingRound {
         out.add(new Assignment(task, id, fallback));
         s.track(new Attempt(task, id, RunningAttempts.nextNumber(task), now, expected, true, false));
         s.retryReasons.remove(task.key());
+        s.held.remove(task.key());
         SlotClock clock = clocks[i];
         if (clock != null) {
             clock.reserve(now, expected);
@@ -151,18 +150,18 @@ final class SchedulingRound {
         }
         String busyReason = "all " + m.workers().length + " matching worker(s) busy" + (fallback ? " (fallback)" : "");
         if (g.exclusive()) {
-            placeExclusive(g, m, fallback);
-        } else if (s.placement == Placement.EARLIEST_FINISH && new EarliestFinish(this, g, m, fallback).run()) {
-            // planned with holds: the shallow-queue case
+            new ExclusivePlacement(this, drained).place(g, m, fallback);
+        } else if (s.placement == Placement.EARLIEST_FINISH) {
+            new EarliestFinish(this, g, m, fallback).run();
         } else {
             placeGreedy(g, m, fallback);
         }
         if (!g.queue().isEmpty()) {
-            g.reason(g.exclusive() ? exclusiveReason(m) : busyReason);
+            g.reason(g.exclusive() ? ExclusivePlacement.reason(this, drained, m) : busyReason);
         }
     }
 
-    private boolean anyAvailable(Matching m) {
+    boolean anyAvailable(Matching m) {
         for (int i : m.workers()) {
             if (!quarantined.contains(index.worker(i).nodeId())) {
                 return true;
@@ -224,91 +223,6 @@ final class SchedulingRound {
         return Math.floorMod(i - g.cursor() - 1, n);
     }
 
-    // ---- exclusive tasks ----------------------------------------------------------------------
-
-    private void placeExclusive(TaskGroup g, Matching m, boolean fallback) {
-        while (!g.queue().isEmpty()) {
-            TaskRecord task = g.queue().peek().task();
-            newTask();
-            int best = -1;
-            for (int i : m.workers()) {
-                if (idle(i) && (best < 0 || betterIdle(task, i, best))) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                return;
-            }
-            g.queue().poll();
-            drained.clear(best);
-            place(task, best, fallback);
-        }
-    }
-
-    private boolean betterIdle(TaskRecord task, int a, int b) {
-        return s.placement == Placement.EARLIEST_FINISH && expectedOn(task, a) < expectedOn(task, b);
-    }
-
-    private String exclusiveReason(Matching m) {
-        for (int i : m.workers()) {
-            if (drained.get(i)) {
-                return "waiting for a worker with nothing running (exclusive task): " + index.worker(i).nodeId()
-                        + " takes no new work until it is empty";
-            }
-        }
-        return "waiting for a worker with nothing running (exclusive task); " + m.workers().length
-                + " matching worker(s) busy";
-    }
-
-    /**
-     * For each group of waiting exclusive tasks with no idle matching worker, keeps one matching
-     * worker from new work: the one expected to empty first. Otherwise a busy grid would refill
-     * every slot as it frees and the task would wait until the grid fell idle.
-     */
-    private void drainForExclusiveTasks() {
-        for (TaskGroup g : s.groups.values()) {
-            if (!g.exclusive() || g.queue().isEmpty()) {
-                continue;
-            }
-            Matching m = s.eligibility.matching(index, g.requirements(), g.command());
-            if (!anyAvailable(m)) {
-                m = s.eligibility.matching(index, g.fallback(), g.command());
-            }
-            int best = -1;
-            long bestEmpty = Long.MAX_VALUE;
-            for (int i : m.workers()) {
-                if (quarantined.contains(index.worker(i).nodeId()) || drained.get(i)) {
-                    continue;
-                }
-                if (idle(i)) {
-                    best = -1;
-                    break;
-                }
-                long empty = emptyAt(i);
-                if (empty < bestEmpty) {
-                    best = i;
-                    bestEmpty = empty;
-                }
-            }
-            if (best >= 0) {
-                drained.set(best);
-            }
-        }
-    }
-
-    /** When everything known to run on the worker is expected to have ended. */
-    private long emptyAt(int i) {
-        List<Attempt> running = s.attempts.on(index.worker(i).nodeId());
-        if (running.size() < busy(i)) {
-            return SlotClock.UNKNOWN;
-        }
-        long at = now;
-        for (Attempt a : running) {
-            at = Math.max(at, a.freesAt(now));
-        }
-        return at;
-    }
-
     // ---- plans for earliest-finish placement ------------------------------------------------
 
     /**
@@ -356,6 +270,10 @@ final class SchedulingRound {
         return clock(i).earliest();
     }
 
+    Map<String, Integer> busyMap() {
+        return busy;
+    }
+
     long now() {
         return now;
     }
@@ -386,68 +304,6 @@ final class SchedulingRound {
             all.add(index.worker(i));
         }
         return all;
-    }
-
-    // ---- speculative copies -------------------------------------------------------------------
-
-    /**
-     * Copies of late attempts onto free workers that no queued task can use, at most
-     * {@code perRound} of them, the fastest expected copy first for each late attempt.
-     */
-    private void speculate() {
-        List<Attempt> late = s.attempts.late(now);
-        if (late.isEmpty()) {
-            return;
-        }
-        BitSet wanted = wantedByQueue();
-        for (Attempt a : late) {
-            if (speculative.size() >= s.speculation.perRound()) {
-                s.attempts.stillLate(a, now);
-                continue;
-            }
-            TaskRecord task = a.task();
-            Matching m = s.eligibility.matching(index, Scheduler.primary(task), Scheduler.isCommand(task));
-            long elapsed = now - a.startMillis();
-            newTask();
-            int best = -1;
-            for (int i : freeAmong(m.members())) {
-                String id = index.worker(i).nodeId();
-                boolean room = task.spec().exclusive() ? idle(i) : freeSlots(i) > 0;
-                if (!room || wanted.get(i) || id.equals(a.nodeId())
-                        || task.retry().avoidNodes().contains(id)
-                        || !s.speculation.worthCopying(a.expectedMillis(), elapsed, expectedOn(task, i))) {
-                    continue;
-                }
-                if (best < 0 || expectedOn(task, i) < expectedOn(task, best)) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                s.attempts.stillLate(a, now);
-                continue;
-            }
-            String id = index.worker(best).nodeId();
-            busy.merge(id, 1, Integer::sum);
-            speculative.add(new Assignment(task, id, false));
-            s.track(new Attempt(task, id, 0, now, expectedOn(task, best), true, true));
-        }
-    }
-
-    /** Workers some task still queued could run on: a copy never takes their slots. */
-    private BitSet wantedByQueue() {
-        BitSet wanted = new BitSet(index.size());
-        for (TaskGroup g : s.groups.values()) {
-            if (!g.queue().isEmpty()) {
-                wanted.or(s.eligibility.matching(index, g.requirements(), g.command()).members());
-                if (!g.fallback().isEmpty()) {
-                    wanted.or(s.eligibility.matching(index, g.fallback(), g.command()).members());
-                }
-            }
-        }
-        for (TaskRecord t : s.retrying) {
-            wanted.or(s.eligibility.matching(index, Scheduler.primary(t), Scheduler.isCommand(t)).members());
-        }
-        return wanted;
     }
 
     static List<Requirement> withExtra(List<Requirement> set, List<Requirement> extra) {

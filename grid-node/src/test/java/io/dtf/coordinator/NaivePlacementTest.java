@@ -39,8 +39,9 @@ class NaivePlacementTest {
     }
 
     @Test
-    void earliestFinishForComparisonFillsTheFastWorkersFirst() {
-        assertEquals(List.of("b", "c", "wide", "wide"), nodes(Placement.EARLIEST_FINISH));
+    void earliestFinishForComparisonFillsTheFastWorkersAndHoldsTheRestForThem() {
+        assertEquals(List.of("b", "c"), nodes(Placement.EARLIEST_FINISH),
+                "t3 and t4 finish at 20 s on the fast workers, at 100 s on the idle slow one");
     }
 
     @Test

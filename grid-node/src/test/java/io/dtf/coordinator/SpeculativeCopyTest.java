@@ -46,6 +46,13 @@ class SpeculativeCopyTest {
     }
 
     @Test
+    void theCoordinatorCanAskWhetherARoundIsDueForCopiesAlone() {
+        straggler();
+        assertTrue(!s.speculationDue(at(100)));
+        assertTrue(s.speculationDue(at(121)));
+    }
+
+    @Test
     void noCopyTakesASlotAQueuedTaskCouldUse() {
         straggler();
         s.enqueue(Tasks.queued(2, Tasks.spec("waiting", 0, "tag cuda"))); // matches no worker: leaves b free

@@ -105,6 +105,11 @@ public final class RunningAttempts {
         return out;
     }
 
+    /** Whether some placed attempt may be late at {@code now} (ended ones are dropped at the next {@link #late}). */
+    public boolean lateBy(long now) {
+        return !lateAt.isEmpty() && lateAt.peek().at <= now;
+    }
+
     /** Puts a late attempt back, to be considered again in a later round. */
     public void stillLate(Attempt a, long now) {
         lateAt.add(new Timed(now, a));

@@ -20,6 +20,9 @@ public final class TaskGroup {
     private String reason = "waiting for the scheduler";
     /** The last worker round-robin placement used, by number. */
     private int cursor = -1;
+    /** Earliest-finish planning held every task it looked at: no new plan before this time, on this grid. */
+    private long holdUntil = Long.MIN_VALUE;
+    private WorkerIndex holdIndex;
     /** What the last no-match reason was computed for: it is recomputed only when either changes. */
     private WorkerIndex reasonIndex;
     private Set<String> reasonQuarantined;
@@ -67,6 +70,20 @@ public final class TaskGroup {
 
     public void cursor(int value) {
         cursor = value;
+    }
+
+    public long holdUntil() {
+        return holdUntil;
+    }
+
+    public WorkerIndex holdIndex() {
+        return holdIndex;
+    }
+
+    /** Skips holding plans for this group before {@code until} on grid {@code index}. */
+    public void holdUntil(long until, WorkerIndex index) {
+        holdUntil = until;
+        holdIndex = index;
     }
 
     /** Whether the no-match reason must be computed again for this grid and quarantine. */
