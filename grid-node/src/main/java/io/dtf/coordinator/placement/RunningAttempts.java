@@ -115,10 +115,6 @@ public final class RunningAttempts {
         lateAt.add(new Timed(now, a));
     }
 
-    public boolean copied(String taskKey) {
-        return copied.contains(taskKey);
-    }
-
     private boolean running(Attempt a) {
         List<Attempt> list = byTask.get(a.task().key());
         return list != null && list.contains(a);

@@ -26,11 +26,6 @@ public final class SlotClock {
         return freeAt.length == 0 ? UNKNOWN : freeAt[0];
     }
 
-    /** When the worker is expected to be free of everything: an exclusive task's start. */
-    public long allFree() {
-        return freeAt.length == 0 ? UNKNOWN : freeAt[freeAt.length - 1];
-    }
-
     /** Reserves the earliest slot from {@code max(now, its free time)} for {@code millis}; returns the end. */
     public long reserve(long now, long millis) {
         long end = Math.min(UNKNOWN, Math.max(now, freeAt[0]) + millis);
