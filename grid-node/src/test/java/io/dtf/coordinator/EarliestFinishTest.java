@@ -75,6 +75,24 @@ class EarliestFinishTest {
     }
 
     @Test
+    void anAdoptedAttemptTellsWhenItsWorkerFrees() {
+        Scheduler s = eft(FOUR_TIMES);
+        TaskRecord adopted = Tasks.queued(1, Tasks.spec("a", 0)).startOn("fast", 7);
+        s.schedule(List.of(SLOW, FAST), Set.of(), new HashMap<>(), at(0)); // learn the grid
+        s.running(adopted, "fast", at(0));
+        Map<String, Integer> busy = new HashMap<>(Map.of("fast", 1));
+
+        TaskRecord b = Tasks.queued(2, Tasks.spec("b", 0));
+        s.enqueue(b);
+        assertTrue(s.schedule(List.of(SLOW, FAST), Set.of(), busy, at(8)).assignments().isEmpty(),
+                "the adopted attempt frees fast at 10 s: b is held for it");
+
+        busy.remove("fast");
+        s.ended(adopted.key(), adopted.attemptId(), at(9));
+        assertEquals(Map.of("b", "fast"), placed(s.schedule(List.of(SLOW, FAST), Set.of(), busy, at(9)).assignments()));
+    }
+
+    @Test
     void anIdleWorkerIsNeverLeftIdleWhileTheQueueIsDeeperThanTheBusySlots() {
         Scheduler s = eft(FOUR_TIMES);
         Map<String, Integer> busy = new HashMap<>(Map.of("slow", 1));
