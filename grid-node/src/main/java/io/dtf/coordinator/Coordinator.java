@@ -105,7 +105,7 @@ public final class Coordinator {
                        Consumer<JobReply> successor, CoordinatorSettings settings, CoordinatorRuntime runtime,
                        DurationEstimates estimates, AuditLog audit, ReplyCheck replyCheck) {
         this(store, dispatcher, topology, successor, settings, runtime, audit, replyCheck,
-                new Scheduler(settings.placement(), estimates), null);
+                new Scheduler(settings.placement(), estimates, settings.ageingInterval()), null);
     }
 
     /**

@@ -22,18 +22,20 @@ import java.time.Duration;
  * @param quarantineAfter   different tasks failing in a row for infrastructure reasons that quarantine a worker
  * @param quarantineFor     how long a quarantine lasts
  * @param maxAlerts         alerts kept in memory, newest last
+ * @param ageingInterval    a waiting task gains one priority level per interval, so nothing starves
  */
 public record CoordinatorSettings(Duration idleTick, Duration recordStartAfter, Duration fenceCheck,
                                   Duration reportGrace, Duration runRetention, Placement placement,
                                   Duration stopResend, Duration forgetCheck, Duration answerWait,
                                   Duration retakeAfter, int maxPendingWrites, int quarantineAfter,
-                                  Duration quarantineFor, int maxAlerts) {
+                                  Duration quarantineFor, int maxAlerts, Duration ageingInterval) {
 
     /** The settings of the first six components, the rest at their defaults. */
     public CoordinatorSettings(Duration idleTick, Duration recordStartAfter, Duration fenceCheck,
                                Duration reportGrace, Duration runRetention, Placement placement) {
         this(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, placement, Duration.ofSeconds(2),
-                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(2), 4, 3, Duration.ofMinutes(5), 200);
+                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(2), 4, 3, Duration.ofMinutes(5), 200,
+                Duration.ofMinutes(5));
     }
 
     public static CoordinatorSettings defaults() {
@@ -44,30 +46,37 @@ public record CoordinatorSettings(Duration idleTick, Duration recordStartAfter, 
     public CoordinatorSettings withRunRetention(Duration value) {
         return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, value, placement,
                 stopResend, forgetCheck, answerWait, retakeAfter, maxPendingWrites, quarantineAfter, quarantineFor,
-                maxAlerts);
+                maxAlerts, ageingInterval);
     }
 
     public CoordinatorSettings withPlacement(Placement value) {
         return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, value,
                 stopResend, forgetCheck, answerWait, retakeAfter, maxPendingWrites, quarantineAfter, quarantineFor,
-                maxAlerts);
+                maxAlerts, ageingInterval);
     }
 
     public CoordinatorSettings withReportGrace(Duration value) {
         return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, value, runRetention, placement,
                 stopResend, forgetCheck, answerWait, retakeAfter, maxPendingWrites, quarantineAfter, quarantineFor,
-                maxAlerts);
+                maxAlerts, ageingInterval);
     }
 
     public CoordinatorSettings withStopResend(Duration value) {
         return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, placement,
                 value, forgetCheck, answerWait, retakeAfter, maxPendingWrites, quarantineAfter, quarantineFor,
-                maxAlerts);
+                maxAlerts, ageingInterval);
     }
 
     /** Quarantine a worker after {@code after} different tasks failed on it in a row, for {@code duration}. */
     public CoordinatorSettings withQuarantine(int after, Duration duration) {
         return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, placement,
-                stopResend, forgetCheck, answerWait, retakeAfter, maxPendingWrites, after, duration, maxAlerts);
+                stopResend, forgetCheck, answerWait, retakeAfter, maxPendingWrites, after, duration, maxAlerts,
+                ageingInterval);
+    }
+
+    public CoordinatorSettings withAgeingInterval(Duration value) {
+        return new CoordinatorSettings(idleTick, recordStartAfter, fenceCheck, reportGrace, runRetention, placement,
+                stopResend, forgetCheck, answerWait, retakeAfter, maxPendingWrites, quarantineAfter, quarantineFor,
+                maxAlerts, value);
     }
 }

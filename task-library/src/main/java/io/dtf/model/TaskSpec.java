@@ -18,6 +18,8 @@ import java.util.Map;
  * @param repetition  1-based index among {@code repeat} copies of the same expansion
  * @param retry       how failures of the machine (not the test) are retried
  * @param fallback    requirements used only while no live worker meets {@code requirements}; empty for none
+ * @param exclusive   runs only on a worker with nothing else running, and nothing else starts there
+ *                    while it runs (benchmarks that must not share the machine)
  */
 public record TaskSpec(
         String id,
@@ -30,7 +32,8 @@ public record TaskSpec(
         int retries,
         int repetition,
         RetryPolicy retry,
-        List<Requirement> fallback) {
+        List<Requirement> fallback,
+        boolean exclusive) {
 
     public TaskSpec {
         params = params == null ? Map.of() : Map.copyOf(params);
@@ -39,9 +42,16 @@ public record TaskSpec(
         fallback = fallback == null ? List.of() : List.copyOf(fallback);
     }
 
+    /** A spec that shares its worker with other tasks. */
+    public TaskSpec(String id, String name, Map<String, String> params, TaskAction action,
+                    List<Requirement> requirements, int priority, Duration timeout, int retries, int repetition,
+                    RetryPolicy retry, List<Requirement> fallback) {
+        this(id, name, params, action, requirements, priority, timeout, retries, repetition, retry, fallback, false);
+    }
+
     /** A spec with the default retry policy and no fallback requirements. */
     public TaskSpec(String id, String name, Map<String, String> params, TaskAction action,
                     List<Requirement> requirements, int priority, Duration timeout, int retries, int repetition) {
-        this(id, name, params, action, requirements, priority, timeout, retries, repetition, null, null);
+        this(id, name, params, action, requirements, priority, timeout, retries, repetition, null, null, false);
     }
 }

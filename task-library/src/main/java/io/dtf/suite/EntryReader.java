@@ -29,7 +29,7 @@ final class EntryReader {
     private static final String JUNIT = "junit";
     private static final String JMH = "jmh";
     private static final List<String> COMMON = List.of("name", "type", "params", "requires", "priority",
-            "timeout", "retries", "repeat", RetryReader.FIELD, FallbackReader.FIELD);
+            "timeout", "retries", "repeat", RetryReader.FIELD, FallbackReader.FIELD, "exclusive");
     private static final List<String> BENCHMARK_FIELDS = List.of("benchmark", "warmup", "iterations", "warmupTime",
             "iterationTime");
     private static final List<String> COMMAND_FIELDS = List.of("command", "env", "workdir");
@@ -91,8 +91,9 @@ final class EntryReader {
         RequirementConflicts.find(requires).stream().filter(c -> !defaultConflicts.contains(c))
                 .forEach(c -> in.error("requires", c));
         List<Requirement> fallback = FallbackReader.read(in, defaults, requires, requiresComplete, defaultConflicts);
+        boolean exclusive = in.bool("exclusive", false);
         return new TaskEntry(position, name, action, params, requires, priority, timeout, retries, repeat, retry,
-                fallback);
+                fallback, exclusive);
     }
 
     /** The type, after checking the fields against it; null when it is missing or unknown. */

@@ -117,6 +117,21 @@ final class MappingReader {
         return name;
     }
 
+    /** A yes-or-no field written {@code true} or {@code false}; {@code fallback} when absent or (with an error) malformed. */
+    boolean bool(String field, boolean fallback) {
+        Optional<DocNode> node = get(field);
+        if (node.isEmpty()) {
+            return fallback;
+        }
+        // YAML 1.1 also reads yes/no/on/off as booleans: only the two unambiguous words are taken.
+        if (node.get() instanceof DocNode.Scalar s && s.kind() == DocNode.Kind.BOOLEAN
+                && (s.text().equalsIgnoreCase("true") || s.text().equalsIgnoreCase("false"))) {
+            return s.text().equalsIgnoreCase("true");
+        }
+        error(field, node.get().describe() + " is not true or false; write e.g. " + field + ": true");
+        return fallback;
+    }
+
     int integer(String field, int fallback, int min, int max) {
         Integer value = optionalInteger(field, min, max);
         return value == null ? fallback : value;

@@ -45,7 +45,7 @@ final class MatrixExpansion {
             for (int r = 1; r <= entry.repeat(); r++) {
                 tasks.add(new TaskSpec(taskId(entry.name(), params, r, entry.repeat()), entry.name(), params,
                         action, entry.requirements(), entry.priority(), entry.timeout(), entry.retries(), r,
-                        entry.retry(), entry.fallback()));
+                        entry.retry(), entry.fallback(), entry.exclusive()));
             }
         }
         return tasks;

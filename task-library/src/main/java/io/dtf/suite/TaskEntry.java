@@ -15,8 +15,9 @@ import java.util.SortedMap;
  * @param params       every parameter's values, keys sorted; a scalar is a list of one
  * @param requirements the suite defaults' requirements followed by the entry's own
  * @param fallback     likewise, for the set used while no live worker meets {@code requirements}; empty for none
+ * @param exclusive    whether the task must have its worker to itself
  */
 record TaskEntry(int position, String name, TaskAction action, SortedMap<String, List<String>> params,
                  List<Requirement> requirements, int priority, Duration timeout, int retries, int repeat,
-                 RetryPolicy retry, List<Requirement> fallback) {
+                 RetryPolicy retry, List<Requirement> fallback, boolean exclusive) {
 }
