@@ -50,13 +50,12 @@ final class Rounds {
     }
 
     /**
-     * Schedules when tasks wait; with none waiting, only when the scheduler has a running attempt
-     * that became late (it may start a copy), at most once an idle tick.
+     * Schedules when tasks wait; with none waiting but some running, once an idle tick (the
+     * scheduler may start a copy of one that is late).
      */
     void run(Instant now) {
         boolean queued = scheduler.queued() > 0;
-        if (!queued && (table.running() == 0 || now.toEpochMilli() - lastRoundAt < idleTickMs
-                || !scheduler.speculationDue(now))) {
+        if (!queued && (table.running() == 0 || now.toEpochMilli() - lastRoundAt < idleTickMs)) {
             return;
         }
         lastRoundAt = now.toEpochMilli();
