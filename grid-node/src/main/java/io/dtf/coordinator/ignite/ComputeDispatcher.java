@@ -3,6 +3,9 @@ package io.dtf.coordinator.ignite;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.coordinator.Assignment;
 import io.dtf.coordinator.Dispatcher;
+import io.dtf.coordinator.TaskRecord;
+import io.dtf.protocol.AttemptOrder;
+import io.dtf.protocol.ReplyTopic;
 import io.dtf.protocol.JobReply;
 import io.dtf.protocol.LiveAttempt;
 import io.dtf.hardware.HardwareKeys;
@@ -12,27 +15,35 @@ import io.dtf.node.Roles;
 import io.dtf.wire.Json;
 import io.dtf.worker.ignite.ReconcileJob;
 import io.dtf.worker.ignite.StopJob;
-import io.dtf.worker.ignite.TaskJob;
+import io.dtf.worker.ignite.BatchJob;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.compute.ComputeTaskCancelledException;
 import org.apache.ignite.compute.ComputeTaskTimeoutException;
+import org.apache.ignite.lang.IgniteBiPredicate;
 import org.apache.ignite.lang.IgniteFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts attempts with Ignite compute; the coordinator's node is the compute task's master.
+ * Starts attempts with Ignite compute; the coordinator's node is the compute task's master. The
+ * attempts of a round bound for one worker travel in one compute job ({@link BatchJob}): one round
+ * trip for all of them. Each is answered on its own as it ends: by the worker's early reply
+ * ({@link ReplyTopic}) or, failing that, by the batch's result, whichever comes first; if the
+ * batch fails (the worker left, hangs past the longest timeout of the batch plus a grace), every
+ * attempt of it not answered yet fails with it.
  *
  * <p>Ignite's failover is off for attempts ({@code withNoFailover}): when a worker dies, the
  * failure comes back here as {@link ClusterTopologyException} and the coordinator places the
@@ -58,18 +69,30 @@ public final class ComputeDispatcher implements Dispatcher {
         return t;
     });
 
+    /** The attempts sent and not answered yet, by {@link AttemptOrder#key()}. */
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final IgniteBiPredicate<UUID, Object> earlyReplies = this::early;
+
+    private record Waiting(Assignment assignment, BiConsumer<Assignment, JobReply> onDone) {
+    }
+
     public ComputeDispatcher(Ignite ignite) {
         this.ignite = ignite;
+        ignite.message().localListen(ReplyTopic.NAME, earlyReplies);
     }
 
     @Override
     public void dispatch(List<Assignment> assignments, long epoch, BiConsumer<Assignment, JobReply> onDone) {
+        Map<String, List<Assignment>> byNode = new LinkedHashMap<>();
         for (Assignment a : assignments) {
-            Consumer<JobReply> reply = r -> onDone.accept(a, r);
+            byNode.computeIfAbsent(a.nodeId(), n -> new ArrayList<>()).add(a);
+        }
+        for (List<Assignment> batch : byNode.values()) {
             try {
-                starter.execute(() -> start(a, epoch, reply));
+                starter.execute(() -> start(batch, epoch, onDone));
             } catch (RejectedExecutionException e) {
-                reply.accept(failed(a, Instant.now(), e));
+                Instant now = Instant.now();
+                batch.forEach(a -> onDone.accept(a, failed(a, now, e)));
             }
         }
     }
@@ -126,36 +149,89 @@ public final class ComputeDispatcher implements Dispatcher {
     /** Stops starting attempts; those already started report as usual. */
     public void close() {
         starter.shutdown();
+        ignite.message().stopLocalListen(ReplyTopic.NAME, earlyReplies);
     }
 
-    private void start(Assignment a, long epoch, Consumer<JobReply> onDone) {
+    /** Sends one worker its attempts of a round in one compute job; each is answered once, whichever way comes first. */
+    private void start(List<Assignment> batch, long epoch, BiConsumer<Assignment, JobReply> onDone) {
         Instant started = Instant.now();
+        List<AttemptOrder> orders = new ArrayList<>(batch.size());
+        long timeout = 0;
+        for (Assignment a : batch) {
+            TaskRecord t = a.task();
+            AttemptOrder order = new AttemptOrder(t.key(), t.attemptId(), t.attempts(), Json.write(t.spec()));
+            orders.add(order);
+            // The worker times each attempt out itself; this only catches a worker that hangs.
+            timeout = Math.max(timeout, t.spec().timeout().toMillis() + GRACE_MS);
+            waiting.put(order.key(), new Waiting(a, onDone));
+        }
         try {
-            UUID node = UUID.fromString(a.nodeId());
-            long timeout = a.task().spec().timeout().toMillis() + GRACE_MS;
-            TaskJob job = new TaskJob(Json.write(a.task().spec()), a.task().key(), a.task().attemptId(),
-                    a.task().attempts(), epoch);
+            UUID node = UUID.fromString(batch.get(0).nodeId());
             ignite.compute(ignite.cluster().forNodeId(node)).withNoFailover().withTimeout(timeout)
-                    .executeAsync(new DispatchTask(node), job)
+                    .executeAsync(new DispatchTask(node), new BatchJob(orders, epoch))
                     .listen(f -> {
-                        JobReply reply;
+                        List<String> replies;
                         try {
-                            reply = Json.read(f.get(), JobReply.class);
+                            replies = f.get();
                         } catch (RuntimeException e) {
                             if (causedBy(e, ComputeTaskCancelledException.class)) {
-                                // Only a stopping node cancels DTF's tasks. The job runs on (it outlives its
-                                // master) and the next coordinator reconciles it: no failure to record.
-                                LOG.info("attempt {} of {} left to the next coordinator: this node stops",
-                                        a.task().attemptId(), a.task().key());
+                                // Only a stopping node cancels DTF's tasks. The jobs run on (they outlive their
+                                // master) and the next coordinator reconciles them: no failure to record.
+                                LOG.info("{} attempt(s) left to the next coordinator: this node stops", orders.size());
+                                orders.forEach(o -> waiting.remove(o.key()));
                                 return;
                             }
-                            reply = failed(a, started, e);
+                            for (AttemptOrder o : orders) {
+                                Waiting w = waiting.remove(o.key());
+                                if (w != null) {
+                                    w.onDone().accept(w.assignment(), failed(w.assignment(), started, e));
+                                }
+                            }
+                            return;
                         }
-                        onDone.accept(reply);
+                        for (int i = 0; i < orders.size(); i++) {
+                            answer(orders.get(i).key(), i < replies.size() ? replies.get(i) : null, started);
+                        }
                     });
         } catch (RuntimeException e) {
-            onDone.accept(failed(a, started, e));
+            for (AttemptOrder o : orders) {
+                Waiting w = waiting.remove(o.key());
+                if (w != null) {
+                    w.onDone().accept(w.assignment(), failed(w.assignment(), started, e));
+                }
+            }
         }
+    }
+
+    /** An attempt's reply in its batch's result, unless its early copy already answered it. */
+    private void answer(String key, String replyJson, Instant started) {
+        Waiting w = waiting.remove(key);
+        if (w == null) {
+            return;
+        }
+        JobReply reply;
+        try {
+            reply = Json.read(replyJson, JobReply.class);
+        } catch (RuntimeException e) {
+            reply = failed(w.assignment(), started, new IllegalStateException("the worker's reply could not be read", e));
+        }
+        w.onDone().accept(w.assignment(), reply);
+    }
+
+    /** A reply a worker sent as its attempt ended, ahead of its batch's result ({@link ReplyTopic}). */
+    private boolean early(UUID sender, Object message) {
+        try {
+            JobReply reply = Json.read((String) message, JobReply.class);
+            String key = AttemptOrder.key(reply.taskKey(), reply.attemptId());
+            Waiting w = waiting.get(key);
+            // Only the node the attempt was sent to may answer it early; anything else waits for the batch's result.
+            if (w != null && w.assignment().nodeId().equals(sender.toString()) && waiting.remove(key, w)) {
+                w.onDone().accept(w.assignment(), reply);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("early reply from node {} ignored: {}", sender, e.toString());
+        }
+        return true;
     }
 
     private static JobReply failed(Assignment a, Instant started, Exception e) {
