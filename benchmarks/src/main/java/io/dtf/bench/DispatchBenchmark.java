@@ -1,6 +1,7 @@
 package io.dtf.bench;
 
 import io.dtf.client.DtfClient;
+import io.dtf.coordinator.ignite.ComputeDispatcher;
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.RunView;
 import io.dtf.model.Suite;
@@ -43,7 +44,8 @@ import org.apache.ignite.lang.IgniteFuture;
  * latency includes queueing; it is measured the same way for both). Then, at low load, one task at
  * a time ({@code one-at-a-time} times, 200 by default, 0 to skip): submit, wait for the result,
  * repeat; DTF's latency to the result's arrival in the results cache and to the following client's
- * {@code await} returning, next to one raw call at a time.
+ * {@code await} returning, next to one raw call at a time. Each round also runs the DTF path with
+ * one attempt per compute job ({@code -Dunbatched=false} skips it).
  */
 public final class DispatchBenchmark {
     private static final int DISCOVERY = 23400;
@@ -54,6 +56,8 @@ public final class DispatchBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int oneAtATime = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int slots = Integer.getInteger("slots", 64);
+        // Each round also runs DTF with one attempt per compute job, as before batching (-Dunbatched=false: not).
+        boolean compareUnbatched = Boolean.parseBoolean(System.getProperty("unbatched", "true"));
         Path root = Path.of("target", "dispatch-benchmark").toAbsolutePath();
         Path config = Path.of(System.getProperty("dtf.home", "..")).resolve("config/ignite-default.xml");
         List<DtfNode> nodes = new ArrayList<>();
@@ -76,16 +80,24 @@ public final class DispatchBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 Figures rawFigures = raw(ignite, workers, tasks);
                 Figures dtfFigures = dtf(server, client, tasks);
+                Figures unbatched = compareUnbatched ? unbatched(server, client, tasks) : null;
                 rawFigures.print("raw callAsync #" + round, tasks);
                 dtfFigures.print("dtf to DuckDB #" + round, tasks);
                 System.out.printf(Locale.ROOT, "%-22s %6s %11.1f%%%n", "dtf / raw", "",
                         100 * dtfFigures.throughput(tasks) / rawFigures.throughput(tasks));
+                if (unbatched != null) {
+                    unbatched.print("dtf unbatched #" + round, tasks);
+                    System.out.printf(Locale.ROOT, "%-22s %6s %11.1f%%%n", "unbatched / raw", "",
+                            100 * unbatched.throughput(tasks) / rawFigures.throughput(tasks));
+                }
             }
             if (oneAtATime > 0) {
                 System.out.printf(Locale.ROOT, "%none task at a time, %d times each:%n", oneAtATime);
                 Latencies.print("raw call", rawOneAtATime(ignite, workers, oneAtATime));
-                Latencies.print("dtf to results cache", dtfOneAtATime(server, client, oneAtATime, false));
-                Latencies.print("dtf to client await", dtfOneAtATime(server, client, oneAtATime, true));
+                long[] submitCalls = new long[oneAtATime];
+                Latencies.print("dtf to results cache", dtfOneAtATime(server, client, oneAtATime, false, submitCalls));
+                Latencies.print("  of which submit call", submitCalls);
+                Latencies.print("dtf to client await", dtfOneAtATime(server, client, oneAtATime, true, submitCalls));
             }
         } finally {
             for (int i = nodes.size() - 1; i >= 0; i--) {
@@ -156,6 +168,16 @@ public final class DispatchBenchmark {
         }
     }
 
+    /** The DTF path with one attempt per compute job: what batching attempts per worker gains. */
+    private static Figures unbatched(DtfNode server, DtfClient client, int n) throws Exception {
+        System.setProperty(ComputeDispatcher.MAX_BATCH_PROPERTY, "1");
+        try {
+            return dtf(server, client, n);
+        } finally {
+            System.clearProperty(ComputeDispatcher.MAX_BATCH_PROPERTY);
+        }
+    }
+
     /** One raw call at a time: submit, wait for its answer, repeat. Nanoseconds per call. */
     private static long[] rawOneAtATime(Ignite ignite, ClusterGroup workers, int n) {
         long[] took = new long[n];
@@ -171,9 +193,10 @@ public final class DispatchBenchmark {
      * One DTF task at a time: a suite of one no-op task, submitted once the previous one's result
      * arrived. Nanoseconds from submit to the result's arrival in the results cache or, with
      * {@code throughClient}, to the client's {@code await} returning (what a user watching sees).
+     * {@code submitCalls} receives how long each submit call took (its part of the latency).
      */
-    private static long[] dtfOneAtATime(DtfNode server, DtfClient client, int n, boolean throughClient)
-            throws Exception {
+    private static long[] dtfOneAtATime(DtfNode server, DtfClient client, int n, boolean throughClient,
+                                        long[] submitCalls) throws Exception {
         Suite suite = new Suite("one-at-a-time", List.of(new TaskSpec("noop", "noop", Map.of(),
                 new BenchmarkAction("noop", 0, 1), List.of(), 0, Duration.ofMinutes(1), 0, 1)));
         IgniteCache<Long, String> results = server.ignite().cache(CacheNames.RESULTS);
@@ -192,6 +215,7 @@ public final class DispatchBenchmark {
             for (int i = 0; i < n; i++) {
                 long start = System.nanoTime();
                 String runId = client.submit(suite);
+                submitCalls[i] = System.nanoTime() - start;
                 Long arrived = arrivals.poll(1, TimeUnit.MINUTES);
                 if (arrived == null) {
                     throw new IllegalStateException("no result for run " + runId + " within a minute");

@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -40,10 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts attempts with Ignite compute; the coordinator's node is the compute task's master. The
  * attempts of a round bound for one worker travel in one compute job ({@link BatchJob}): one round
- * trip for all of them. Each is answered on its own as it ends: by the worker's early reply
- * ({@link ReplyTopic}) or, failing that, by the batch's result, whichever comes first; if the
- * batch fails (the worker left, hangs past the longest timeout of the batch plus a grace), every
- * attempt of it not answered yet fails with it.
+ * trip for all of them. Each is answered on its own as it ends: by the worker's message
+ * ({@link ReplyTopic}) or, for what that did not carry, by the batch's result. If the batch fails
+ * (the worker left, or hangs past the longest timeout of the batch plus a grace), every attempt of
+ * it not answered yet fails with it.
  *
  * <p>Ignite's failover is off for attempts ({@code withNoFailover}): when a worker dies, the
  * failure comes back here as {@link ClusterTopologyException} and the coordinator places the
@@ -57,13 +58,20 @@ public final class ComputeDispatcher implements Dispatcher {
     private static final long GRACE_MS = 30_000;
     private static final long RECONCILE_TIMEOUT_MS = 15_000;
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /** After a batch's result, how long a reply the worker sent ahead may still be on its way. */
+    private static final long REPLY_GRACE_MS = 30_000;
+    /**
+     * System property: at most this many attempts in one compute job (default: no limit). 1 sends
+     * every attempt alone, as before batching; for comparing the two.
+     */
+    public static final String MAX_BATCH_PROPERTY = "dtf.dispatch.maxBatch";
 
     private final Ignite ignite;
     /**
      * Starting a compute task runs its mapping in the calling thread; doing that here keeps it off
      * the coordinator's event loop, which stays free to handle replies.
      */
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dtf-dispatch");
         t.setDaemon(true);
         return t;
@@ -83,11 +91,19 @@ public final class ComputeDispatcher implements Dispatcher {
 
     @Override
     public void dispatch(List<Assignment> assignments, long epoch, BiConsumer<Assignment, JobReply> onDone) {
+        int maxBatch = Math.max(1, Integer.getInteger(MAX_BATCH_PROPERTY, Integer.MAX_VALUE));
         Map<String, List<Assignment>> byNode = new LinkedHashMap<>();
+        List<List<Assignment>> batches = new ArrayList<>();
         for (Assignment a : assignments) {
-            byNode.computeIfAbsent(a.nodeId(), n -> new ArrayList<>()).add(a);
+            List<Assignment> batch = byNode.get(a.nodeId());
+            if (batch == null || batch.size() == maxBatch) {
+                batch = new ArrayList<>();
+                byNode.put(a.nodeId(), batch);
+                batches.add(batch);
+            }
+            batch.add(a);
         }
-        for (List<Assignment> batch : byNode.values()) {
+        for (List<Assignment> batch : batches) {
             try {
                 starter.execute(() -> start(batch, epoch, onDone));
             } catch (RejectedExecutionException e) {
@@ -169,69 +185,88 @@ public final class ComputeDispatcher implements Dispatcher {
             UUID node = UUID.fromString(batch.get(0).nodeId());
             ignite.compute(ignite.cluster().forNodeId(node)).withNoFailover().withTimeout(timeout)
                     .executeAsync(new DispatchTask(node), new BatchJob(orders, epoch))
-                    .listen(f -> {
-                        List<String> replies;
-                        try {
-                            replies = f.get();
-                        } catch (RuntimeException e) {
-                            if (causedBy(e, ComputeTaskCancelledException.class)) {
-                                // Only a stopping node cancels DTF's tasks. The jobs run on (they outlive their
-                                // master) and the next coordinator reconciles them: no failure to record.
-                                LOG.info("{} attempt(s) left to the next coordinator: this node stops", orders.size());
-                                orders.forEach(o -> waiting.remove(o.key()));
-                                return;
-                            }
-                            for (AttemptOrder o : orders) {
-                                Waiting w = waiting.remove(o.key());
-                                if (w != null) {
-                                    w.onDone().accept(w.assignment(), failed(w.assignment(), started, e));
-                                }
-                            }
-                            return;
-                        }
-                        for (int i = 0; i < orders.size(); i++) {
-                            answer(orders.get(i).key(), i < replies.size() ? replies.get(i) : null, started);
-                        }
-                    });
+                    .listen(f -> ended(f, node.toString(), orders, started));
         } catch (RuntimeException e) {
-            for (AttemptOrder o : orders) {
-                Waiting w = waiting.remove(o.key());
-                if (w != null) {
-                    w.onDone().accept(w.assignment(), failed(w.assignment(), started, e));
-                }
+            failAll(orders, started, e);
+        }
+    }
+
+    /** A batch's compute task ended: its result holds the replies not sent ahead. */
+    private void ended(IgniteFuture<List<String>> f, String node, List<AttemptOrder> orders, Instant started) {
+        List<String> replies;
+        try {
+            replies = f.get();
+        } catch (RuntimeException e) {
+            if (causedBy(e, ComputeTaskCancelledException.class)) {
+                // Only a stopping node cancels DTF's tasks. The jobs run on (they outlive their master) and
+                // the next coordinator reconciles them: no failure to record.
+                LOG.info("{} attempt(s) left to the next coordinator: this node stops", orders.size());
+                orders.forEach(o -> waiting.remove(o.key()));
+                return;
+            }
+            failAll(orders, started, e);
+            return;
+        }
+        replies.forEach(r -> answer(node, r));
+        // The others were sent ahead; a message still on its way is due any moment.
+        if (orders.stream().anyMatch(o -> waiting.containsKey(o.key()))) {
+            try {
+                starter.schedule(() -> lost(orders, started), REPLY_GRACE_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.info("this coordinator is closing: the next one reconciles attempts still unanswered");
             }
         }
     }
 
-    /** An attempt's reply in its batch's result, unless its early copy already answered it. */
-    private void answer(String key, String replyJson, Instant started) {
-        Waiting w = waiting.remove(key);
-        if (w == null) {
-            return;
+    /** The batch failed (the worker left, hangs, or could not be reached): its attempts not answered yet fail with it. */
+    private void failAll(List<AttemptOrder> orders, Instant started, Exception e) {
+        for (AttemptOrder o : orders) {
+            Waiting w = waiting.remove(o.key());
+            if (w != null) {
+                w.onDone().accept(w.assignment(), failed(w.assignment(), started, e));
+            }
         }
+    }
+
+    /**
+     * A reply (JSON) from worker {@code sender}, in its batch's result or ahead of it: answers its
+     * attempt if that was sent to this worker and is not answered yet.
+     */
+    private void answer(String sender, String replyJson) {
         JobReply reply;
         try {
             reply = Json.read(replyJson, JobReply.class);
         } catch (RuntimeException e) {
-            reply = failed(w.assignment(), started, new IllegalStateException("the worker's reply could not be read", e));
+            LOG.warn("unreadable reply from node {} ignored: {}", sender, e.toString());
+            return;
         }
-        w.onDone().accept(w.assignment(), reply);
+        String key = AttemptOrder.key(reply.taskKey(), reply.attemptId());
+        Waiting w = waiting.get(key);
+        // Only the node the attempt was sent to may answer it; the reply check then looks at the reply itself.
+        if (w != null && w.assignment().nodeId().equals(sender) && waiting.remove(key, w)) {
+            w.onDone().accept(w.assignment(), reply);
+        }
     }
 
-    /** A reply a worker sent as its attempt ended, ahead of its batch's result ({@link ReplyTopic}). */
+    /** Replies a worker sent as its attempts ended, ahead of their batch's result ({@link ReplyTopic}). */
     private boolean early(UUID sender, Object message) {
-        try {
-            JobReply reply = Json.read((String) message, JobReply.class);
-            String key = AttemptOrder.key(reply.taskKey(), reply.attemptId());
-            Waiting w = waiting.get(key);
-            // Only the node the attempt was sent to may answer it early; anything else waits for the batch's result.
-            if (w != null && w.assignment().nodeId().equals(sender.toString()) && waiting.remove(key, w)) {
-                w.onDone().accept(w.assignment(), reply);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("early reply from node {} ignored: {}", sender, e.toString());
+        if (message instanceof List<?> replies) {
+            String node = sender.toString();
+            replies.forEach(r -> answer(node, String.valueOf(r)));
         }
         return true;
+    }
+
+    /** The attempts of a batch that ended whose early reply never came: the worker said it sent it. */
+    private void lost(List<AttemptOrder> orders, Instant started) {
+        for (AttemptOrder o : orders) {
+            Waiting w = waiting.remove(o.key());
+            if (w != null) {
+                w.onDone().accept(w.assignment(), new JobReply(o.taskKey(), o.attemptId(), w.assignment().nodeId(), null,
+                        AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE, "node " + w.assignment().nodeId()
+                                + " sent the attempt's reply ahead of its batch's result, but it never came")));
+            }
+        }
     }
 
     private static JobReply failed(Assignment a, Instant started, Exception e) {

@@ -5,7 +5,6 @@ import io.dtf.protocol.AttemptOrder;
 import io.dtf.protocol.LiveAttempt;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
@@ -20,9 +19,9 @@ import org.apache.ignite.resources.TaskSessionResource;
 /**
  * The attempts one scheduling round bound for this worker, in one compute job: one round trip
  * for all of them. They run at once, each on its own thread as if sent alone. Each reply goes to
- * the coordinator as soon as its attempt ends, as a message on {@link io.dtf.protocol.ReplyTopic}
- * (the last one to end skips it); the job returns when all have ended, with every reply (JSON,
- * in the order sent), so a reply whose message is late or lost still arrives. Task failures come
+ * the coordinator as soon as its attempt ends, in a message on {@link io.dtf.protocol.ReplyTopic}
+ * ({@link EarlyReplies}: replies that end together share one); the job returns when all have
+ * ended, with the replies not sent that way (JSON), the last one's at least. Task failures come
  * back as outcomes, never as an exception: an exception here means the grid failed, and fails
  * the whole batch.
  *
@@ -50,7 +49,7 @@ public final class BatchJob implements ComputeJob, ComputeJobMasterLeaveAware {
         this.epoch = epoch;
     }
 
-    /** Every attempt's reply as JSON, in the order the attempts were sent. */
+    /** The replies (JSON) not sent ahead in a message. */
     @Override
     public Object execute() {
         ClusterNode local = ignite.cluster().localNode();
@@ -69,7 +68,7 @@ public final class BatchJob implements ComputeJob, ComputeJobMasterLeaveAware {
                     + epoch + ", but epoch " + attempts.newestEpoch() + " has taken over");
         }
         String hwClass = local.attribute(HardwareKeys.HW_CLASS);
-        UUID master = session.getTaskNodeId();
+        EarlyReplies early = new EarlyReplies(ignite, session.getTaskNodeId());
         CountDownLatch ended = new CountDownLatch(orders.size());
         AtomicInteger running = new AtomicInteger(orders.size());
         List<AttemptRun> started = new ArrayList<>(orders.size());
@@ -77,17 +76,25 @@ public final class BatchJob implements ComputeJob, ComputeJobMasterLeaveAware {
             started.add(new AttemptRun(ignite, session, orders.get(i), live.get(i), hwClass, run -> {
                 if (masterLeft) {
                     OrphanReports.deliver(ignite, run.reply());
-                } else if (running.decrementAndGet() > 0) {
-                    EarlyReplies.send(ignite, master, run.reply(), run.replyJson());
-                } // the last one's reply goes back as the job's result, right after
+                } else {
+                    early.add(run);
+                    if (running.decrementAndGet() > 0) {
+                        early.send();
+                    } // the last one's reply goes back with the job's result, right after
+                }
                 ended.countDown();
             }));
         }
         runs = started;
         started.forEach(r -> AttemptThreads.of(ignite).execute(r));
         awaitUninterruptibly(ended);
-        List<String> replies = new ArrayList<>(started.size());
-        started.forEach(r -> replies.add(r.replyJson()));
+        // Every early send has returned (each attempt counts down after its own): the rest was not sent.
+        List<AttemptRun> unsent = early.unsent();
+        if (masterLeft) {
+            unsent.forEach(r -> OrphanReports.deliver(ignite, r.reply()));
+        }
+        List<String> replies = new ArrayList<>(unsent.size());
+        unsent.forEach(r -> replies.add(r.replyJson()));
         return replies;
     }
 
