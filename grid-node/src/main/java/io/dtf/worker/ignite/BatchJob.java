@@ -18,7 +18,8 @@ import org.apache.ignite.resources.TaskSessionResource;
 
 /**
  * The attempts one scheduling round bound for this worker, in one compute job: one round trip
- * for all of them. They run at once, each on its own thread as if sent alone. Each reply goes to
+ * for all of them. They run at once, each on its own thread as if sent alone (the first on the
+ * job's). Each reply goes to
  * the coordinator as soon as its attempt ends, in a message on {@link io.dtf.protocol.ReplyTopic}
  * ({@link EarlyReplies}: replies that end together share one); the job returns when all have
  * ended, with the replies not sent that way (JSON), the last one's at least. Task failures come
@@ -86,7 +87,9 @@ public final class BatchJob implements ComputeJob, ComputeJobMasterLeaveAware {
             }));
         }
         runs = started;
-        started.forEach(r -> AttemptThreads.of(ignite).execute(r));
+        // The first runs on this thread: a batch of one (the usual case at low load) costs no thread hand-off.
+        started.subList(1, started.size()).forEach(r -> AttemptThreads.of(ignite).execute(r));
+        started.get(0).run();
         awaitUninterruptibly(ended);
         // Every early send has returned (each attempt counts down after its own): the rest was not sent.
         List<AttemptRun> unsent = early.unsent();
