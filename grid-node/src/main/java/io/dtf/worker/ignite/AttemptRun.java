@@ -3,6 +3,7 @@ package io.dtf.worker.ignite;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskSpec;
+import io.dtf.model.TaskState;
 import io.dtf.protocol.AttemptOrder;
 import io.dtf.protocol.JobReply;
 import io.dtf.protocol.LiveAttempt;
@@ -28,6 +29,7 @@ final class AttemptRun implements Runnable {
     private final Consumer<AttemptRun> onEnd;
     private volatile Thread runner;
     private volatile boolean interrupted;
+    private volatile boolean stopRequested;
     private volatile JobReply reply;
     private volatile String replyJson;
 
@@ -50,7 +52,7 @@ final class AttemptRun implements Runnable {
         if (interrupted) {
             runner.interrupt(); // the job was cancelled before this thread took the attempt
         }
-        attempts.stoppable(live, this::interrupt);
+        attempts.stoppable(live, this::stopByRequest);
         AttemptOutcome outcome;
         // What the attempt fetches into the artifact cache stays there until it ends.
         try (ArtifactCache.Hold held = WorkerArtifacts.of(ignite).hold()) {
@@ -71,6 +73,21 @@ final class AttemptRun implements Runnable {
         replyJson = Json.write(signed);
         reply = signed;
         onEnd.accept(this);
+    }
+
+    /** The coordinator cancelled the task ({@link StopJob}). */
+    private void stopByRequest() {
+        stopRequested = true;
+        interrupt();
+    }
+
+    /**
+     * Whether the reply may go ahead of its batch's result. Not when the attempt was cancelled by
+     * the grid rather than by the coordinator (its node stopping, or its batch timed out): the
+     * coordinator then decides from its side (the node left, or hung), as it would without a reply.
+     */
+    boolean mayGoAhead() {
+        return stopRequested || reply.outcome().status() != TaskState.CANCELLED;
     }
 
     /** Stops the attempt: its thread's interrupt kills its process tree or cancels its benchmark. */

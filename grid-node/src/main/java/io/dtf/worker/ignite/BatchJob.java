@@ -77,11 +77,11 @@ public final class BatchJob implements ComputeJob, ComputeJobMasterLeaveAware {
             started.add(new AttemptRun(ignite, session, orders.get(i), live.get(i), hwClass, run -> {
                 if (masterLeft) {
                     OrphanReports.deliver(ignite, run.reply());
-                } else {
+                } else if (running.decrementAndGet() > 0 && run.mayGoAhead()) {
                     early.add(run);
-                    if (running.decrementAndGet() > 0) {
-                        early.send();
-                    } // the last one's reply goes back with the job's result, right after
+                    early.send();
+                } else {
+                    early.hold(run); // back with the job's result: the last one's comes right after
                 }
                 ended.countDown();
             }));

@@ -37,6 +37,11 @@ final class EarlyReplies {
         queued.add(ended);
     }
 
+    /** Keeps an ended attempt's reply for the batch's result. */
+    void hold(AttemptRun ended) {
+        unsent.add(ended);
+    }
+
     /** Sends what is queued, unless another thread is sending already: it takes what was queued meanwhile. */
     void send() {
         while (!queued.isEmpty() && sending.compareAndSet(false, true)) {
