@@ -250,9 +250,14 @@ public final class ComputeDispatcher implements Dispatcher {
 
     /** Replies a worker sent as its attempts ended, ahead of their batch's result ({@link ReplyTopic}). */
     private boolean early(UUID sender, Object message) {
+        String node = sender.toString();
         if (message instanceof List<?> replies) {
-            String node = sender.toString();
             replies.forEach(r -> answer(node, String.valueOf(r)));
+        } else if (message instanceof String reply) {
+            answer(node, reply);
+        } else {
+            LOG.warn("early reply from node {} ignored: a {}, not replies", sender,
+                    message == null ? "null" : message.getClass().getName());
         }
         return true;
     }

@@ -53,7 +53,8 @@ final class EarlyReplies {
                 if (!batch.isEmpty()) {
                     List<String> replies = new ArrayList<>(batch.size());
                     batch.forEach(r -> replies.add(r.replyJson()));
-                    ignite.message(ignite.cluster().forNodeId(coordinatorNode)).send(ReplyTopic.NAME, replies);
+                    // As one Object: the Collection overload of send() would send each element as a message.
+                    ignite.message(ignite.cluster().forNodeId(coordinatorNode)).send(ReplyTopic.NAME, (Object) replies);
                 }
             } catch (RuntimeException e) {
                 LOG.debug("{} early repl(ies) not sent ({}); they go with their batch", batch.size(), e.toString());
