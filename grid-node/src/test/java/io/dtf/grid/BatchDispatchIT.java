@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.client.DtfClient;
 import io.dtf.model.BenchmarkAction;
-import io.dtf.model.FailureCategory;
 import io.dtf.model.RunView;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Attempts bound for one worker travel in one compute job, and are still answered one by one: a
  * short attempt's result is stored while a long one of the same batch runs, one attempt of the
  * batch can be stopped alone, and a worker that leaves fails exactly its attempts still running
- * (NODE_LEFT, run again elsewhere), not the ones it already answered.
+ * (run again elsewhere), not the ones it already answered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BatchDispatchIT {
@@ -101,8 +100,10 @@ class BatchDispatchIT {
                         && task(runId, "slow-b").attempts() == 2 && task(runId, "slow-b").state() == TaskState.RUNNING);
         List<TaskResult> results = client.results(runId);
         for (String slow : List.of("slow-a", "slow-b")) {
+            // Stopped with its node (a graceful stop: the job is cancelled, and its reply may still come back; a
+            // SIGKILL gives NODE_LEFT, see WorkerFailoverIT): not the task's fault, so it runs again elsewhere.
             TaskResult first = result(results, slow, 1);
-            assertEquals(FailureCategory.NODE_LEFT, first.category(), first.toString());
+            assertTrue(!first.finalAttempt() && first.decision().startsWith("retry on another node"), first.toString());
         }
         TaskResult quick = result(results, "quick", 1);
         assertTrue(quick.finalAttempt() && quick.status() == TaskState.PASSED, quick.toString());
