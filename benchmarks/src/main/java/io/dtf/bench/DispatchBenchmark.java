@@ -1,6 +1,7 @@
 package io.dtf.bench;
 
 import io.dtf.client.DtfClient;
+import io.dtf.coordinator.ignite.ComputeDispatcher;
 import io.dtf.model.BenchmarkAction;
 import io.dtf.model.RunView;
 import io.dtf.model.Suite;
@@ -16,12 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.ContinuousQuery;
@@ -35,18 +39,25 @@ import org.apache.ignite.lang.IgniteFuture;
  * worker, result in the results cache, row in DuckDB) next to raw Ignite {@code compute().callAsync}
  * no-op calls on the same three nodes (one server, two workers, one JVM), in the same run.
  *
- * <p>Run: {@code benchmarks/run-dispatch.sh [tasks] [rounds]}. Prints tasks/s and the p50/p99 of
- * submit-to-result latency for both paths (all tasks are submitted at once, so latency includes
- * queueing; it is measured the same way for both).
+ * <p>Run: {@code benchmarks/run-dispatch.sh [tasks] [rounds] [one-at-a-time]}. Prints tasks/s and
+ * the p50/p99 of submit-to-result latency for both paths (all tasks are submitted at once, so
+ * latency includes queueing; it is measured the same way for both). Then, at low load, one task at
+ * a time ({@code one-at-a-time} times, 200 by default, 0 to skip): submit, wait for the result,
+ * repeat; DTF's latency to the result's arrival in the results cache and to the following client's
+ * {@code await} returning, next to one raw call at a time. Each round also runs the DTF path with
+ * one attempt per compute job ({@code -Dunbatched=false} skips it).
  */
 public final class DispatchBenchmark {
-    private static final int DISCOVERY = 27900;
-    private static final int COMMUNICATION = 27950;
+    private static final int DISCOVERY = 23400;
+    private static final int COMMUNICATION = 23450;
 
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int oneAtATime = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int slots = Integer.getInteger("slots", 64);
+        // Each round also runs DTF with one attempt per compute job, as before batching (-Dunbatched=false: not).
+        boolean compareUnbatched = Boolean.parseBoolean(System.getProperty("unbatched", "true"));
         Path root = Path.of("target", "dispatch-benchmark").toAbsolutePath();
         Path config = Path.of(System.getProperty("dtf.home", "..")).resolve("config/ignite-default.xml");
         List<DtfNode> nodes = new ArrayList<>();
@@ -69,10 +80,24 @@ public final class DispatchBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 Figures rawFigures = raw(ignite, workers, tasks);
                 Figures dtfFigures = dtf(server, client, tasks);
+                Figures unbatched = compareUnbatched ? unbatched(server, client, tasks) : null;
                 rawFigures.print("raw callAsync #" + round, tasks);
                 dtfFigures.print("dtf to DuckDB #" + round, tasks);
                 System.out.printf(Locale.ROOT, "%-22s %6s %11.1f%%%n", "dtf / raw", "",
                         100 * dtfFigures.throughput(tasks) / rawFigures.throughput(tasks));
+                if (unbatched != null) {
+                    unbatched.print("dtf unbatched #" + round, tasks);
+                    System.out.printf(Locale.ROOT, "%-22s %6s %11.1f%%%n", "unbatched / raw", "",
+                            100 * unbatched.throughput(tasks) / rawFigures.throughput(tasks));
+                }
+            }
+            if (oneAtATime > 0) {
+                System.out.printf(Locale.ROOT, "%none task at a time, %d times each:%n", oneAtATime);
+                Latencies.print("raw call", rawOneAtATime(ignite, workers, oneAtATime));
+                long[] submitCalls = new long[oneAtATime];
+                Latencies.print("dtf to results cache", dtfOneAtATime(server, client, oneAtATime, false, submitCalls));
+                Latencies.print("  of which submit call", submitCalls);
+                Latencies.print("dtf to client await", dtfOneAtATime(server, client, oneAtATime, true, submitCalls));
             }
         } finally {
             for (int i = nodes.size() - 1; i >= 0; i--) {
@@ -143,6 +168,77 @@ public final class DispatchBenchmark {
         }
     }
 
+    /** The DTF path with one attempt per compute job: what batching attempts per worker gains. */
+    private static Figures unbatched(DtfNode server, DtfClient client, int n) throws Exception {
+        System.setProperty(ComputeDispatcher.MAX_BATCH_PROPERTY, "1");
+        try {
+            return dtf(server, client, n);
+        } finally {
+            System.clearProperty(ComputeDispatcher.MAX_BATCH_PROPERTY);
+        }
+    }
+
+    /** One raw call at a time: submit, wait for its answer, repeat. Nanoseconds per call. */
+    private static long[] rawOneAtATime(Ignite ignite, ClusterGroup workers, int n) {
+        long[] took = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            ignite.compute(workers).callAsync((IgniteCallable<Integer>) () -> 1).get();
+            took[i] = System.nanoTime() - start;
+        }
+        return took;
+    }
+
+    /**
+     * One DTF task at a time: a suite of one no-op task, submitted once the previous one's result
+     * arrived. Nanoseconds from submit to the result's arrival in the results cache or, with
+     * {@code throughClient}, to the client's {@code await} returning (what a user watching sees).
+     * {@code submitCalls} receives how long each submit call took (its part of the latency).
+     */
+    private static long[] dtfOneAtATime(DtfNode server, DtfClient client, int n, boolean throughClient,
+                                        long[] submitCalls) throws Exception {
+        Suite suite = new Suite("one-at-a-time", List.of(new TaskSpec("noop", "noop", Map.of(),
+                new BenchmarkAction("noop", 0, 1), List.of(), 0, Duration.ofMinutes(1), 0, 1)));
+        IgniteCache<Long, String> results = server.ignite().cache(CacheNames.RESULTS);
+        BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+        ContinuousQuery<Long, String> query = new ContinuousQuery<>();
+        query.setLocalListener(events -> {
+            long now = System.nanoTime();
+            for (CacheEntryEvent<? extends Long, ? extends String> e : events) {
+                if (e.getEventType() == EventType.CREATED) {
+                    arrivals.add(now);
+                }
+            }
+        });
+        long[] took = new long[n];
+        try (QueryCursor<?> ignored = results.query(query)) {
+            for (int i = 0; i < n; i++) {
+                long start = System.nanoTime();
+                String runId = client.submit(suite);
+                submitCalls[i] = System.nanoTime() - start;
+                Long arrived = arrivals.poll(1, TimeUnit.MINUTES);
+                if (arrived == null) {
+                    throw new IllegalStateException("no result for run " + runId + " within a minute");
+                }
+                if (throughClient) {
+                    client.await(runId, Duration.ofMinutes(1), r -> { });
+                    took[i] = System.nanoTime() - start;
+                } else {
+                    took[i] = arrived - start;
+                }
+            }
+        }
+        return took;
+    }
+
+    private static final class Latencies {
+        static void print(String label, long[] nanos) {
+            long[] sorted = Arrays.stream(nanos).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-22s %6d %12s %10.1f %10.1f%n", label, sorted.length, "",
+                    Figures.percentile(sorted, 0.50) / 1e6, Figures.percentile(sorted, 0.99) / 1e6);
+        }
+    }
+
     private record Figures(long start, long end, long[] done) {
         double throughput(int n) {
             return n / ((end - start) / 1e9);
@@ -154,7 +250,7 @@ public final class DispatchBenchmark {
                     percentile(latency, 0.50) / 1e6, percentile(latency, 0.99) / 1e6);
         }
 
-        private static double percentile(long[] sorted, double p) {
+        static double percentile(long[] sorted, double p) {
             return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
         }
     }

@@ -3,6 +3,9 @@ package io.dtf.coordinator.ignite;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.dtf.coordinator.Assignment;
 import io.dtf.coordinator.Dispatcher;
+import io.dtf.coordinator.TaskRecord;
+import io.dtf.protocol.AttemptOrder;
+import io.dtf.protocol.ReplyTopic;
 import io.dtf.protocol.JobReply;
 import io.dtf.protocol.LiveAttempt;
 import io.dtf.hardware.HardwareKeys;
@@ -12,27 +15,36 @@ import io.dtf.node.Roles;
 import io.dtf.wire.Json;
 import io.dtf.worker.ignite.ReconcileJob;
 import io.dtf.worker.ignite.StopJob;
-import io.dtf.worker.ignite.TaskJob;
+import io.dtf.worker.ignite.BatchJob;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.compute.ComputeTaskCancelledException;
 import org.apache.ignite.compute.ComputeTaskTimeoutException;
+import org.apache.ignite.lang.IgniteBiPredicate;
 import org.apache.ignite.lang.IgniteFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts attempts with Ignite compute; the coordinator's node is the compute task's master.
+ * Starts attempts with Ignite compute; the coordinator's node is the compute task's master. The
+ * attempts of a round bound for one worker travel in one compute job ({@link BatchJob}): one round
+ * trip for all of them. Each is answered on its own as it ends: by the worker's message
+ * ({@link ReplyTopic}) or, for what that did not carry, by the batch's result. If the batch fails
+ * (the worker left, or hangs past the longest timeout of the batch plus a grace), every attempt of
+ * it not answered yet fails with it.
  *
  * <p>Ignite's failover is off for attempts ({@code withNoFailover}): when a worker dies, the
  * failure comes back here as {@link ClusterTopologyException} and the coordinator places the
@@ -46,30 +58,57 @@ public final class ComputeDispatcher implements Dispatcher {
     private static final long GRACE_MS = 30_000;
     private static final long RECONCILE_TIMEOUT_MS = 15_000;
     private static final long STOP_TIMEOUT_MS = 10_000;
+    /** After a batch's result, how long a reply the worker sent ahead may still be on its way. */
+    private static final long REPLY_GRACE_MS = 30_000;
+    /**
+     * System property: at most this many attempts in one compute job (default: no limit). 1 sends
+     * every attempt alone, as before batching; for comparing the two.
+     */
+    public static final String MAX_BATCH_PROPERTY = "dtf.dispatch.maxBatch";
 
     private final Ignite ignite;
     /**
      * Starting a compute task runs its mapping in the calling thread; doing that here keeps it off
      * the coordinator's event loop, which stays free to handle replies.
      */
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dtf-dispatch");
         t.setDaemon(true);
         return t;
     });
 
+    /** The attempts sent and not answered yet, by {@link AttemptOrder#key()}. */
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final IgniteBiPredicate<UUID, Object> earlyReplies = this::early;
+
+    private record Waiting(Assignment assignment, BiConsumer<Assignment, JobReply> onDone) {
+    }
+
     public ComputeDispatcher(Ignite ignite) {
         this.ignite = ignite;
+        ignite.message().localListen(ReplyTopic.NAME, earlyReplies);
     }
 
     @Override
     public void dispatch(List<Assignment> assignments, long epoch, BiConsumer<Assignment, JobReply> onDone) {
+        int maxBatch = Math.max(1, Integer.getInteger(MAX_BATCH_PROPERTY, Integer.MAX_VALUE));
+        Map<String, List<Assignment>> byNode = new LinkedHashMap<>();
+        List<List<Assignment>> batches = new ArrayList<>();
         for (Assignment a : assignments) {
-            Consumer<JobReply> reply = r -> onDone.accept(a, r);
+            List<Assignment> batch = byNode.get(a.nodeId());
+            if (batch == null || batch.size() == maxBatch) {
+                batch = new ArrayList<>();
+                byNode.put(a.nodeId(), batch);
+                batches.add(batch);
+            }
+            batch.add(a);
+        }
+        for (List<Assignment> batch : batches) {
             try {
-                starter.execute(() -> start(a, epoch, reply));
+                starter.execute(() -> start(batch, epoch, onDone));
             } catch (RejectedExecutionException e) {
-                reply.accept(failed(a, Instant.now(), e));
+                Instant now = Instant.now();
+                batch.forEach(a -> onDone.accept(a, failed(a, now, e)));
             }
         }
     }
@@ -126,35 +165,112 @@ public final class ComputeDispatcher implements Dispatcher {
     /** Stops starting attempts; those already started report as usual. */
     public void close() {
         starter.shutdown();
+        ignite.message().stopLocalListen(ReplyTopic.NAME, earlyReplies);
     }
 
-    private void start(Assignment a, long epoch, Consumer<JobReply> onDone) {
+    /** Sends one worker its attempts of a round in one compute job; each is answered once, whichever way comes first. */
+    private void start(List<Assignment> batch, long epoch, BiConsumer<Assignment, JobReply> onDone) {
         Instant started = Instant.now();
+        List<AttemptOrder> orders = new ArrayList<>(batch.size());
+        long timeout = 0;
+        for (Assignment a : batch) {
+            TaskRecord t = a.task();
+            AttemptOrder order = new AttemptOrder(t.key(), t.attemptId(), t.attempts(), Json.write(t.spec()));
+            orders.add(order);
+            // The worker times each attempt out itself; this only catches a worker that hangs.
+            timeout = Math.max(timeout, t.spec().timeout().toMillis() + GRACE_MS);
+            waiting.put(order.key(), new Waiting(a, onDone));
+        }
         try {
-            UUID node = UUID.fromString(a.nodeId());
-            long timeout = a.task().spec().timeout().toMillis() + GRACE_MS;
-            TaskJob job = new TaskJob(Json.write(a.task().spec()), a.task().key(), a.task().attemptId(),
-                    a.task().attempts(), epoch);
+            UUID node = UUID.fromString(batch.get(0).nodeId());
             ignite.compute(ignite.cluster().forNodeId(node)).withNoFailover().withTimeout(timeout)
-                    .executeAsync(new DispatchTask(node), job)
-                    .listen(f -> {
-                        JobReply reply;
-                        try {
-                            reply = Json.read(f.get(), JobReply.class);
-                        } catch (RuntimeException e) {
-                            if (causedBy(e, ComputeTaskCancelledException.class)) {
-                                // Only a stopping node cancels DTF's tasks. The job runs on (it outlives its
-                                // master) and the next coordinator reconciles it: no failure to record.
-                                LOG.info("attempt {} of {} left to the next coordinator: this node stops",
-                                        a.task().attemptId(), a.task().key());
-                                return;
-                            }
-                            reply = failed(a, started, e);
-                        }
-                        onDone.accept(reply);
-                    });
+                    .executeAsync(new DispatchTask(node), new BatchJob(orders, epoch))
+                    .listen(f -> ended(f, node.toString(), orders, started));
         } catch (RuntimeException e) {
-            onDone.accept(failed(a, started, e));
+            failAll(orders, started, e);
+        }
+    }
+
+    /** A batch's compute task ended: its result holds the replies not sent ahead. */
+    private void ended(IgniteFuture<List<String>> f, String node, List<AttemptOrder> orders, Instant started) {
+        List<String> replies;
+        try {
+            replies = f.get();
+        } catch (RuntimeException e) {
+            if (causedBy(e, ComputeTaskCancelledException.class)) {
+                // Only a stopping node cancels DTF's tasks. The jobs run on (they outlive their master) and
+                // the next coordinator reconciles them: no failure to record.
+                LOG.info("{} attempt(s) left to the next coordinator: this node stops", orders.size());
+                orders.forEach(o -> waiting.remove(o.key()));
+                return;
+            }
+            failAll(orders, started, e);
+            return;
+        }
+        replies.forEach(r -> answer(node, r));
+        // The others were sent ahead; a message still on its way is due any moment.
+        if (orders.stream().anyMatch(o -> waiting.containsKey(o.key()))) {
+            try {
+                starter.schedule(() -> lost(orders, started), REPLY_GRACE_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.info("this coordinator is closing: the next one reconciles attempts still unanswered");
+            }
+        }
+    }
+
+    /** The batch failed (the worker left, hangs, or could not be reached): its attempts not answered yet fail with it. */
+    private void failAll(List<AttemptOrder> orders, Instant started, Exception e) {
+        for (AttemptOrder o : orders) {
+            Waiting w = waiting.remove(o.key());
+            if (w != null) {
+                w.onDone().accept(w.assignment(), failed(w.assignment(), started, e));
+            }
+        }
+    }
+
+    /**
+     * A reply (JSON) from worker {@code sender}, in its batch's result or ahead of it: answers its
+     * attempt if that was sent to this worker and is not answered yet.
+     */
+    private void answer(String sender, String replyJson) {
+        JobReply reply;
+        try {
+            reply = Json.read(replyJson, JobReply.class);
+        } catch (RuntimeException e) {
+            LOG.warn("unreadable reply from node {} ignored: {}", sender, e.toString());
+            return;
+        }
+        String key = AttemptOrder.key(reply.taskKey(), reply.attemptId());
+        Waiting w = waiting.get(key);
+        // Only the node the attempt was sent to may answer it; the reply check then looks at the reply itself.
+        if (w != null && w.assignment().nodeId().equals(sender) && waiting.remove(key, w)) {
+            w.onDone().accept(w.assignment(), reply);
+        }
+    }
+
+    /** Replies a worker sent as its attempts ended, ahead of their batch's result ({@link ReplyTopic}). */
+    private boolean early(UUID sender, Object message) {
+        String node = sender.toString();
+        if (message instanceof List<?> replies) {
+            replies.forEach(r -> answer(node, String.valueOf(r)));
+        } else if (message instanceof String reply) {
+            answer(node, reply);
+        } else {
+            LOG.warn("early reply from node {} ignored: a {}, not replies", sender,
+                    message == null ? "null" : message.getClass().getName());
+        }
+        return true;
+    }
+
+    /** The attempts of a batch that ended whose early reply never came: the worker said it sent it. */
+    private void lost(List<AttemptOrder> orders, Instant started) {
+        for (AttemptOrder o : orders) {
+            Waiting w = waiting.remove(o.key());
+            if (w != null) {
+                w.onDone().accept(w.assignment(), new JobReply(o.taskKey(), o.attemptId(), w.assignment().nodeId(), null,
+                        AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE, "node " + w.assignment().nodeId()
+                                + " sent the attempt's reply ahead of its batch's result, but it never came")));
+            }
         }
     }
 

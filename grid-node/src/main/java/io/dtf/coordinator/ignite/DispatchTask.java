@@ -1,6 +1,6 @@
 package io.dtf.coordinator.ignite;
 
-import io.dtf.worker.ignite.TaskJob;
+import io.dtf.worker.ignite.BatchJob;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,11 +12,12 @@ import org.apache.ignite.compute.ComputeTaskAdapter;
 import org.apache.ignite.compute.ComputeTaskSessionFullSupport;
 
 /**
- * One attempt as an Ignite compute task on the node the coordinator chose. The session is full so
- * the job can save checkpoints, which a later attempt of the same task loads.
+ * The attempts of one round bound for one worker, as one Ignite compute task with one job on the
+ * node the coordinator chose. The session is full so the attempts can save checkpoints, which a
+ * later attempt of the same task loads. The result: every attempt's reply (JSON).
  */
 @ComputeTaskSessionFullSupport
-public final class DispatchTask extends ComputeTaskAdapter<TaskJob, String> {
+public final class DispatchTask extends ComputeTaskAdapter<BatchJob, List<String>> {
     private static final long serialVersionUID = 1L;
 
     private final UUID node;
@@ -27,14 +28,14 @@ public final class DispatchTask extends ComputeTaskAdapter<TaskJob, String> {
     }
 
     @Override
-    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, TaskJob job) {
+    public Map<? extends ComputeJob, ClusterNode> map(List<ClusterNode> subgrid, BatchJob job) {
         ClusterNode target = subgrid.stream().filter(n -> n.id().equals(node)).findFirst()
                 .orElseThrow(() -> new IgniteException("node " + node + " is not in the grid"));
         return Map.of(job, target);
     }
 
     @Override
-    public String reduce(List<ComputeJobResult> results) {
+    public List<String> reduce(List<ComputeJobResult> results) {
         return results.get(0).getData();
     }
 }

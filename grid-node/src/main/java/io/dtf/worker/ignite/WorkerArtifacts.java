@@ -10,7 +10,7 @@ import org.apache.ignite.Ignite;
  * The worker's artifact cache, one per node, kept in the node-local map like its executor: under the
  * node's data directory ({@code artifacts/}), bounded by {@link CacheBound}, fetching from the grid.
  * Runners that need a task's artifacts get it from here ({@link WorkerRuntime} gives it to them); each
- * attempt holds what it asked for until it ends ({@link TaskJob}).
+ * attempt holds what it asked for until it ends ({@link AttemptRun}).
  */
 public final class WorkerArtifacts {
     private static final String KEY = "dtf.worker.artifacts";

@@ -47,6 +47,19 @@ final class WorkerAttempts {
         return true;
     }
 
+    /**
+     * Registers the starting attempts of one batch, all or none: false when a newer coordinator
+     * than their sender is in charge.
+     */
+    synchronized boolean beginAll(List<LiveAttempt> batch, long epoch) {
+        if (epoch < newestEpoch) {
+            return false;
+        }
+        newestEpoch = epoch;
+        batch.forEach(a -> running.put(key(a), a));
+        return true;
+    }
+
     synchronized long newestEpoch() {
         return newestEpoch;
     }

@@ -13,8 +13,9 @@ import io.dtf.node.DtfNode;
 import io.dtf.node.IgniteConfigFactory;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
+import io.dtf.protocol.AttemptOrder;
 import io.dtf.wire.Json;
-import io.dtf.worker.ignite.TaskJob;
+import io.dtf.worker.ignite.BatchJob;
 import io.dtf.worker.ignite.WorkerReadiness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +88,7 @@ class ClusterTopologyIT {
             UUID id = starting.cluster().localNode().id();
             TaskSpec spec = new TaskSpec("t", "t", Map.of(), new BenchmarkAction("noop", 0, 1), List.of(), 0,
                     Duration.ofSeconds(10), 0, 1);
-            TaskJob job = new TaskJob(Json.write(spec), "run-1/t", "1:1", 1, 1);
+            BatchJob job = new BatchJob(List.of(new AttemptOrder("run-1/t", "1:1", 1, Json.write(spec))), 1);
 
             IgniteException refused = assertThrows(IgniteException.class, () -> data.ignite()
                     .compute(data.ignite().cluster().forNodeId(id)).withNoFailover()

@@ -71,6 +71,16 @@ class WorkerAttemptsTest {
         assertEquals(1, stopped.get());
     }
 
+    @Test
+    void aBatchBeginsWhollyOrIsRefusedWhollyByANewerCoordinator() {
+        WorkerAttempts attempts = new WorkerAttempts();
+        assertTrue(attempts.beginAll(List.of(attempt("run/a"), attempt("run/b")), 2));
+        assertEquals(List.of("run/a", "run/b"), attempts.reconcile(3).stream().map(LiveAttempt::taskKey).toList());
+
+        assertFalse(attempts.beginAll(List.of(attempt("run/c"), attempt("run/d")), 2), "epoch 3 took over");
+        assertEquals(2, attempts.reconcile(3).size(), "nothing of the refused batch is registered");
+    }
+
     private static LiveAttempt attempt(String taskKey) {
         return new LiveAttempt(taskKey, "1:1", 1, "n", null);
     }
