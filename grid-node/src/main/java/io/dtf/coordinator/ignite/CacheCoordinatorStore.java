@@ -11,6 +11,7 @@ import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
+import io.dtf.wire.PartitionScan;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,16 +23,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteAtomicLong;
 import org.apache.ignite.IgniteAtomicReference;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.query.QueryCursor;
-import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.AtomicConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's state in DTF's partitioned caches. Runs and task states are Ignite binary rows
@@ -40,6 +40,7 @@ import org.apache.ignite.configuration.CacheConfiguration;
  * binary rows when a coordinator loads them, so SQL sees every run after the first take-over.
  */
 public final class CacheCoordinatorStore implements CoordinatorStore {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheCoordinatorStore.class);
     private static final int BATCH = 1_000;
 
     private final IgniteCache<String, Object> runs;
@@ -112,47 +113,42 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
         return sequence.incrementAndGet();
     }
 
+    /**
+     * Runs, tasks and the result index are read partition by partition ({@link PartitionScan}): a new
+     * coordinator loads them as a data node leaves, while partitions move, and a whole-cache scan then
+     * can miss entries, leaving tasks unknown to it.
+     */
     @Override
     public List<RunRecord> loadRuns() {
-        List<RunRecord> out = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<String, Object>> cursor = runs.query(new ScanQuery<>())) {
-            cursor.forEach(e -> {
-                RunRecord run = RunRows.read(e.getValue());
-                out.add(run);
-                if (e.getValue() instanceof String json) {
-                    upgrade(runs, e.getKey(), json, RunRows.of(ignite.binary(), run));
-                }
-            });
-        }
+        Map<String, Object> rows = readAll(runs);
+        List<RunRecord> out = new ArrayList<>(rows.size());
+        rows.forEach((key, value) -> {
+            RunRecord run = RunRows.read(value);
+            out.add(run);
+            if (value instanceof String json) {
+                upgrade(runs, key, json, RunRows.of(ignite.binary(), run));
+            }
+        });
         return out;
     }
 
     @Override
     public List<TaskRecord> loadTasks() {
-        Map<String, StoredTask> stored = new HashMap<>();
-        Map<String, String> legacy = new HashMap<>();
-        try (QueryCursor<Cache.Entry<String, Object>> cursor = tasks.query(new ScanQuery<>())) {
-            cursor.forEach(e -> {
-                stored.put(e.getKey(), TaskRows.read(e.getValue()));
-                if (e.getValue() instanceof String json) {
-                    legacy.put(e.getKey(), json);
-                }
-            });
-        }
-        List<TaskRecord> out = new ArrayList<>(stored.size());
-        try (QueryCursor<Cache.Entry<String, String>> cursor = specs.query(new ScanQuery<>())) {
-            cursor.forEach(e -> {
-                StoredTask state = stored.get(e.getKey());
-                if (state != null) {
-                    TaskRecord task = state.with(Json.read(e.getValue(), TaskSpec.class));
-                    out.add(task);
-                    String json = legacy.get(e.getKey());
-                    if (json != null) {
-                        upgrade(tasks, e.getKey(), json, TaskRows.of(ignite.binary(), task));
-                    }
-                }
-            });
-        }
+        Map<String, Object> rows = readAll(tasks);
+        Map<String, String> specJson = readAll(specs);
+        List<TaskRecord> out = new ArrayList<>(rows.size());
+        rows.forEach((key, value) -> {
+            String spec = specJson.get(key);
+            if (spec == null) {
+                LOG.warn("task {} has a state but no spec in the store; not loaded", key);
+                return;
+            }
+            TaskRecord task = TaskRows.read(value).with(Json.read(spec, TaskSpec.class));
+            out.add(task);
+            if (value instanceof String json) {
+                upgrade(tasks, key, json, TaskRows.of(ignite.binary(), task));
+            }
+        });
         return out;
     }
 
@@ -167,10 +163,24 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     @Override
     public Map<Long, String> loadResultIndex() {
         Map<Long, String> out = new HashMap<>();
-        try (QueryCursor<Cache.Entry<Long, String>> cursor = results.query(new ScanQuery<>())) {
-            cursor.forEach(e -> out.put(e.getKey(), Json.read(e.getValue(), TaskResult.class).runId()));
-        }
+        read(results, (seq, json) -> out.put(seq, Json.read(json, TaskResult.class).runId()));
         return out;
+    }
+
+    private <K, V> Map<K, V> readAll(IgniteCache<K, V> cache) {
+        Map<K, V> out = new HashMap<>();
+        read(cache, out::put);
+        return out;
+    }
+
+    /** Every entry of {@code cache}, one partition at a time; an entry may come twice (a partition read again). */
+    private <K, V> void read(IgniteCache<K, V> cache, PartitionScan.Sink<K, V> sink) {
+        try {
+            PartitionScan.of(ignite, cache).scan(null, sink, PartitionScan.ATTEMPTS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + cache.getName(), e);
+        }
     }
 
     @Override
