@@ -17,8 +17,8 @@ public interface CoordinatorStore {
     /**
      * Stores task states; a task saved again replaces its state. A task's spec never changes, so it is
      * stored with the task's first save only, which must be its submission (QUEUED, no attempt yet):
-     * later saves stay small, and a load gives the task with the spec of its first save. Instants are
-     * kept to the millisecond.
+     * later saves stay small, and a load gives the task with the spec of its first save. A task's suite
+     * is its run's (save the run with its tasks). Instants are kept to the millisecond.
      */
     void saveTasks(Collection<TaskRecord> tasks);
 

@@ -1,6 +1,7 @@
 package io.dtf.coordinator.ignite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.coordinator.CoordinatorStore;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,5 +136,24 @@ class CacheCoordinatorStoreIT extends CoordinatorStoreContract {
         assertTrue(first.cache(CacheNames.RUNS).withKeepBinary().get(runId) instanceof BinaryObject);
         assertTrue(store.loadRuns().contains(run), "and read the same again");
         assertTrue(store.loadTasks().contains(task));
+    }
+
+    @Test
+    void stateRowsLeaveTheSuiteToTheRunAndRowsThatCarryItStillLoad() {
+        String runId = newRunId();
+        store.saveRuns(List.of(run(runId, 2)));
+        TaskRecord a = TaskRecord.queued(runId, "suite", 1, spec("a"));
+        TaskRecord b = TaskRecord.queued(runId, "suite", 2, spec("b"));
+        store.saveTasks(List.of(a, b));
+        IgniteCache<String, BinaryObject> rows = first.cache(CacheNames.TASKS).withKeepBinary();
+        assertNull(rows.get(a.key()).field(TaskRows.SUITE), "the suite is the run's");
+        // A row as an earlier version wrote it, with its suite.
+        rows.put(b.key(), rows.get(b.key()).toBuilder().setField(TaskRows.SUITE, "earlier", String.class).build());
+
+        List<TaskRecord> loaded = tasksOf(anotherCoordinator(), runId);
+
+        assertEquals(List.of("suite", "earlier"), loaded.stream().map(TaskRecord::suite).toList());
+        assertEquals(List.of(asStored(a), asStored(b)).stream().map(TaskRecord::spec).toList(),
+                loaded.stream().map(TaskRecord::spec).toList());
     }
 }
