@@ -11,11 +11,14 @@ import java.util.Optional;
  * rebuilds everything from here. Writes are batched by the caller; each method is one round trip.
  */
 public interface CoordinatorStore {
+    /** Stores runs; a run saved again replaces the earlier record. Instants are kept to the millisecond. */
     void saveRuns(Collection<RunRecord> runs);
 
     /**
-     * Stores task states. A task's spec never changes, so an implementation may store it only with
-     * the task's first save (QUEUED, no attempt yet) and keep later saves small.
+     * Stores task states; a task saved again replaces its state. A task's spec never changes, so it is
+     * stored with the task's first save only, which must be its submission (QUEUED, no attempt yet):
+     * later saves stay small, and a load gives the task with the spec of its first save. A task's suite
+     * is its run's (save the run with its tasks). Instants are kept to the millisecond.
      */
     void saveTasks(Collection<TaskRecord> tasks);
 
@@ -32,7 +35,7 @@ public interface CoordinatorStore {
     /** seq -> run id of every stored result, to rebuild the per-run result index. */
     Map<Long, String> loadResultIndex();
 
-    /** The results with these seq numbers, in the given order. */
+    /** The results with these seq numbers, in the given order; a seq with no stored result is left out. */
     List<TaskResult> loadResults(List<Long> seqs);
 
     /**

@@ -1,15 +1,25 @@
 package io.dtf.coordinator;
 
 import io.dtf.model.TaskResult;
+import io.dtf.model.TaskSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The coordinator's store in memory: for simulations, and for tests of its logic without a grid. */
+/**
+ * The coordinator's store in memory: for simulations, and for tests of its logic without a grid. It
+ * behaves as the cache store does (the contract test runs against both): instants kept to the
+ * millisecond, a task's spec kept from its first save, results and quarantine as given.
+ */
 public final class InMemoryCoordinatorStore implements CoordinatorStore {
     final Map<String, RunRecord> runs = new ConcurrentHashMap<>();
     final Map<String, TaskRecord> tasks = new ConcurrentHashMap<>();
@@ -17,18 +27,30 @@ public final class InMemoryCoordinatorStore implements CoordinatorStore {
     private final AtomicLong seq = new AtomicLong();
     final AtomicLong epoch = new AtomicLong();
     volatile List<Quarantine.Entry> quarantine = List.of();
-    final java.util.Set<String> removedCheckpoints = ConcurrentHashMap.newKeySet();
+    final Set<String> removedCheckpoints = ConcurrentHashMap.newKeySet();
     /** Writes of results that fail before one succeeds, as when data nodes restart. */
-    final java.util.concurrent.atomic.AtomicInteger failingResultWrites = new java.util.concurrent.atomic.AtomicInteger();
+    final AtomicInteger failingResultWrites = new AtomicInteger();
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
-        records.forEach(r -> runs.put(r.runId(), r));
+        records.forEach(r -> runs.put(r.runId(), new RunRecord(r.runId(), r.suite(), millis(r.submittedAt()),
+                r.total(), millis(r.endedAt()), r.cancellation(), r.owner())));
     }
 
     @Override
     public void saveTasks(Collection<TaskRecord> records) {
-        records.forEach(t -> tasks.put(t.key(), t));
+        records.forEach(t -> tasks.merge(t.key(), stored(t, t.spec()), (old, now) -> stored(t, old.spec())));
+    }
+
+    /** {@code t} as stored: with the spec of the task's first save (a spec never changes), instants to the milli. */
+    private static TaskRecord stored(TaskRecord t, TaskSpec spec) {
+        return new TaskRecord(t.runId(), t.suite(), t.order(), spec, t.state(), t.attempts(), t.nodeId(), t.hwClass(),
+                millis(t.updatedAt()), t.attemptId(), t.retry());
+    }
+
+    /** The SQL rows of the cache store keep instants as epoch milliseconds. */
+    private static Instant millis(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
@@ -63,7 +85,7 @@ public final class InMemoryCoordinatorStore implements CoordinatorStore {
 
     @Override
     public List<TaskResult> loadResults(List<Long> seqs) {
-        return seqs.stream().map(results::get).toList();
+        return seqs.stream().map(results::get).filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -80,7 +80,7 @@ class CatchUpWhileRebalancingIT {
      * A server profile with rebalancing slowed down (small supply batches, a pause after each), so that
      * the joining aggregator's replicator starts while the results cache's partitions are still moving.
      */
-    private static Path slowRebalancingConfig(Path root) throws IOException {
+    static Path slowRebalancingConfig(Path root) throws IOException {
         Path config = root.resolve("slow-rebalancing.xml");
         Files.createDirectories(root);
         Files.writeString(config, """

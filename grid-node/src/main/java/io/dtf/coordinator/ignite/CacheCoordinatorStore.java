@@ -1,6 +1,9 @@
 package io.dtf.coordinator.ignite;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.dtf.coordinator.CoordinatorStore;
 import io.dtf.coordinator.GridCapacity;
 import io.dtf.coordinator.Quarantine;
@@ -11,6 +14,8 @@ import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
 import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
+import io.dtf.wire.PartitionScan;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,16 +27,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import javax.cache.Cache;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteAtomicLong;
 import org.apache.ignite.IgniteAtomicReference;
 import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.query.QueryCursor;
-import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.configuration.AtomicConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's state in DTF's partitioned caches. Runs and task states are Ignite binary rows
@@ -40,7 +44,10 @@ import org.apache.ignite.configuration.CacheConfiguration;
  * binary rows when a coordinator loads them, so SQL sees every run after the first take-over.
  */
 public final class CacheCoordinatorStore implements CoordinatorStore {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheCoordinatorStore.class);
     private static final int BATCH = 1_000;
+    private static final ObjectWriter WITHOUT_NULLS = Json.mapper().copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
 
     private final IgniteCache<String, Object> runs;
     private final IgniteCache<String, Object> tasks;
@@ -79,13 +86,25 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
         // state writes of every attempt stay small (they were most of the coordinator's write cost).
         List<TaskRecord> submitted = records.stream()
                 .filter(t -> t.state() == TaskState.QUEUED && t.attempts() == 0).toList();
-        putInBatches(specs, submitted, TaskRecord::key, t -> Json.write(t.spec()));
+        putInBatches(specs, submitted, TaskRecord::key, t -> withoutNulls(t.spec()));
         putInBatches(tasks, records, TaskRecord::key, t -> TaskRows.of(ignite.binary(), t));
     }
 
     @Override
     public void saveResults(Collection<TaskResult> records) {
-        putInBatches(results, records, TaskResult::seq, Json::write);
+        putInBatches(results, records, TaskResult::seq, CacheCoordinatorStore::withoutNulls);
+    }
+
+    /**
+     * JSON without the fields that are null: every reader takes an absent field as null ({@link Json}
+     * reads into records), and a short task's result has several (error, category, signature...).
+     */
+    private static String withoutNulls(Object value) {
+        try {
+            return WITHOUT_NULLS.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
     }
 
     /**
@@ -112,48 +131,84 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
         return sequence.incrementAndGet();
     }
 
+    /**
+     * Runs, tasks and the result index are read partition by partition ({@link PartitionScan}): a new
+     * coordinator loads them as a data node leaves, while partitions move, and a whole-cache scan then
+     * can miss entries, leaving tasks unknown to it.
+     */
     @Override
     public List<RunRecord> loadRuns() {
-        List<RunRecord> out = new ArrayList<>();
-        try (QueryCursor<Cache.Entry<String, Object>> cursor = runs.query(new ScanQuery<>())) {
-            cursor.forEach(e -> {
-                RunRecord run = RunRows.read(e.getValue());
-                out.add(run);
-                if (e.getValue() instanceof String json) {
-                    upgrade(runs, e.getKey(), json, RunRows.of(ignite.binary(), run));
-                }
-            });
-        }
+        Map<String, Object> rows = readAll(runs);
+        List<RunRecord> out = new ArrayList<>(rows.size());
+        rows.forEach((key, value) -> {
+            RunRecord run = RunRows.read(value);
+            out.add(run);
+            if (value instanceof String json) {
+                upgrade(runs, key, json, RunRows.of(ignite.binary(), run));
+            }
+        });
         return out;
     }
 
     @Override
     public List<TaskRecord> loadTasks() {
-        Map<String, StoredTask> stored = new HashMap<>();
-        Map<String, String> legacy = new HashMap<>();
-        try (QueryCursor<Cache.Entry<String, Object>> cursor = tasks.query(new ScanQuery<>())) {
-            cursor.forEach(e -> {
-                stored.put(e.getKey(), TaskRows.read(e.getValue()));
-                if (e.getValue() instanceof String json) {
-                    legacy.put(e.getKey(), json);
-                }
-            });
+        Map<String, Object> rows = readAll(tasks);
+        Map<String, String> specJson = readAll(specs);
+        readMissing(rows, specJson.keySet(), tasks);
+        readMissing(specJson, rows.keySet(), specs);
+        Map<String, StoredTask> states = new HashMap<>(rows.size());
+        rows.forEach((key, value) -> states.put(key, TaskRows.read(value)));
+        Map<String, String> suites = suitesOf(states.values());
+        List<TaskRecord> out = new ArrayList<>(rows.size());
+        states.forEach((key, state) -> {
+            String spec = specJson.get(key);
+            if (spec == null) {
+                LOG.warn("task {} has a state but no spec in the store; not loaded", key);
+                return;
+            }
+            TaskRecord task = state.with(suites.get(state.runId()), Json.read(spec, TaskSpec.class));
+            out.add(task);
+            if (rows.get(key) instanceof String json) {
+                upgrade(tasks, key, json, TaskRows.of(ignite.binary(), task));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Reads by key the entries of {@code cache} that {@code read} lacks though the other cache has them.
+     * A task's state and spec are written together; a partition scan made while partitions moved was
+     * seen to miss a spec that was read again a moment later (CoordinatorLoadWhilePartitionsMoveIT), and
+     * a read by key goes to the key's current owner.
+     */
+    private static <V> void readMissing(Map<String, V> read, Set<String> expected, IgniteCache<String, V> cache) {
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(read.keySet());
+        for (List<String> chunk : chunks(missing)) {
+            Map<String, V> found = cache.getAll(new TreeSet<>(chunk));
+            if (!found.isEmpty()) {
+                LOG.info("{} entries of {} missed by its scan were read by key", found.size(), cache.getName());
+            }
+            read.putAll(found);
         }
-        List<TaskRecord> out = new ArrayList<>(stored.size());
-        try (QueryCursor<Cache.Entry<String, String>> cursor = specs.query(new ScanQuery<>())) {
-            cursor.forEach(e -> {
-                StoredTask state = stored.get(e.getKey());
-                if (state != null) {
-                    TaskRecord task = state.with(Json.read(e.getValue(), TaskSpec.class));
-                    out.add(task);
-                    String json = legacy.get(e.getKey());
-                    if (json != null) {
-                        upgrade(tasks, e.getKey(), json, TaskRows.of(ignite.binary(), task));
-                    }
-                }
-            });
+    }
+
+    private static List<List<String>> chunks(Collection<String> keys) {
+        List<String> all = new ArrayList<>(keys);
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            out.add(all.subList(from, Math.min(all.size(), from + BATCH)));
         }
         return out;
+    }
+
+    /** The suite of each run with a task whose row does not carry it (rows are written without it now). */
+    private Map<String, String> suitesOf(Collection<StoredTask> states) {
+        Set<String> runIds = new TreeSet<>();
+        states.stream().filter(s -> s.suite() == null).forEach(s -> runIds.add(s.runId()));
+        Map<String, String> suites = new HashMap<>();
+        runs.getAll(runIds).forEach((runId, row) -> suites.put(runId, RunRows.read(row).suite()));
+        return suites;
     }
 
     /**
@@ -167,10 +222,24 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     @Override
     public Map<Long, String> loadResultIndex() {
         Map<Long, String> out = new HashMap<>();
-        try (QueryCursor<Cache.Entry<Long, String>> cursor = results.query(new ScanQuery<>())) {
-            cursor.forEach(e -> out.put(e.getKey(), Json.read(e.getValue(), TaskResult.class).runId()));
-        }
+        read(results, (seq, json) -> out.put(seq, Json.read(json, TaskResult.class).runId()));
         return out;
+    }
+
+    private <K, V> Map<K, V> readAll(IgniteCache<K, V> cache) {
+        Map<K, V> out = new HashMap<>();
+        read(cache, out::put);
+        return out;
+    }
+
+    /** Every entry of {@code cache}, one partition at a time; an entry may come twice (a partition read again). */
+    private <K, V> void read(IgniteCache<K, V> cache, PartitionScan.Sink<K, V> sink) {
+        try {
+            PartitionScan.of(ignite, cache).scan(null, sink, PartitionScan.ATTEMPTS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + cache.getName(), e);
+        }
     }
 
     @Override

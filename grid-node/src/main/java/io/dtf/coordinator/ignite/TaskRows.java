@@ -28,6 +28,10 @@ public final class TaskRows {
     public static final String RUN_ID = "runId";
     public static final String TASK_ID = "taskId";
     public static final String NAME = "name";
+    /**
+     * The suite, in rows earlier versions wrote; null in rows written now, as it is the run's suite
+     * (see {@link RunRows#SUITE}) and was the same text in every state row of the run.
+     */
     public static final String SUITE = "suite";
     /** Submission order across the grid ({@code order} is an SQL keyword). */
     public static final String ORD = "ord";
@@ -80,13 +84,12 @@ public final class TaskRows {
         return new QueryIndex(ascending, QueryIndexType.SORTED).setName(name).setInlineSize(INLINE_SIZE);
     }
 
-    /** The row of {@code t}. */
+    /** The row of {@code t}: the fields the console reads and a new coordinator needs, no more (not the suite). */
     public static BinaryObject of(IgniteBinary binary, TaskRecord t) {
         return binary.builder(TYPE)
                 .setField(RUN_ID, t.runId(), String.class)
                 .setField(TASK_ID, t.spec().id(), String.class)
                 .setField(NAME, t.spec().name(), String.class)
-                .setField(SUITE, t.suite(), String.class)
                 .setField(ORD, t.order(), Long.class)
                 .setField(PRIORITY, t.spec().priority(), Integer.class)
                 .setField(STATE, t.state().name(), String.class)
@@ -99,7 +102,10 @@ public final class TaskRows {
                 .build();
     }
 
-    /** A stored task, from a binary row or from the JSON text an earlier version wrote. */
+    /**
+     * A stored task, from a binary row or from the JSON text an earlier version wrote; its suite is null
+     * when the row does not carry it (the caller takes the run's).
+     */
     static StoredTask read(Object value) {
         if (value instanceof String json) {
             return Json.read(json, StoredTask.class);

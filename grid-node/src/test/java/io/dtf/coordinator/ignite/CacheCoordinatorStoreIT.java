@@ -1,41 +1,53 @@
 package io.dtf.coordinator.ignite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.coordinator.CoordinatorStore;
+import io.dtf.coordinator.CoordinatorStoreContract;
 import io.dtf.coordinator.RunRecord;
-import io.dtf.coordinator.Quarantine;
-import io.dtf.coordinator.RetryState;
 import io.dtf.coordinator.TaskRecord;
 import io.dtf.grid.TestGrid;
 import io.dtf.model.BenchmarkAction;
+import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
-import io.dtf.requirements.Requirement;
+import io.dtf.node.DtfNode;
 import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The coordinator's state in real caches: what a new coordinator reads back is what the old one wrote. */
-class CacheCoordinatorStoreIT {
+/**
+ * The store contract against the caches of a real grid of three data nodes (one backup), from two
+ * nodes; and what only the caches have: rows earlier versions wrote, and a data node restarted between
+ * a save and a load.
+ */
+class CacheCoordinatorStoreIT extends CoordinatorStoreContract {
     private static TestGrid grid;
+    private static Ignite first;
+    private static Ignite second;
     private static CacheCoordinatorStore store;
-    private static org.apache.ignite.Ignite ignite;
+    private static DtfNode third;
 
     @BeforeAll
     static void start() {
-        grid = new TestGrid("store", 27720, 27820);
-        ignite = grid.start("store", Set.of("data"), Set.of(), Map.of(), 1).ignite();
-        store = new CacheCoordinatorStore(ignite);
+        grid = new TestGrid("store", 24000, 24010);
+        first = grid.start("store-1", Set.of("data"), Set.of(), Map.of(), 1).ignite();
+        second = grid.start("store-2", Set.of("data"), Set.of(), Map.of(), 1).ignite();
+        third = grid.start("store-3", Set.of("data"), Set.of(), Map.of(), 1);
+        store = new CacheCoordinatorStore(first);
     }
 
     @AfterAll
@@ -43,44 +55,63 @@ class CacheCoordinatorStoreIT {
         grid.close();
     }
 
-    @Test
-    void tasksComeBackWithTheirSpecAndLatestStateAndSeqsNeverRepeat() {
-        TaskSpec spec = new TaskSpec("t[n=1]", "t", Map.of("n", "1"), new BenchmarkAction("noop", 0, 1),
-                List.of(Requirement.parse("memory >= 1GiB")), 5, Duration.ofSeconds(10), 2, 1);
-        TaskRecord queued = TaskRecord.queued("run-a", "suite", 7, spec, Instant.now());
-        store.saveRuns(List.of(new RunRecord("run-a", "suite", Instant.now(), 1, null)));
-        store.saveTasks(List.of(queued));
-        Instant later = Instant.now().plusSeconds(5);
-        TaskRecord running = queued.startOn("node-1", 3, Instant.now()).withRetry(new RetryState(1, 2, List.of("node-0"),
-                List.of(Requirement.parse("memory > 8GiB")), later, later.plusSeconds(10)));
-        store.saveTasks(List.of(running));
+    @Override
+    protected CoordinatorStore store() {
+        return store;
+    }
 
-        List<TaskRecord> loaded = store.loadTasks();
+    @Override
+    protected CoordinatorStore anotherCoordinator() {
+        return new CacheCoordinatorStore(second);
+    }
 
-        // Rows keep instants to the millisecond (the SQL column is epoch millis).
-        assertEquals(List.of(new TaskRecord(running.runId(), running.suite(), running.order(), spec, running.state(),
-                running.attempts(), running.nodeId(), running.hwClass(), running.updatedAt().truncatedTo(ChronoUnit.MILLIS),
-                running.attemptId(), running.retry())), loaded);
-        assertEquals(TaskState.RUNNING, loaded.get(0).state());
-        assertEquals(spec, loaded.get(0).spec());
-        assertEquals("run-a", store.loadRuns().get(0).runId());
-        assertEquals("3:1", loaded.get(0).attemptId());
-        long first = store.nextSeq();
-        assertTrue(store.nextSeq() > first && first > 0);
+    @Override
+    protected void saveCheckpoint(String taskKey) {
+        first.cache(CacheNames.CHECKPOINTS).put(taskKey, new byte[] {1, 2, 3});
+    }
+
+    @Override
+    protected boolean hasCheckpoint(String taskKey) {
+        return second.cache(CacheNames.CHECKPOINTS).containsKey(taskKey);
     }
 
     @Test
-    void eachNewCoordinatorGetsAHigherEpochAndTheQuarantineListSurvives() {
-        long mine = store.claimEpoch();
-        assertEquals(mine, store.currentEpoch());
-        long successor = new CacheCoordinatorStore(ignite).claimEpoch();
-        assertTrue(successor > mine);
-        assertEquals(successor, store.currentEpoch(), "the first coordinator sees it was overtaken");
+    void whatWasSavedIsLoadedAfterADataNodeRestarts() {
+        String runId = newRunId();
+        RunRecord run = run(runId, 200);
+        List<TaskRecord> tasks = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            tasks.add(TaskRecord.queued(runId, "suite", i, spec("t" + i), Instant.now()));
+        }
+        List<TaskResult> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            results.add(result(store.nextSeq(), runId, "t" + i));
+        }
+        store.saveRuns(List.of(run));
+        store.saveTasks(tasks);
+        store.saveTasks(tasks.subList(0, 50).stream().map(t -> t.startOn("node-1", 1, Instant.now()).moveTo(TaskState.PASSED, Instant.now())).toList());
+        store.saveResults(results);
+        List<TaskRecord> saved = tasksOf(store, runId);
 
-        Quarantine.Entry held = new Quarantine.Entry("node-9", Instant.now().plusSeconds(60), List.of("r/a", "r/b"),
-                "out of memory");
-        store.saveQuarantine(List.of(held));
-        assertEquals(List.of(held), new CacheCoordinatorStore(ignite).loadQuarantine());
+        third.close();
+        assertEverythingLoads(run, saved, results, "with one data node gone");
+
+        third = grid.start("store-3", Set.of("data"), Set.of(), Map.of(), 1);
+        assertEverythingLoads(run, saved, results, "as the restarted node takes partitions back");
+        TestGrid.await("rebalancing onto the restarted node", Duration.ofSeconds(60),
+                () -> third.ignite().affinity(CacheNames.TASKS).primaryPartitions(third.ignite().cluster().localNode())
+                        .length > 0);
+        assertEverythingLoads(run, saved, results, "after rebalancing");
+    }
+
+    private void assertEverythingLoads(RunRecord run, List<TaskRecord> saved, List<TaskResult> results, String when) {
+        CoordinatorStore successor = anotherCoordinator();
+        assertEquals(List.of(asStored(run)), runsOf(successor, run.runId()), when);
+        assertEquals(saved, tasksOf(successor, run.runId()), when);
+        Map<Long, String> index = successor.loadResultIndex();
+        List<Long> seqs = results.stream().map(TaskResult::seq).toList();
+        assertTrue(seqs.stream().allMatch(seq -> run.runId().equals(index.get(seq))), when);
+        assertEquals(results, successor.loadResults(seqs), when);
     }
 
     @Test
@@ -88,25 +119,41 @@ class CacheCoordinatorStoreIT {
         Instant at = Instant.parse("2026-11-20T10:00:00.123Z");
         TaskSpec spec = new TaskSpec("old", "old", Map.of(), new BenchmarkAction("noop", 0, 1), List.of(), 1,
                 Duration.ofSeconds(10), 0, 1);
-        RunRecord run = new RunRecord("run-old", "suite", at, 1, at.plusSeconds(1), null, "alice");
-        TaskRecord task = new TaskRecord("run-old", "suite", 3, spec, TaskState.PASSED, 1, "node-1", "hw", at, "1:1",
+        String runId = newRunId();
+        RunRecord run = new RunRecord(runId, "suite", at, 1, at.plusSeconds(1), null, "alice");
+        TaskRecord task = new TaskRecord(runId, "suite", 3, spec, TaskState.PASSED, 1, "node-1", "hw", at, "1:1",
                 null);
-        ignite.cache(CacheNames.RUNS).put("run-old", Json.write(run));
-        ignite.cache(CacheNames.TASK_SPECS).put(task.key(), Json.write(spec));
-        ignite.cache(CacheNames.TASKS).put(task.key(), Json.write(StoredTask.of(task)));
+        first.cache(CacheNames.RUNS).put(runId, Json.write(run));
+        first.cache(CacheNames.TASK_SPECS).put(task.key(), Json.write(spec));
+        first.cache(CacheNames.TASKS).put(task.key(), Json.write(StoredTask.of(task)));
 
-        try {
-            assertTrue(store.loadRuns().contains(run));
-            assertTrue(store.loadTasks().contains(task));
+        assertTrue(store.loadRuns().contains(run));
+        assertTrue(store.loadTasks().contains(task));
 
-            Object row = ignite.cache(CacheNames.TASKS).withKeepBinary().get(task.key());
-            assertTrue(row instanceof BinaryObject, "rewritten as a binary row: " + row);
-            assertEquals("PASSED", ((BinaryObject) row).field(TaskRows.STATE));
-            assertTrue(ignite.cache(CacheNames.RUNS).withKeepBinary().get("run-old") instanceof BinaryObject);
-            assertTrue(store.loadRuns().contains(run), "and read the same again");
-            assertTrue(store.loadTasks().contains(task));
-        } finally {
-            store.forgetRuns(List.of(run.runId()), List.of(task.key())); // the other tests see their own runs only
-        }
+        Object row = first.cache(CacheNames.TASKS).withKeepBinary().get(task.key());
+        assertTrue(row instanceof BinaryObject, "rewritten as a binary row: " + row);
+        assertEquals("PASSED", ((BinaryObject) row).field(TaskRows.STATE));
+        assertTrue(first.cache(CacheNames.RUNS).withKeepBinary().get(runId) instanceof BinaryObject);
+        assertTrue(store.loadRuns().contains(run), "and read the same again");
+        assertTrue(store.loadTasks().contains(task));
+    }
+
+    @Test
+    void stateRowsLeaveTheSuiteToTheRunAndRowsThatCarryItStillLoad() {
+        String runId = newRunId();
+        store.saveRuns(List.of(run(runId, 2)));
+        TaskRecord a = TaskRecord.queued(runId, "suite", 1, spec("a"), Instant.now());
+        TaskRecord b = TaskRecord.queued(runId, "suite", 2, spec("b"), Instant.now());
+        store.saveTasks(List.of(a, b));
+        IgniteCache<String, BinaryObject> rows = first.cache(CacheNames.TASKS).withKeepBinary();
+        assertNull(rows.get(a.key()).field(TaskRows.SUITE), "the suite is the run's");
+        // A row as an earlier version wrote it, with its suite.
+        rows.put(b.key(), rows.get(b.key()).toBuilder().setField(TaskRows.SUITE, "earlier", String.class).build());
+
+        List<TaskRecord> loaded = tasksOf(anotherCoordinator(), runId);
+
+        assertEquals(List.of("suite", "earlier"), loaded.stream().map(TaskRecord::suite).toList());
+        assertEquals(List.of(asStored(a), asStored(b)).stream().map(TaskRecord::spec).toList(),
+                loaded.stream().map(TaskRecord::spec).toList());
     }
 }
