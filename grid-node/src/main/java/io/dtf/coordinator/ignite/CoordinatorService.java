@@ -9,6 +9,9 @@ import io.dtf.audit.ignite.AuditLogs;
 import io.dtf.client.CoordinatorApi;
 import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
+import io.dtf.coordinator.CoordinatorRuntime;
+import io.dtf.coordinator.CoordinatorSettings;
+import io.dtf.coordinator.Placement;
 import io.dtf.model.ArtifactRef;
 import io.dtf.model.CancelReply;
 import io.dtf.model.CoordinatorView;
@@ -25,7 +28,9 @@ import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
@@ -47,6 +52,8 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
     /** How long an overtaken instance waits for Ignite to cancel one of the two before it takes over again. */
     private static final long RETAKE_AFTER_MS = 2_000;
+    /** The system property that picks the placement on this node's coordinator; see {@link #placement}. */
+    public static final String PLACEMENT_PROPERTY = "dtf.coordinator.placement";
     private static final int[] TOPOLOGY_EVENTS = {
             EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 
@@ -109,8 +116,27 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     }
 
     private Coordinator newCoordinator() {
-        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward,
-                MemorySettings.fromSystemProperties().runRetention(), AuditLogs.forNode(ignite), signedReplies);
+        CoordinatorSettings settings = CoordinatorSettings.defaults()
+                .withRunRetention(MemorySettings.fromSystemProperties().runRetention())
+                .withPlacement(placement(System.getProperty(PLACEMENT_PROPERTY)));
+        return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward, settings,
+                CoordinatorRuntime.system(), (suite, spec, hwClass) -> 1, AuditLogs.forNode(ignite), signedReplies);
+    }
+
+    /**
+     * The placement {@value #PLACEMENT_PROPERTY} names ({@code first_free}, ...), DTF's default when
+     * it is unset: for benchmarks that measure a naive placement against DTF's on a real grid.
+     */
+    static Placement placement(String name) {
+        if (name == null || name.isBlank()) {
+            return CoordinatorSettings.defaults().placement();
+        }
+        try {
+            return Placement.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PLACEMENT_PROPERTY + ": '" + name + "' is not a placement; use one of "
+                    + Arrays.toString(Placement.values()).toLowerCase(Locale.ROOT), e);
+        }
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */
