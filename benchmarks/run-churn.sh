@@ -2,7 +2,7 @@
 # Churn: a stream of short no-op tasks on a grid of nine node processes (a server and eight workers), steady and then
 # while workers leave (graceful stop, kill -9) and join every few seconds: the rate under churn against the steady
 # rate, tasks lost, retries (docs/PERFORMANCE.md, "Churn"). Ports 24500-24799 on 127.0.0.1.
-# Usage: benchmarks/run-churn.sh [steady-seconds=40] [churn-seconds=60] [event-every-seconds=5]
+# Usage: benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$ROOT" && mvn -B -q -o -DskipTests -Djazzer.skip=true -pl benchmarks -am package)

@@ -17,7 +17,7 @@ import java.util.Locale;
  * (no final result, or one that did not pass; must be 0), final results recorded twice, and
  * retries (results of attempts that were not final). Exits 1 when a task was lost.
  *
- * <p>Run: {@code benchmarks/run-churn.sh [steady-seconds=40] [churn-seconds=60] [event-every-seconds=5]}.
+ * <p>Run: {@code benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5]}.
  */
 public final class ChurnBenchmark {
     /** Ports 24500 to 24799. */
@@ -27,14 +27,15 @@ public final class ChurnBenchmark {
     private static final int MIN_UP = 4;
     private static final int RUNNERS = 3;
     private static final int BATCH = 1_000;
-    private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** Nine JVMs warming up on two cores: the rate climbs for about a minute before it holds. */
+    private static final Duration WARM_UP = Duration.ofSeconds(50);
     private static final Duration BUCKET = Duration.ofSeconds(5);
 
     private ChurnBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Duration steady = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 40);
+        Duration steady = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
         Duration churning = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
         Duration every = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
         Path home = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath().normalize();
