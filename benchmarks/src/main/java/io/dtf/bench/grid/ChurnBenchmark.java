@@ -67,15 +67,14 @@ public final class ChurnBenchmark {
                 Thread.sleep(steady.toMillis());
                 Instant churnFrom = Instant.now();
                 Instant churnTo = churnFrom.plus(churning);
-                List<Churn.Event> events;
-                List<String> churnFailures;
-                try (Churn churn = new Churn(workers, every, MIN_UP, 1)) {
+                Churn churn = new Churn(workers, every, MIN_UP, 1);
+                try (churn) {
                     churn.run(churnTo);
                     Thread.sleep(Math.max(0, Duration.between(Instant.now(), churnTo).toMillis()));
                     stream.stopAndDrain();
-                    events = churn.events();
-                    churnFailures = churn.failures();
                 }
+                List<Churn.Event> events = churn.events(); // with the starts that ended after the stream
+                List<String> churnFailures = churn.failures();
                 Instant end = Instant.now();
 
                 double steadyRate = stream.rate(steadyFrom, churnFrom);
