@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * JVM, on fixed ports, that can be killed with SIGKILL and started again. Each start gets a data
  * directory of its own ({@code NAME-1}, {@code NAME-2}, ...) so that the logs of each life stay apart.
  */
-final class RestartableNode {
+public final class RestartableNode {
     private static final Pattern UP = Pattern.compile("DTF node ([0-9a-f-]{36}) up");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -36,7 +36,7 @@ final class RestartableNode {
      * @param environment  added to the launcher's environment (e.g. {@code DTF_JAVA_OPTS})
      * @param args         the {@code dtf node} options, {@code --data-dir} excepted
      */
-    RestartableNode(String name, Path launcher, Path root, Map<String, String> environment, List<String> args) {
+    public RestartableNode(String name, Path launcher, Path root, Map<String, String> environment, List<String> args) {
         this.name = name;
         this.launcher = launcher;
         this.root = root;
@@ -45,7 +45,7 @@ final class RestartableNode {
     }
 
     /** Starts a new JVM and waits until it reports that it is up; returns its node id. */
-    synchronized String start() throws IOException, InterruptedException {
+    public synchronized String start() throws IOException, InterruptedException {
         Path dir = root.resolve(name + "-" + (++starts));
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "node", "--data-dir", dir.toString()));
@@ -74,7 +74,7 @@ final class RestartableNode {
     }
 
     /** SIGKILL (the launcher execs java, so this is the JVM); returns when the JVM is gone, with the instant the signal went. */
-    Instant kill() throws InterruptedException {
+    public Instant kill() throws InterruptedException {
         Process p = process;
         process = null;
         Instant at = Instant.now();
@@ -83,7 +83,7 @@ final class RestartableNode {
     }
 
     /** SIGTERM: the node leaves the grid and closes its files (the aggregator its DuckDB file). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         Process p = process;
         process = null;
         if (p == null) {
@@ -95,26 +95,32 @@ final class RestartableNode {
         }
     }
 
-    boolean isUp() {
+    /** The process id of the current life's JVM (the launcher execs java); -1 while it is down. */
+    public long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    public boolean isUp() {
         Process p = process;
         return p != null && p.isAlive();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The id of the current (or last) life's node. */
-    String nodeId() {
+    public String nodeId() {
         return nodeId;
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
     /** The node's log file of its current (or last) life, empty if it has none yet. */
-    String log() throws IOException {
+    public String log() throws IOException {
         Path file = dataDir.resolve("logs").resolve("dtf.log");
         return Files.exists(file) ? Files.readString(file) : "";
     }

@@ -11,6 +11,7 @@ import io.dtf.client.SubmissionSize;
 import io.dtf.coordinator.Coordinator;
 import io.dtf.coordinator.CoordinatorRuntime;
 import io.dtf.coordinator.CoordinatorSettings;
+import io.dtf.coordinator.Placement;
 import io.dtf.estimates.ignite.AggregatorEstimates;
 import io.dtf.model.ArtifactRef;
 import io.dtf.model.CancelReply;
@@ -28,7 +29,9 @@ import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
@@ -48,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class CoordinatorService implements Service, CoordinatorApi, ReplyInbox {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
+    /** The system property that picks the placement on this node's coordinator; see {@link #placement}. */
+    public static final String PLACEMENT_PROPERTY = "dtf.coordinator.placement";
     private static final int[] TOPOLOGY_EVENTS = {
             EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 
@@ -67,7 +72,8 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         dispatcher = new ComputeDispatcher(ignite);
         topology = new ClusterTopology(ignite, this::workerReady);
         signedReplies = new SignedReplies(ignite);
-        settings = CoordinatorSettings.defaults().withRunRetention(MemorySettings.fromSystemProperties().runRetention());
+        settings = CoordinatorSettings.defaults().withRunRetention(MemorySettings.fromSystemProperties().runRetention())
+                .withPlacement(placement(System.getProperty(PLACEMENT_PROPERTY)));
         coordinator = newCoordinator();
         topologyListener = event -> {
             coordinator.topologyChanged();
@@ -116,6 +122,22 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         return new Coordinator(new CacheCoordinatorStore(ignite), dispatcher, topology, this::forward, settings,
                 CoordinatorRuntime.system(), AggregatorEstimates.forNode(ignite), AuditLogs.forNode(ignite),
                 signedReplies);
+    }
+
+    /**
+     * The placement {@value #PLACEMENT_PROPERTY} names ({@code first_free}, ...), DTF's default when
+     * it is unset: for benchmarks that measure a naive placement against DTF's on a real grid.
+     */
+    static Placement placement(String name) {
+        if (name == null || name.isBlank()) {
+            return CoordinatorSettings.defaults().placement();
+        }
+        try {
+            return Placement.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PLACEMENT_PROPERTY + ": '" + name + "' is not a placement; use one of "
+                    + Arrays.toString(Placement.values()).toLowerCase(Locale.ROOT), e);
+        }
     }
 
     /** A worker finished its start-up: schedule at once rather than at the next idle tick. */

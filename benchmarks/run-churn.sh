@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Churn: a stream of short no-op tasks on a grid of nine node processes (a server and eight workers), steady and then
+# while workers leave (graceful stop, kill -9) and join every few seconds: the rate under churn against the steady
+# rate, tasks lost, retries (docs/PERFORMANCE.md, "Churn"). Ports 24500-24799 on 127.0.0.1.
+# Usage: benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+(cd "$ROOT" && mvn -B -q -o -DskipTests -Djazzer.skip=true -pl benchmarks -am package)
+# Every node runs this one copy of the build, so that nothing rebuilds DTF while the grid runs.
+PINNED="$ROOT/benchmarks/target/churn-home"
+rm -rf "$PINNED"
+mkdir -p "$PINNED/grid-node/target"
+cp -r "$ROOT/dtf" "$ROOT/config" "$PINNED/"
+cp -r "$ROOT/grid-node/target/grid-node.jar" "$ROOT/grid-node/target/lib" "$PINNED/grid-node/target/"
+cd "$ROOT/benchmarks"
+exec java @"$ROOT/config/jvm.args" -Xmx512m ${BENCH_OPTS:-} -Ddtf.home="$PINNED" \
+  -cp "target/benchmarks-0.1.0-SNAPSHOT.jar:target/lib/*" io.dtf.bench.grid.ChurnBenchmark "$@"

@@ -1,0 +1,113 @@
+package io.dtf.bench.grid;
+
+import io.dtf.bench.chaos.RestartableNode;
+import io.dtf.client.DtfClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Dispatch under churn: a stream of short no-op tasks on a grid of node processes (one server with
+ * the coordinator, data and aggregator roles, eight workers), first undisturbed (the steady rate),
+ * then while workers leave (graceful stop and SIGKILL, in turn) and join again every few seconds.
+ * Prints the rate under churn as a share of the steady rate (the goal is 80% or more), tasks lost
+ * (no final result, or one that did not pass; must be 0), final results recorded twice, and
+ * retries (results of attempts that were not final). Exits 1 when a task was lost.
+ *
+ * <p>Run: {@code benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5]}.
+ */
+public final class ChurnBenchmark {
+    /** Ports 24500 to 24799. */
+    private static final int BASE_PORT = 24500;
+    private static final int WORKERS = 8;
+    private static final int SLOTS = 8;
+    private static final int MIN_UP = 4;
+    private static final int RUNNERS = 3;
+    private static final int BATCH = 1_000;
+    /** Nine JVMs warming up on two cores: the rate climbs for about a minute before it holds. */
+    private static final Duration WARM_UP = Duration.ofSeconds(50);
+    private static final Duration BUCKET = Duration.ofSeconds(5);
+
+    private ChurnBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration steady = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
+        Duration churning = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
+        Duration every = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 5);
+        Path home = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath().normalize();
+        LocalGrid grid = new LocalGrid(home, Path.of("target", "churn-benchmark").toAbsolutePath(), BASE_PORT);
+
+        RestartableNode server = grid.server("server", 0, "coordinator,data,aggregator", "");
+        List<RestartableNode> workers = new ArrayList<>();
+        for (int i = 1; i <= WORKERS; i++) {
+            workers.add(grid.worker("worker-" + i, i, "--slots", String.valueOf(SLOTS)));
+        }
+        int exit = 1;
+        try {
+            server.start();
+            LocalGrid.startAll(workers);
+            try (DtfClient client = grid.client(0)) {
+                LocalGrid.awaitWorkers(client, WORKERS, Duration.ofSeconds(120));
+                System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; grid: 1 server (coordinator,data,aggregator) and "
+                                + "%d workers x %d slots, each its own JVM (workers %s)%n", Runtime.getRuntime().availableProcessors(),
+                        Runtime.version(), WORKERS, SLOTS, LocalGrid.WORKER_JVM);
+                System.out.printf(Locale.ROOT, "stream: %d runs in flight, %,d no-op tasks each; warm-up %d s, steady %d s, "
+                                + "churn %d s (an event every %d s, at least %d workers up)%n%n", RUNNERS, BATCH,
+                        WARM_UP.toSeconds(), steady.toSeconds(), churning.toSeconds(), every.toSeconds(), MIN_UP);
+
+                TaskStream stream = new TaskStream(client, RUNNERS, BATCH);
+                Instant start = Instant.now();
+                stream.start();
+                Thread.sleep(WARM_UP.toMillis());
+                Instant steadyFrom = Instant.now();
+                Thread.sleep(steady.toMillis());
+                Instant churnFrom = Instant.now();
+                Instant churnTo = churnFrom.plus(churning);
+                Churn churn = new Churn(workers, every, MIN_UP, 1);
+                try (churn) {
+                    churn.run(churnTo);
+                    Thread.sleep(Math.max(0, Duration.between(Instant.now(), churnTo).toMillis()));
+                    stream.stopAndDrain();
+                }
+                List<Churn.Event> events = churn.events(); // with the starts that ended after the stream
+                List<String> churnFailures = churn.failures();
+                Instant end = Instant.now();
+
+                double steadyRate = stream.rate(steadyFrom, churnFrom);
+                double churnRate = stream.rate(churnFrom, churnTo);
+                System.out.println("tasks/s per " + BUCKET.toSeconds() + " s (time from the stream's start):");
+                for (Instant t = start; t.isBefore(end); t = t.plus(BUCKET)) {
+                    String phase = t.isBefore(steadyFrom) ? "warm-up" : t.isBefore(churnFrom) ? "steady"
+                            : t.isBefore(churnTo) ? "churn" : "drain";
+                    System.out.printf(Locale.ROOT, "  %5d s  %-8s %8.0f%n", Duration.between(start, t).toSeconds(), phase,
+                            stream.rate(t, t.plus(BUCKET)));
+                }
+                System.out.println("\nchurn events (s from the churn's start):");
+                events.forEach(e -> System.out.println("  " + e));
+                long kills = events.stream().filter(e -> e.what().equals("kill -9")).count();
+                long stops = events.stream().filter(e -> e.what().equals("stop")).count();
+                long starts = events.stream().filter(e -> e.what().equals("start")).count();
+                System.out.printf(Locale.ROOT, "%nsteady rate          %8.0f tasks/s%n", steadyRate);
+                System.out.printf(Locale.ROOT, "rate under churn     %8.0f tasks/s = %.0f%% of steady (goal >= 80%%); "
+                        + "%d kill -9, %d graceful stops, %d starts%n", churnRate, 100 * churnRate / steadyRate, kills, stops, starts);
+                System.out.printf(Locale.ROOT, "tasks submitted %,d, completed %,d, lost %d, failed %d, final twice %d, "
+                                + "retries %d%n", stream.submitted(), stream.completed(), stream.lost(), stream.failed(),
+                        stream.finalTwice(), stream.retries());
+                stream.errors().forEach(e -> System.out.println("error: " + e));
+                churnFailures.forEach(e -> System.out.println("churn failure: " + e));
+                exit = stream.lost() == 0 && stream.failed() == 0 && stream.finalTwice() == 0 && stream.errors().isEmpty()
+                        ? 0 : 1;
+            }
+        } finally {
+            for (int i = workers.size() - 1; i >= 0; i--) {
+                workers.get(i).stop();
+            }
+            server.stop();
+        }
+        System.exit(exit);
+    }
+}

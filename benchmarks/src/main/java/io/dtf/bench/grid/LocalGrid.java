@@ -1,0 +1,125 @@
+package io.dtf.bench.grid;
+
+import io.dtf.bench.chaos.RestartableNode;
+import io.dtf.client.ClientOptions;
+import io.dtf.client.DtfClient;
+import io.dtf.model.WorkerView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The places of one benchmark's grid of {@code dtf node} processes on 127.0.0.1, each place on
+ * fixed ports inside one block: discovery {@code base + i}, communication {@code base + 100 + i},
+ * thin clients {@code base + 200 + i}. No node serves the web console (no {@code console} role).
+ */
+final class LocalGrid {
+    /** A server JVM: the caches' pages live off the heap. Every JVM of the grid collects with one thread. */
+    static final String SERVER_JVM = "-Xmx512m -XX:+UseSerialGC";
+    static final String WORKER_JVM = "-Xmx256m -XX:+UseSerialGC";
+    static final int PLACES = 20;
+
+    private final Path home;
+    private final Path root;
+    private final int base;
+
+    /**
+     * @param home the DTF installation whose launcher starts each node
+     * @param root where each node's data directory goes (emptied first)
+     * @param base the first port of the block; the grid uses {@code base} to {@code base + 299}
+     */
+    LocalGrid(Path home, Path root, int base) throws IOException {
+        this.home = home;
+        this.root = root;
+        this.base = base;
+        deleteTree(root);
+        Files.createDirectories(root);
+    }
+
+    /** A server place (the given roles, from {@code ignite-server.xml}); {@code jvm} is added to its JVM options. */
+    RestartableNode server(String name, int place, String roles, String jvm) {
+        return node(name, place, SERVER_JVM + " " + jvm, "--config", home.resolve("config/ignite-server.xml").toString(),
+                "--roles", roles);
+    }
+
+    /** A worker place; {@code options} are more {@code dtf node} options (slots, attributes, commands allowed). */
+    RestartableNode worker(String name, int place, String... options) {
+        List<String> args = new ArrayList<>(List.of("--config", home.resolve("config/ignite-worker.xml").toString()));
+        args.addAll(List.of(options));
+        return node(name, place, WORKER_JVM, args.toArray(String[]::new));
+    }
+
+    private RestartableNode node(String name, int place, String jvm, String... options) {
+        if (place < 0 || place >= PLACES) {
+            throw new IllegalArgumentException("place " + place + ": a grid has places 0 to " + (PLACES - 1));
+        }
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--bind", "127.0.0.1", "--port", String.valueOf(base + place),
+                "--comm-port", String.valueOf(base + 100 + place), "--client-port", String.valueOf(base + 200 + place),
+                "--join", "127.0.0.1:" + base + ".." + (base + PLACES - 1)));
+        return new RestartableNode(name, home.resolve("dtf"), root, Map.of("DTF_JAVA_OPTS", jvm), args);
+    }
+
+    /** A thin client of the node at {@code place}; calls reach the coordinator wherever it runs. */
+    DtfClient client(int place) {
+        return DtfClient.connect(ClientOptions.of("127.0.0.1:" + (base + 200 + place)));
+    }
+
+    /** Starts the nodes at once, each in its own thread; returns when every one is up. */
+    static void startAll(List<RestartableNode> nodes) throws Exception {
+        ExecutorService starter = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<String>> started = new ArrayList<>();
+            for (RestartableNode n : nodes) {
+                started.add(starter.submit(n::start));
+            }
+            for (Future<String> f : started) {
+                f.get();
+            }
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    /**
+     * Waits until the coordinator answers and lists {@code count} workers; a coordinator that is
+     * moving or not deployed yet is asked again.
+     */
+    static List<WorkerView> awaitWorkers(DtfClient client, int count, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                List<WorkerView> workers = client.workers();
+                if (workers.size() >= count) {
+                    return workers;
+                }
+                last = workers.size() + " workers";
+            } catch (RuntimeException e) {
+                last = e.toString();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the coordinator did not list " + count + " workers within "
+                + timeout.toSeconds() + " s: " + last);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
