@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,8 @@ class CommandRunnerTest {
         assertNotNull(result.get());
         assertEquals(TaskState.CANCELLED, result.get().status());
         assertNull(result.get().category());
+        // Killed, it exits within moments of the runner's return; a shell left running times out here.
+        shell.onExit().get(5, TimeUnit.SECONDS);
         assertFalse(shell.isAlive());
     }
 
