@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * --grid} and {@link AggregatorClient} answer what the file answers once the node has stopped, and results
  * read back through the grid carry their test cases. Ports 21200-21299.
  */
-class TestHistoryThroughTheGridIT {
+class HistoryOfTestsThroughTheGridIT {
     private static final String GRID = "127.0.0.1:21280";
 
     @Test
