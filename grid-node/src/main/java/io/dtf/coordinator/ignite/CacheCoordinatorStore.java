@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class CacheCoordinatorStore implements CoordinatorStore {
     private static final Logger LOG = LoggerFactory.getLogger(CacheCoordinatorStore.class);
     private static final int BATCH = 1_000;
+    /** Reads of a state's missing spec (or the reverse) before the task is left out: about 4 s in all. */
+    private static final int MISSING_ATTEMPTS = 6;
     private static final ObjectWriter WITHOUT_NULLS = Json.mapper().copy()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
 
@@ -176,20 +178,31 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     }
 
     /**
-     * Reads by key the entries of {@code cache} that {@code read} lacks though the other cache has them.
-     * A task's state and spec are written together; a partition scan made while partitions moved was
-     * seen to miss a spec that was read again a moment later (CoordinatorLoadWhilePartitionsMoveIT), and
-     * a read by key goes to the key's current owner.
+     * Reads by key the entries of {@code cache} that {@code read} lacks though the other cache has them,
+     * trying again for a few seconds. A task's state and spec are written together, yet while partitions
+     * moved both a partition scan and a read by key were seen to miss a spec for about two seconds, and
+     * find it again after (CoordinatorLoadWhilePartitionsMoveIT; the cause is not known): a task left
+     * out here would be unknown to the new coordinator.
      */
     private static <V> void readMissing(Map<String, V> read, Set<String> expected, IgniteCache<String, V> cache) {
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(read.keySet());
-        for (List<String> chunk : chunks(missing)) {
-            Map<String, V> found = cache.getAll(new TreeSet<>(chunk));
-            if (!found.isEmpty()) {
-                LOG.info("{} entries of {} missed by its scan were read by key", found.size(), cache.getName());
+        for (int attempt = 1; !missing.isEmpty(); attempt++) {
+            for (List<String> chunk : chunks(missing)) {
+                read.putAll(cache.getAll(new TreeSet<>(chunk)));
             }
-            read.putAll(found);
+            missing.removeAll(read.keySet());
+            if (missing.isEmpty() || attempt == MISSING_ATTEMPTS) {
+                return;
+            }
+            LOG.info("{} entries of {} not found yet (attempt {} of {}), e.g. {}; reading them again", missing.size(),
+                    cache.getName(), attempt, MISSING_ATTEMPTS, missing.iterator().next());
+            try {
+                Thread.sleep(200L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + cache.getName(), e);
+            }
         }
     }
 
