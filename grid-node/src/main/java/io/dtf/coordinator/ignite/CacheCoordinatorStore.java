@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class CacheCoordinatorStore implements CoordinatorStore {
     private static final Logger LOG = LoggerFactory.getLogger(CacheCoordinatorStore.class);
     private static final int BATCH = 1_000;
-    /** Reads of a state's missing spec (or the reverse) before the task is left out: about 4 s in all. */
-    private static final int MISSING_ATTEMPTS = 6;
+    /** Reads of a state's missing spec (or the reverse) before the task is left out: about 13 s in all. While a
+     * partition moves, an entry was seen unreadable for up to 3 s; a take-over may wait, it must not lose a task. */
+    private static final int MISSING_ATTEMPTS = 12;
     private static final ObjectWriter WITHOUT_NULLS = Json.mapper().copy()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
 
