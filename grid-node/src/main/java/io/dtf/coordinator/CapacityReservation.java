@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ final class CapacityReservation {
      */
     CapacityReservation(SchedulingRound round, List<TaskGroup> groups) {
         Scheduler s = round.scheduler();
-        Map<TaskGroup, Load> loads = new IdentityHashMap<>();
+        Map<TaskGroup, Load> loads = new LinkedHashMap<>(); // groups compare by identity; the round's order
         for (TaskGroup g : groups) {
             Matching m = s.eligibility.matching(round.index(), g.requirements(), g.command());
             if (m.isEmpty() && !g.fallback().isEmpty()) {
