@@ -4,6 +4,7 @@ import io.dtf.coordinator.placement.Attempt;
 import io.dtf.coordinator.placement.Eligibility;
 import io.dtf.coordinator.placement.QueuedTask;
 import io.dtf.coordinator.placement.RunningAttempts;
+import io.dtf.coordinator.placement.SlotClock;
 import io.dtf.coordinator.placement.Speculation;
 import io.dtf.coordinator.placement.TaskGroup;
 import io.dtf.coordinator.placement.WorkerIndex;
@@ -62,6 +63,8 @@ public final class Scheduler {
     /** Tasks held back for a faster worker when last planned, and why; a task leaves when placed or removed. */
     final Map<String, Held> held = new HashMap<>();
     final Eligibility eligibility = new Eligibility();
+    /** Constrained groups' workers as less constrained groups may use them, per grid version. */
+    final CapacityReservation.Cache reservations = new CapacityReservation.Cache();
     final RunningAttempts attempts = new RunningAttempts();
     /**
      * Workers (by index) that may have a free slot: those that had one when last looked at, and
@@ -73,6 +76,8 @@ public final class Scheduler {
     WorkerIndex index = WorkerIndex.of(List.of());
     /** Per worker of the index: the earliest expected end of an attempt known to run there. */
     long[] firstEnd = new long[0];
+    /** A round's slot plans, by worker; every round leaves it empty (see {@link SchedulingRound}). */
+    SlotClock[] clocks = new SlotClock[0];
     private long fullScanAt = Long.MIN_VALUE;
 
     /**
@@ -208,6 +213,7 @@ public final class Scheduler {
         if (!index.covers(workers)) {
             index = WorkerIndex.of(workers);
             firstEnd = new long[index.size()];
+            clocks = new SlotClock[index.size()];
             maybeFree = new BitSet(index.size());
             for (int i = 0; i < index.size(); i++) {
                 firstEnd[i] = attempts.firstEnd(index.worker(i).nodeId());

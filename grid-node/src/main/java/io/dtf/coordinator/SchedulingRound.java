@@ -30,13 +30,19 @@ final class SchedulingRound {
     private final BitSet free;
     /** Workers kept empty for a waiting exclusive task. */
     private final BitSet drained = new BitSet();
-    /** Slot plans of the workers earliest-finish placement looked at this round. */
+    /**
+     * Slot plans of the workers earliest-finish placement looked at this round: the scheduler's
+     * array (one per grid version, not one per round), emptied again at the end of the round.
+     */
     private final SlotClock[] clocks;
+    private final List<Integer> planned = new ArrayList<>();
     /** One task's estimate per hardware class, -1 until asked. */
     private final long[] perClass;
     private final List<Assignment> out = new ArrayList<>();
     private final List<TaskRecord> expired = new ArrayList<>();
     private final List<Assignment> speculative = new ArrayList<>();
+    /** Earliest-finish placement only: workers kept for constrained groups under pressure. */
+    private CapacityReservation reservation;
 
     SchedulingRound(Scheduler s, Set<String> quarantined, Map<String, Integer> busy, long now) {
         this.s = s;
@@ -46,18 +52,28 @@ final class SchedulingRound {
         this.now = now;
         this.perClass = new long[index.classCount()];
         this.free = s.maybeFree;
-        this.clocks = new SlotClock[index.size()];
+        this.clocks = s.clocks;
     }
 
     Scheduler.Round run() {
         new ExclusivePlacement(this, drained).drain();
         new RetryPlacement(this).run();
-        List<TaskGroup> order = s.groups.values().stream().filter(g -> !g.queue().isEmpty())
-                .sorted(Comparator.comparing(g -> g.queue().peek(), s.order)).toList();
+        List<TaskGroup> queued = s.groups.values().stream().filter(g -> !g.queue().isEmpty()).toList();
+        Comparator<TaskGroup> byHead = Comparator.comparing(g -> g.queue().peek(), s.order);
+        if (s.placement == Placement.EARLIEST_FINISH) {
+            reservation = new CapacityReservation(this, queued.stream().filter(g -> !g.exclusive()).toList());
+            // Equal priority: the group under the most pressure first.
+            byHead = Comparator.comparingLong((TaskGroup g) -> -g.queue().peek().level())
+                    .thenComparingDouble(g -> -reservation.pressure(g)).thenComparing(byHead);
+        }
+        List<TaskGroup> order = queued.stream().sorted(byHead).toList();
         for (TaskGroup g : order) {
             placeGroup(g);
         }
         new SpeculativeCopies(this, speculative).run();
+        for (int i : planned) {
+            clocks[i] = null;
+        }
         return new Scheduler.Round(out, expired, speculative);
     }
 
@@ -152,7 +168,12 @@ final class SchedulingRound {
         if (g.exclusive()) {
             new ExclusivePlacement(this, drained).place(g, m, fallback);
         } else if (s.placement == Placement.EARLIEST_FINISH) {
-            new EarliestFinish(this, g, m, fallback).run();
+            Matching usable = reservation.usable(g, m);
+            if (usable != m) {
+                busyReason += "; " + (m.workers().length - usable.workers().length)
+                        + " of them kept for a more constrained group with more work per capacity";
+            }
+            new EarliestFinish(this, g, usable, fallback).run();
         } else {
             placeGreedy(g, m, fallback);
         }
@@ -244,6 +265,7 @@ final class SchedulingRound {
                 }
             }
             clocks[i] = new SlotClock(at);
+            planned.add(i);
         }
         return clocks[i];
     }

@@ -28,13 +28,13 @@ public final class RunningAttempts {
     }
 
     public void add(Attempt a, Speculation rule) {
-        byTask.computeIfAbsent(a.task().key(), k -> new ArrayList<>(1)).add(a);
+        byTask.computeIfAbsent(a.key(), k -> new ArrayList<>(1)).add(a);
         byNode.computeIfAbsent(a.nodeId(), k -> new ArrayList<>(2)).add(a);
         if (a.exclusive()) {
             exclusiveOn.merge(a.nodeId(), 1, Integer::sum);
         }
         if (a.copy()) {
-            copied.add(a.task().key());
+            copied.add(a.key());
         } else if (a.placed() && rule.perRound() > 0) {
             lateAt.add(new Timed(a.startMillis() + rule.lateAfter(a.expectedMillis()), a));
         }
@@ -98,7 +98,7 @@ public final class RunningAttempts {
         List<Attempt> out = new ArrayList<>();
         while (!lateAt.isEmpty() && lateAt.peek().at <= now) {
             Attempt a = lateAt.poll().attempt;
-            if (running(a) && !copied.contains(a.task().key())) {
+            if (running(a) && !copied.contains(a.key())) {
                 out.add(a);
             }
         }
@@ -116,7 +116,7 @@ public final class RunningAttempts {
     }
 
     private boolean running(Attempt a) {
-        List<Attempt> list = byTask.get(a.task().key());
+        List<Attempt> list = byTask.get(a.key());
         return list != null && list.contains(a);
     }
 

@@ -3,7 +3,6 @@ package io.dtf.coordinator.placement;
 import io.dtf.requirements.Requirement;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -16,7 +15,7 @@ public final class TaskGroup {
     private final List<Requirement> fallback;
     private final boolean command;
     private final boolean exclusive;
-    private final PriorityQueue<QueuedTask> queue;
+    private final WorkQueue queue;
     private String reason = "waiting for the scheduler";
     /** The last worker round-robin placement used, by number. */
     private int cursor = -1;
@@ -33,7 +32,7 @@ public final class TaskGroup {
         this.fallback = fallback;
         this.command = command;
         this.exclusive = exclusive;
-        this.queue = new PriorityQueue<>(order);
+        this.queue = new WorkQueue(order);
     }
 
     public List<Requirement> requirements() {
@@ -52,7 +51,7 @@ public final class TaskGroup {
         return exclusive;
     }
 
-    public PriorityQueue<QueuedTask> queue() {
+    public WorkQueue queue() {
         return queue;
     }
 
