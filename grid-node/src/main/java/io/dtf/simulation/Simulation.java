@@ -63,12 +63,17 @@ public final class Simulation {
                        Placement placement) {
         this.workload = workload;
         this.settings = settings;
-        this.bound = LowerBound.of(workers, workload);
+        List<WorkloadTask> realized = RealizedWorkload.of(workload, settings);
+        this.bound = LowerBound.of(workers, realized);
         SplittableRandom seeds = new SplittableRandom(settings.seed());
         Map<String, Long> reference = new HashMap<>();
         workload.forEach(t -> reference.put(t.id(), t.durationMs()));
+        Map<String, Long> runTimes = new HashMap<>();
+        realized.forEach(t -> runTimes.put(t.id(), t.durationMs()));
         this.grid = new SimulatedGrid(workers);
-        this.dispatcher = new SimulatedDispatcher(clock, events, grid, reference, settings, seeds.split(), seeds.split());
+        // The noise is in the run times already: the dispatcher adds none of its own.
+        this.dispatcher = new SimulatedDispatcher(clock, events, grid, runTimes, settings.withNoise(0), seeds.split(),
+                seeds.split());
         this.churn = new ChurnProcess(settings.churn(), events, clock, grid, dispatcher, workers, seeds.split());
         CoordinatorSettings coordinatorSettings = CoordinatorSettings.defaults().withPlacement(placement);
         this.idleTick = coordinatorSettings.idleTick().toMillis();

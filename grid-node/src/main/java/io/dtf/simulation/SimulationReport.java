@@ -25,7 +25,7 @@ public record SimulationReport(long seed, int workers, long slots, double capaci
     /** Runs each of {@code policies} in turn on the same inputs. */
     public static SimulationReport run(List<WorkerClass> workers, List<WorkloadTask> workload,
                                        SimulationSettings settings, List<Placement> policies) {
-        LowerBound bound = LowerBound.of(workers, workload);
+        LowerBound bound = LowerBound.of(workers, RealizedWorkload.of(workload, settings));
         if (workload.size() > WARM_UP_TASKS) {
             Simulation.run(workers, workload.subList(0, WARM_UP_TASKS), settings, policies.get(0));
         }
