@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -107,10 +106,8 @@ final class DutyCycle implements AutoCloseable {
             String stat = Files.readString(dir.resolve("stat"), StandardCharsets.ISO_8859_1);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 3);
             return Long.parseLong(fields[1]);
-        } catch (NoSuchFileException e) {
-            return -1; // ended since the directory was listed
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return -1; // ended since the directory was listed
         }
     }
 
