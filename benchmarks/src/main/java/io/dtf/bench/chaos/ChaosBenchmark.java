@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -76,7 +73,7 @@ public final class ChaosBenchmark {
         try {
             coreA.start(); // first, so that it hosts the coordinator singleton
             coreB.start();
-            startAll(workers);
+            RestartableNode.startAll(workers);
             try (DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:" + CLIENT + ",127.0.0.1:" + (CLIENT + 1)));
                  DtfClient monkeyClient = DtfClient.connect(ClientOptions.of("127.0.0.1:" + (CLIENT + 1) + ",127.0.0.1:" + CLIENT))) {
                 awaitWorkers(client);
@@ -207,21 +204,6 @@ public final class ChaosBenchmark {
                 "--client-port", String.valueOf(CLIENT + i), "--join", join,
                 "--allow-commands")); // the suite is command tasks; a node without the worker role ignores it
         return new RestartableNode(name, home.resolve("dtf"), root, Map.of("DTF_JAVA_OPTS", jvm), args);
-    }
-
-    private static void startAll(List<RestartableNode> nodes) throws Exception {
-        ExecutorService starter = Executors.newFixedThreadPool(nodes.size());
-        try {
-            List<Future<String>> started = new ArrayList<>();
-            for (RestartableNode n : nodes) {
-                started.add(starter.submit(n::start));
-            }
-            for (Future<String> f : started) {
-                f.get();
-            }
-        } finally {
-            starter.shutdown();
-        }
     }
 
     private static void awaitWorkers(DtfClient client) throws InterruptedException {

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,5 +126,21 @@ public final class RestartableNode {
     public String log() throws IOException {
         Path file = dataDir.resolve("logs").resolve("dtf.log");
         return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /** Starts the nodes at once, each in its own thread; returns when every one is up. */
+    public static void startAll(List<RestartableNode> nodes) throws Exception {
+        ExecutorService starter = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<String>> started = new ArrayList<>();
+            for (RestartableNode n : nodes) {
+                started.add(starter.submit(n::start));
+            }
+            for (Future<String> f : started) {
+                f.get();
+            }
+        } finally {
+            starter.shutdown();
+        }
     }
 }

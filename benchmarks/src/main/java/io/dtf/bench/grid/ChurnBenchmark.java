@@ -49,7 +49,7 @@ public final class ChurnBenchmark {
         int exit = 1;
         try {
             server.start();
-            LocalGrid.startAll(workers);
+            RestartableNode.startAll(workers);
             try (DtfClient client = grid.client(0)) {
                 LocalGrid.awaitWorkers(client, WORKERS, Duration.ofSeconds(120));
                 System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; grid: 1 server (coordinator,data,aggregator) and "

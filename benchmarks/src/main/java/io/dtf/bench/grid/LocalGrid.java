@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -73,22 +70,6 @@ final class LocalGrid {
     /** A thin client of the node at {@code place}; calls reach the coordinator wherever it runs. */
     DtfClient client(int place) {
         return DtfClient.connect(ClientOptions.of("127.0.0.1:" + (base + 200 + place)));
-    }
-
-    /** Starts the nodes at once, each in its own thread; returns when every one is up. */
-    static void startAll(List<RestartableNode> nodes) throws Exception {
-        ExecutorService starter = Executors.newFixedThreadPool(nodes.size());
-        try {
-            List<Future<String>> started = new ArrayList<>();
-            for (RestartableNode n : nodes) {
-                started.add(starter.submit(n::start));
-            }
-            for (Future<String> f : started) {
-                f.get();
-            }
-        } finally {
-            starter.shutdown();
-        }
     }
 
     /**

@@ -82,7 +82,7 @@ public final class MixedSpeedBenchmark {
         try {
             data.start();
             coordinator.start();
-            LocalGrid.startAll(workers);
+            RestartableNode.startAll(workers);
             Map<Long, Integer> runSteps = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
             for (int i = 0; i < workers.size(); i++) {
