@@ -44,7 +44,7 @@ class SimulateCommandTest {
             assertTrue(p.has("schedulerCpuMicrosPerTask"), p.toString());
         }
         Launcher.Outcome text = InProcessCli.dtf("simulate", "--workers", workers().toString(), "--workload",
-                workload.toString(), "--policy", "first_free");
+                workload.toString(), "--policy", "first_free", "--noise", "0");
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("lower bound 0:30") && text.out().contains("first_free"), text.out());
     }
