@@ -155,6 +155,7 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
         coordinator.stop();
         dispatcher.close();
         topology.close();
+        AggregatorEstimates.closeForNode(ignite);
     }
 
     /** A replaced coordinator hands replies still reaching it to the service, wherever it runs now. */
