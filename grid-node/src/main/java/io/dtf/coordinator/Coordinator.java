@@ -68,6 +68,7 @@ public final class Coordinator {
     private final Rounds rounds;
     private final Recovery recovery;
     private final RunRetention retention;
+    private final RunChanges changes = new RunChanges();
 
     /**
      * @param successor where replies go once this coordinator has been replaced (they still reach it
@@ -153,7 +154,17 @@ public final class Coordinator {
                 RunState run = runs.get(r.runId());
                 return run != null && run.record() == r;
             }
+
+            @Override
+            public void stored(List<TaskResult> results, List<TaskRecord> tasks, List<RunRecord> records) {
+                Set<String> changed = new HashSet<>();
+                results.forEach(r -> changed.add(r.runId()));
+                tasks.forEach(t -> changed.add(t.runId()));
+                records.forEach(r -> changed.add(r.runId()));
+                changes.stored(changed);
+            }
         });
+        runs.onForget(changes::forget);
         runs.writeThrough(writer);
         tasks.writeThrough(writer);
         this.ends = new AttemptEnds(tasks, runs, health, cancels, store, replyCheck, runtime, loop::epoch, settings);
@@ -176,7 +187,7 @@ public final class Coordinator {
      * then the loop's: it alone calls {@link #step}.
      */
     public void start() {
-        loop.claim();
+        changes.begin(loop.claim());
         recovery.recover();
     }
 
@@ -202,6 +213,7 @@ public final class Coordinator {
     }
 
     public void stop() {
+        changes.close();
         loop.stop();
         writer.shutdown();
     }
@@ -375,6 +387,16 @@ public final class Coordinator {
             return run == null ? List.<Long>of() : run.seqsAfter(afterSeq, Math.max(1, Math.min(limit, 10_000)));
         });
         return seqs.isEmpty() ? List.of() : store.loadResults(seqs);
+    }
+
+    /**
+     * Waits until run {@code runId} has a stored change (a result, a task state, the run ended)
+     * numbered above {@code knownChange}, at most {@code maxWait}, and answers its latest change
+     * number: a client that read the number before reading the run hears of every later change.
+     * Numbers of a newer coordinator are higher than any of this one. Costs the loop nothing.
+     */
+    public long awaitChange(String runId, long knownChange, Duration maxWait) throws InterruptedException {
+        return changes.await(runId, knownChange, maxWait.toMillis());
     }
 
     private TaskView view(TaskRecord t) {

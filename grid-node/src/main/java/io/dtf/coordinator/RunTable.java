@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ final class RunTable {
     private final Map<String, RunState> runs = new HashMap<>();
     private final InstantSource clock;
     private StateWriter writer;
+    private Consumer<String> forgotten = runId -> { };
 
     RunTable(InstantSource clock) {
         this.clock = clock;
@@ -25,6 +27,11 @@ final class RunTable {
     /** Set once, at wiring: the writer itself asks this table which runs are current. */
     void writeThrough(StateWriter value) {
         this.writer = value;
+    }
+
+    /** Set once, at wiring: told of each run taken out of memory. */
+    void onForget(Consumer<String> value) {
+        this.forgotten = value;
     }
 
     RunState get(String runId) {
@@ -77,6 +84,7 @@ final class RunTable {
         for (RunState run : due) {
             run.forget();
             runs.remove(run.runId());
+            forgotten.accept(run.runId());
         }
     }
 }

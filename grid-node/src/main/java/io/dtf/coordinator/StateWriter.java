@@ -36,6 +36,10 @@ final class StateWriter {
         boolean isCurrent(TaskRecord task);
 
         boolean isCurrent(RunRecord run);
+
+        /** From the writer thread: these changes are stored. */
+        default void stored(List<TaskResult> results, List<TaskRecord> tasks, List<RunRecord> runs) {
+        }
     }
 
     private final CoordinatorStore store;
@@ -115,6 +119,7 @@ final class StateWriter {
             if (!u.isEmpty()) {
                 store.saveRuns(u);
             }
+            owner.stored(r, t, u);
             removeCheckpoints(ended);
         }, thread)));
     }

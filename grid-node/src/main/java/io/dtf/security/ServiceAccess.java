@@ -22,6 +22,8 @@ public final class ServiceAccess {
             Map.entry("tasks", MethodAccess.needs(Role.VIEWER)),
             Map.entry("waiting", MethodAccess.needs(Role.VIEWER)),
             Map.entry("results", MethodAccess.needs(Role.VIEWER)),
+            // Blocks a while, so it is bounded by the service (how long, how many callers at once).
+            Map.entry("awaitChange", MethodAccess.needs(Role.VIEWER)),
             Map.entry("workers", MethodAccess.needs(Role.VIEWER)),
             Map.entry("alerts", MethodAccess.needs(Role.VIEWER)),
             Map.entry("coordinator", MethodAccess.needs(Role.VIEWER)),

@@ -89,4 +89,17 @@ public interface CoordinatorApi {
 
     /** The most task ids one {@link #waiting} call takes. */
     int WAITING_MAX = 1_000;
+
+    /**
+     * Waits until run {@code runId} has a change (a result, a task started or ended, the run ended)
+     * numbered above {@code knownChange}, at most {@code maxWaitMillis} (the coordinator waits
+     * {@value #CHANGE_WAIT_MAX_MS} ms at most, and not at all while it serves too many waiters), and
+     * answers the run's latest change number; {@code -1} answers at once. A follower that reads the
+     * number before reading the run's state hears of every later change: it reads again when the
+     * answer is higher. Numbers of a newer coordinator are higher than any of the one it replaced.
+     */
+    long awaitChange(String runId, long knownChange, long maxWaitMillis);
+
+    /** The longest one {@link #awaitChange} call waits. */
+    long CHANGE_WAIT_MAX_MS = 2_000;
 }

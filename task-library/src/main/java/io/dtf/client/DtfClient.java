@@ -220,7 +220,9 @@ public final class DtfClient implements AutoCloseable {
 
     /**
      * Waits until every task of the run has ended, handing each result to {@code onResult} as it
-     * arrives (attempts that will be retried included), and returns the final progress.
+     * arrives (attempts that will be retried included), and returns the final progress. Between
+     * two reads of the run it waits for the coordinator's word that the run changed, so a result
+     * is seen as soon as it is stored; without that word it reads again after a while anyway.
      *
      * @throws GridLostException     when the grid is gone for good: the embedded node stopped, or no
      *                               address of the grid answered for ten seconds
@@ -231,13 +233,15 @@ public final class DtfClient implements AutoCloseable {
         return await(runId, timeout, onResult, view -> { });
     }
 
-    /** As {@link #await(String, Duration, Consumer)}, also handing the run's progress to {@code onProgress} at every poll. */
+    /** As {@link #await(String, Duration, Consumer)}, also handing the run's progress to {@code onProgress} at every read. */
     public RunView await(String runId, Duration timeout, Consumer<TaskResult> onResult, Consumer<RunView> onProgress)
             throws TimeoutException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Instant unreachableSince = null;
         String unreachableWhy = null; // the first failure says why; later ones only that the client stopped trying
         long after = 0;
+        ChangeWaiter changes = new ChangeWaiter(api, runId, POLL);
+        changes.start();
         while (true) {
             RunView view;
             try {
@@ -286,7 +290,7 @@ public final class DtfClient implements AutoCloseable {
                 throw new TimeoutException("run " + runId + " not done after " + timeout + ": " + view.done()
                         + " of " + view.total() + " tasks ended");
             }
-            Thread.sleep(POLL.toMillis());
+            changes.await(deadline);
         }
     }
 

@@ -28,11 +28,13 @@ import io.dtf.security.ignite.CacheRevocationList;
 import io.dtf.wire.Json;
 import io.dtf.wire.SafeText;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.events.Event;
@@ -53,6 +55,8 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
     /** The system property that picks the placement on this node's coordinator; see {@link #placement}. */
     public static final String PLACEMENT_PROPERTY = "dtf.coordinator.placement";
+    /** How many {@link #awaitChange} calls may wait at once. */
+    static final int CHANGE_WAITERS = 4;
     private static final int[] TOPOLOGY_EVENTS = {
             EventType.EVT_NODE_JOINED, EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 
@@ -66,9 +70,16 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
     private transient volatile boolean cancelled;
     private transient volatile CacheArtifactStore artifactStore;
     private transient CoordinatorSettings settings;
+    /**
+     * Calls of {@link #awaitChange} waiting at once: a thin client's call holds one of the client
+     * connector's threads (eight by default) while it waits; beyond this, callers are answered at
+     * once and ask again later.
+     */
+    private transient Semaphore changeWaiters;
 
     @Override
     public void init() {
+        changeWaiters = new Semaphore(CHANGE_WAITERS);
         dispatcher = new ComputeDispatcher(ignite);
         topology = new ClusterTopology(ignite, this::workerReady);
         signedReplies = new SignedReplies(ignite);
@@ -299,6 +310,23 @@ public final class CoordinatorService implements Service, CoordinatorApi, ReplyI
             artifactStore = store;
         }
         return store;
+    }
+
+    @Override
+    public long awaitChange(String runId, long knownChange, long maxWaitMillis) {
+        Coordinator current = coordinator;
+        long wait = Math.max(0, Math.min(maxWaitMillis, CHANGE_WAIT_MAX_MS));
+        boolean waits = wait > 0 && changeWaiters.tryAcquire();
+        try {
+            return current.awaitChange(runId, knownChange, Duration.ofMillis(waits ? wait : 0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return knownChange;
+        } finally {
+            if (waits) {
+                changeWaiters.release();
+            }
+        }
     }
 
     @Override
