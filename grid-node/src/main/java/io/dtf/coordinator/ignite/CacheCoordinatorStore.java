@@ -61,6 +61,7 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     private final IgniteAtomicLong epoch;
     private final IgniteAtomicReference<String> quarantine;
     private final Ignite ignite;
+    private final CapacityReadings capacity;
 
     public CacheCoordinatorStore(Ignite ignite) {
         this.ignite = ignite;
@@ -76,6 +77,8 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
         AtomicConfiguration backedUp = new AtomicConfiguration().setBackups(1);
         this.epoch = ignite.atomicLong(CacheNames.COORDINATOR_EPOCH, backedUp, 0, true);
         this.quarantine = ignite.atomicReference(CacheNames.QUARANTINE, backedUp, "[]", true);
+        int backups = tasks.getConfiguration(CacheConfiguration.class).getBackups();
+        this.capacity = CapacityReadings.of(() -> RegionUsage.of(ignite, backups));
     }
 
     @Override
@@ -290,8 +293,7 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public Optional<GridCapacity> capacity() {
-        return RegionUsage.of(ignite, tasks.getConfiguration(CacheConfiguration.class)
-                .getBackups());
+        return capacity.get();
     }
 
     @Override
