@@ -11,6 +11,7 @@ import io.dtf.client.CoordinatorApi;
 import io.dtf.client.DtfClient;
 import io.dtf.model.CommandAction;
 import io.dtf.model.FailureCategory;
+import io.dtf.model.RunView;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
@@ -154,6 +155,22 @@ class ServerBoundaryIT {
             assertTrue(escapes.error().startsWith("workdir '/etc' is outside the directories this worker allows"),
                     escapes.error());
         }
+    }
+
+    @Test
+    void aThinClientFollowingARunIsToldOfEachChangeWithoutPolling() throws Exception {
+        String suite = Json.write(new Suite("follow", List.of(command("sleeps", null, "sleep 1"))));
+        String runId = Json.read(coordinator.submit(suite), SubmitReply.class).runId();
+        long known = coordinator.awaitChange(runId, -1, 0);
+        int changes = 0;
+        while (!Json.read(coordinator.run(runId), RunView.class).isDone()) {
+            // The run has a change to come (its task's end): the call returns with it, not after its wait.
+            long next = coordinator.awaitChange(runId, known, CoordinatorApi.CHANGE_WAIT_MAX_MS);
+            assertTrue(next > known, "no word of a change after " + changes + " changes: " + next + " <= " + known);
+            known = next;
+            changes++;
+        }
+        assertTrue(changes > 0, "the run ended before it was followed");
     }
 
     private static TaskSpec command(String id, String workdir, String script) {
