@@ -10,9 +10,10 @@ import java.util.Arrays;
  * stays as the fallback: a wait ends after {@link #WAIT} even if no word came (a lost one costs no
  * more than that), and when the coordinator answers without waiting (it serves too many followers,
  * or it has stopped) or the call fails (a grid without it), the client waits {@code poll} as before;
- * after {@value #FAILURES_BEFORE_POLLING} failures in a row it only polls. A run that changes all the
- * time is read at most {@value #BURST} times per {@value #BURST} polls: no more often than before,
- * on average.
+ * after {@value #FAILURES_BEFORE_POLLING} failures in a row it polls, and tries the call again every
+ * {@value #RETRY_AFTER_POLLS} polls (a coordinator that took over may answer it). A run that changes
+ * all the time is read at most {@value #BURST} times per {@value #BURST} polls: no more often than
+ * before, on average.
  *
  * <p>Not thread-safe: one per {@code await} call.
  */
@@ -21,6 +22,7 @@ final class ChangeWaiter {
     static final Duration WAIT = Duration.ofSeconds(1);
     private static final int BURST = 3;
     private static final int FAILURES_BEFORE_POLLING = 3;
+    private static final int RETRY_AFTER_POLLS = 10;
 
     private final CoordinatorApi api;
     private final String runId;
@@ -28,6 +30,8 @@ final class ChangeWaiter {
     /** The change number read before the last read of the run; -1 until one was read. */
     private long known = -1;
     private int failures;
+    /** Polls since the call last failed too often. */
+    private int polls;
     /** When the last {@value #BURST} reads were let go (nanoTime), oldest at {@code next}. */
     private final long[] reads = new long[BURST];
     private int next;
@@ -52,7 +56,7 @@ final class ChangeWaiter {
     /** Returns when the run should be read again: it changed, a wait ended without word, or a poll passed. */
     void await(Instant deadline) throws InterruptedException {
         long began = System.nanoTime();
-        if (failures < FAILURES_BEFORE_POLLING) {
+        if (failures < FAILURES_BEFORE_POLLING || ++polls % RETRY_AFTER_POLLS == 0) {
             long wait = Math.max(1, Math.min(WAIT.toMillis(), Duration.between(Instant.now(), deadline).toMillis()));
             try {
                 long answer = api.awaitChange(runId, known, wait);

@@ -96,4 +96,20 @@ class DtfClientFollowTest {
         assertTrue(client.await("run-1", TIMEOUT, r -> { }).isDone());
         assertEquals(6, run.reads.get());
     }
+
+    @Test
+    void aCallThatFailedForAWhileIsTriedAgain() throws Exception {
+        OneTaskRun run = new OneTaskRun();
+        AtomicInteger calls = new AtomicInteger();
+        DtfClient client = client(run, (known, wait) -> {
+            if (calls.incrementAndGet() <= 3) {
+                throw new IllegalStateException("the coordinator is moving");
+            }
+            run.done.set(true); // only the word tells of the run's end here
+            return known + 1;
+        });
+
+        assertTrue(client.await("run-1", TIMEOUT, r -> { }).isDone());
+        assertEquals(4, calls.get());
+    }
 }
