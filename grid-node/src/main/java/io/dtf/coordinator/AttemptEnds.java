@@ -55,6 +55,10 @@ final class AttemptEnds {
 
     /** @param given  the decision, when it is not the policy's to make (and the node is not to blame) */
     void complete(String key, String attemptId, JobReply reply, AttemptPolicy.Decision given) {
+        if (reply.mayHaveCheckpointed()) {
+            // Even from a stale or stopped attempt: its checkpoint outlives it, and goes when the task ends.
+            table.mayHaveCheckpointed(key);
+        }
         TaskTable.Role role = table.roleOf(key, attemptId);
         if (role == null) {
             LOG.warn("stale report for {} attempt {} ignored", key, attemptId);

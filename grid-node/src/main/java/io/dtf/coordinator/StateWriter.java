@@ -82,14 +82,14 @@ final class StateWriter {
         runs.put(run.runId(), run);
     }
 
-    /** A task reached its final state: its checkpoints go once that state is stored. */
+    /** A task that may hold a checkpoint reached its final state: its checkpoint goes once that state is stored. */
     void ended(String taskKey) {
         endedTasks.add(taskKey);
     }
 
     /** Hands this turn's changes to the writer thread and returns at once (unless too many are pending). */
     void flush() {
-        if (results.isEmpty() && tasks.isEmpty() && runs.isEmpty()) {
+        if (results.isEmpty() && tasks.isEmpty() && runs.isEmpty() && endedTasks.isEmpty()) {
             return;
         }
         List<TaskResult> r = List.copyOf(results);

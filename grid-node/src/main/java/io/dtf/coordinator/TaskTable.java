@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,11 @@ final class TaskTable {
     private final Map<String, RunningAttempt> copies = new LinkedHashMap<>();
     /** Task key -> the attempt that lost the race, stopped and not yet ended. */
     private final Map<String, RunningAttempt> losers = new LinkedHashMap<>();
+    /**
+     * Tasks one of whose attempts may have saved a checkpoint: only theirs are removed when they end
+     * (a removal is a write to every node holding the checkpoints, and most tasks never save one).
+     */
+    private final Set<String> mayHoldCheckpoint = new HashSet<>();
     private final RunTable runs;
     private final Scheduler scheduler;
     private final InstantSource clock;
@@ -100,6 +106,10 @@ final class TaskTable {
         boolean isNew = cause == Cause.SUBMITTED || cause == Cause.RESTORED;
         TaskRecord prev = isNew ? null : tasks.get(key);
         TaskState from = prev == null ? null : prev.state();
+        if ((cause == Cause.RESTORED && !next.state().isFinal()) || cause == Cause.ADOPTED) {
+            // What a predecessor's attempts saved is not known here.
+            mayHoldCheckpoint.add(key);
+        }
         if (from == TaskState.RUNNING) {
             attemptEnded(key, prev.attemptId(), prev.nodeId());
             untracked.remove(key);
@@ -122,12 +132,27 @@ final class TaskTable {
             if (from == TaskState.QUEUED) {
                 scheduler.remove(key);
             }
-            writer.ended(key);
+            if (mayHoldCheckpoint.remove(key)) {
+                writer.ended(key);
+            }
         }
         if (cause != Cause.RESTORED && cause != Cause.DISPATCHED) {
             writer.task(next);
         }
         runs.taskMoved(next.runId(), from, to);
+    }
+
+    /**
+     * An attempt of task {@code key} may have saved a checkpoint (its reply says so, or cannot tell):
+     * removed when the task ends, or now if it has ended already (a stopped loser of a race).
+     */
+    void mayHaveCheckpointed(String key) {
+        TaskRecord task = tasks.get(key);
+        if (task != null && task.state().isFinal()) {
+            writer.ended(key);
+        } else if (task != null) {
+            mayHoldCheckpoint.add(key);
+        }
     }
 
     private void started(TaskRecord task, Cause cause) {
@@ -319,6 +344,7 @@ final class TaskTable {
     void forget(Collection<String> keys) {
         for (String key : keys) {
             tasks.remove(key);
+            mayHoldCheckpoint.remove(key);
             loserEnded(key);
         }
     }

@@ -53,14 +53,14 @@ public final class RunningAttempts {
         AttemptId id = AttemptId.parseOrNull(attemptId);
         Attempt gone = list.stream().filter(a -> id != null && a.number() == id.number()).findFirst()
                 .or(() -> list.stream().filter(Attempt::copy).findFirst()).orElse(list.get(0));
-        list.remove(gone);
+        removeSame(list, gone);
         if (list.isEmpty()) {
             byTask.remove(taskKey);
             copied.remove(taskKey);
         }
         List<Attempt> onNode = byNode.get(gone.nodeId());
         if (onNode != null) {
-            onNode.remove(gone);
+            removeSame(onNode, gone);
             if (onNode.isEmpty()) {
                 byNode.remove(gone.nodeId());
             }
@@ -69,6 +69,20 @@ public final class RunningAttempts {
             exclusiveOn.computeIfPresent(gone.nodeId(), (n, c) -> c > 1 ? c - 1 : null);
         }
         return gone.nodeId();
+    }
+
+    /**
+     * Removes {@code a} itself: {@code List.remove} compares by record equality, down to each task's
+     * spec, against every attempt on a busy node; at a few thousand ends a second that was a visible
+     * part of the coordinator loop's time.
+     */
+    private static void removeSame(List<Attempt> list, Attempt a) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == a) {
+                list.remove(i);
+                return;
+            }
+        }
     }
 
     /** The attempts known to run on the node (empty when none). */

@@ -1,5 +1,6 @@
 package io.dtf.worker.ignite;
 
+import io.dtf.checkpoint.CheckpointStore;
 import io.dtf.model.AttemptOutcome;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.TaskSpec;
@@ -54,17 +55,20 @@ final class AttemptRun implements Runnable {
         }
         attempts.stoppable(live, this::stopByRequest);
         AttemptOutcome outcome;
+        CheckpointStore checkpoints = CheckpointStore.NONE;
         // What the attempt fetches into the artifact cache stays there until it ends.
         try (ArtifactCache.Hold held = WorkerArtifacts.of(ignite).hold()) {
-            outcome = WorkerRuntime.executor(ignite).execute(Json.read(order.specJson(), TaskSpec.class),
-                    SessionCheckpoints.of(ignite, session, order.taskKey()));
+            checkpoints = SessionCheckpoints.of(ignite, session, order.taskKey());
+            outcome = WorkerRuntime.executor(ignite).execute(Json.read(order.specJson(), TaskSpec.class), checkpoints);
         } catch (RuntimeException e) {
             outcome = AttemptOutcome.error(started, FailureCategory.INFRASTRUCTURE,
                     "the worker could not run the task: " + e.getMessage());
         } finally {
             runner = null;
         }
-        JobReply unsigned = new JobReply(order.taskKey(), order.attemptId(), live.nodeId(), hwClass, outcome);
+        // Saying whether it saved a checkpoint spares the coordinator removing one that was never there.
+        JobReply unsigned = new JobReply(order.taskKey(), order.attemptId(), live.nodeId(), hwClass, outcome)
+                .withCheckpointed(SessionCheckpoints.saveTried(checkpoints));
         // Signed before it is kept for a reconcile or sent: every way out carries the signature.
         JobReply signed = ReportKeys.signer(ignite).map(unsigned::signedWith).orElse(unsigned);
         attempts.end(live, signed);

@@ -40,6 +40,7 @@ public final class SessionCheckpoints implements CheckpointStore {
 
     private final ComputeTaskSession session;
     private final String key;
+    private volatile boolean saveTried;
 
     private SessionCheckpoints(ComputeTaskSession session, String taskKey) {
         this.session = session;
@@ -91,6 +92,8 @@ public final class SessionCheckpoints implements CheckpointStore {
 
     @Override
     public boolean save(byte[] state) {
+        // Before the save: one that fails half-way, or is still at work when the attempt ends, may leave a checkpoint.
+        saveTried = true;
         try {
             // Timeout 0: kept until removed when the task ends, however long its retries wait.
             session.saveCheckpoint(key, state, ComputeTaskSessionScope.GLOBAL_SCOPE, 0);
@@ -98,6 +101,14 @@ public final class SessionCheckpoints implements CheckpointStore {
         } catch (RuntimeException e) {
             throw failure("a checkpoint could not be saved", e);
         }
+    }
+
+    /**
+     * Whether an attempt using {@code store} may have left a checkpoint: it tried to save one through
+     * it (a save that failed may still have stored it). False for a store that keeps nothing.
+     */
+    public static boolean saveTried(CheckpointStore store) {
+        return store instanceof SessionCheckpoints s && s.saveTried;
     }
 
     private CheckpointException failure(String what, RuntimeException e) {

@@ -122,6 +122,16 @@ class SessionCheckpointsIT {
         assertEquals(NOTHING, load(worker, "run-3/a"));
     }
 
+    @Test
+    void onlyAnAttemptThatTriedToSaveSaysItMayHaveLeftACheckpoint() {
+        // What the worker's reply says, so that the coordinator removes checkpoints only where there may be one.
+        assertEquals("false", probe(new FullSessionSaveTried(), worker, "run-5/a", null), "loaded only");
+        assertEquals("true", probe(new FullSessionSaveTried(), worker, "run-5/b", "b's state"), "saved");
+        assertEquals("true", probe(new PlainSessionSaveTried(), worker, "run-5/c", "lost"),
+                "a failed save may still have stored something");
+        assertTrue(SessionCheckpoints.remove(coordinator, "run-5/b"));
+    }
+
     private static String save(DtfNode on, String taskKey, String state) {
         return probe(new FullSession(), on, taskKey, state);
     }
@@ -232,6 +242,51 @@ class SessionCheckpointsIT {
         @Override
         public void onMasterNodeLeft(ComputeTaskSession ses) {
             MASTER_LEFT.countDown();
+        }
+    }
+
+    @ComputeTaskSessionFullSupport
+    static final class FullSessionSaveTried extends ProbeTask {
+        @Override
+        ComputeJob job(Probe arg) {
+            return new SaveTriedJob(arg.taskKey, arg.state);
+        }
+    }
+
+    static final class PlainSessionSaveTried extends ProbeTask {
+        @Override
+        ComputeJob job(Probe arg) {
+            return new SaveTriedJob(arg.taskKey, arg.state);
+        }
+    }
+
+    /** Saves {@code state}, or loads when it is null, and answers {@link SessionCheckpoints#saveTried}. */
+    static final class SaveTriedJob extends ComputeJobAdapter {
+        private final String taskKey;
+        private final String state;
+        @IgniteInstanceResource
+        private transient Ignite ignite;
+        @TaskSessionResource
+        private transient ComputeTaskSession session;
+
+        SaveTriedJob(String taskKey, String state) {
+            this.taskKey = taskKey;
+            this.state = state;
+        }
+
+        @Override
+        public Object execute() {
+            CheckpointStore store = SessionCheckpoints.of(ignite, session, taskKey);
+            try {
+                if (state == null) {
+                    store.load();
+                } else {
+                    store.save(state.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (CheckpointException e) {
+                // A failed save is what the last case is about.
+            }
+            return String.valueOf(SessionCheckpoints.saveTried(store));
         }
     }
 
