@@ -121,8 +121,10 @@ public final class DtfNode implements AutoCloseable {
         }
         IgniteConfiguration cfg = IgniteConfigFactory.load(options);
         Set<String> roles = IgniteConfigFactory.roles(cfg, options);
+        boolean client = JoinAs.clientNode(options.joinAs(), cfg.isClientMode(), roles, options.config());
         Map<String, Object> attributes = attributes(cfg, options, roles, dataDir);
-        boolean persistent = GridActivation.persistent(cfg);
+        // A client node keeps nothing on disk and never enters the baseline, whatever its config's regions say.
+        boolean persistent = !client && GridActivation.persistent(cfg);
         if (persistent) {
             attributes.put(GridActivation.PERSISTENT_ATTRIBUTE, "true");
         }
@@ -133,7 +135,7 @@ public final class DtfNode implements AutoCloseable {
 
         Ignite ignite;
         try {
-            ignite = Ignition.start(finish(cfg, options, attributes));
+            ignite = Ignition.start(finish(cfg, options, attributes, client));
         } catch (IgniteException e) {
             throw TlsJoinFailure.explain(cfg, options.join(), e);
         }
@@ -151,11 +153,15 @@ public final class DtfNode implements AutoCloseable {
                 Ignition.stop(ignite.name(), true);
                 Thread.sleep(REJOIN_DELAY.toMillis());
                 // A stopped node's SPIs cannot start again: build the configuration afresh.
-                ignite = Ignition.start(finish(IgniteConfigFactory.load(options), options, attributes));
+                ignite = Ignition.start(finish(IgniteConfigFactory.load(options), options, attributes, client));
             }
             // Caches and the coordinator need an active grid; a persistent one may still be waiting for its baseline.
             GridActivation.await(ignite, persistent, dataNode, progress);
-            DtfCaches.ensure(ignite);
+            if (client) {
+                DtfCaches.await(ignite, progress); // creating them is for server nodes: from a client it is a grid-wide change
+            } else {
+                DtfCaches.ensure(ignite);
+            }
             // With security on, token checks follow the grid's deny list from now on (its query ends with the node).
             Ignite started = ignite;
             GridSecurity.of(ignite).ifPresent(s -> s.denyList().follow(CacheRevocationList.start(started)));
@@ -203,7 +209,8 @@ public final class DtfNode implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
-        LOG.info("node {} started: roles {}, attributes {}", ignite.cluster().localNode().id(), roles, attributes);
+        LOG.info("node {} started as a {} node: roles {}, attributes {}", ignite.cluster().localNode().id(),
+                client ? "client" : "server", roles, attributes);
         NetworkExposure.warning(ignite.configuration()).ifPresent(warning -> {
             LOG.warn(warning);
             progress.accept("WARNING: " + warning);
@@ -246,8 +253,15 @@ public final class DtfNode implements AutoCloseable {
     }
 
     private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
-                                              Map<String, Object> attributes) {
+                                              Map<String, Object> attributes, boolean client) {
         IgniteConfigFactory.apply(cfg, options, attributes);
+        cfg.setClientMode(client);
+        if (client && cfg.getDiscoverySpi() instanceof TcpDiscoverySpi discovery) {
+            // A client cut off from its server may win back the same connection; if not, Ignite would join it
+            // again under a new node id while its old attempts still run here and are run again elsewhere. It
+            // stops instead (segmented), which ends those attempts; `dtf node` then starts a fresh node.
+            discovery.setClientReconnectDisabled(true);
+        }
         int slots = attributes.get(HardwareKeys.SLOTS) instanceof Number n ? n.intValue() : 0; // none on a non-worker
         // Each running task holds a public-pool thread; leave room for Ignite's own jobs.
         cfg.setPublicThreadPoolSize(Math.max(cfg.getPublicThreadPoolSize(), slots + 4));
@@ -342,6 +356,16 @@ public final class DtfNode implements AutoCloseable {
         return roles;
     }
 
+    /** Whether this node joined as an Ignite client node ({@link JoinAs}). */
+    public boolean clientNode() {
+        return ignite.cluster().localNode().isClient();
+    }
+
+    /** Whether the node stopped because it was cut off from the grid (as a client node does when its server goes). */
+    public boolean segmented() {
+        return !closing && Ignition.state(ignite.name()) == IgniteState.STOPPED_ON_SEGMENTATION;
+    }
+
     public Map<String, Object> attributes() {
         return attributes;
     }
@@ -366,7 +390,7 @@ public final class DtfNode implements AutoCloseable {
     public NodePorts ports() {
         IgniteConfiguration cfg = ignite.configuration();
         ClusterNode local = ignite.cluster().localNode();
-        int discovery = cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d.getLocalPort() : -1;
+        int discovery = !local.isClient() && cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d.getLocalPort() : -1;
         int communication = cfg.getCommunicationSpi() instanceof TcpCommunicationSpi c ? c.boundPort() : -1;
         ClientConnectorConfiguration client = cfg.getClientConnectorConfiguration();
         Object clientPort = local.attribute(CLIENT_PORT_ATTRIBUTE);
