@@ -87,6 +87,7 @@ public final class DtfNode implements AutoCloseable {
     private final AuditReplicator auditReplicator;
     private volatile boolean closing;
     private volatile List<RunningExtension> extensions = List.of();
+    private volatile ClientWorkerWatch clientWorkerWatch;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
                     DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
@@ -217,6 +218,9 @@ public final class DtfNode implements AutoCloseable {
         });
         DtfNode node = new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention,
                 auditReplicator);
+        if (!client) {
+            node.clientWorkerWatch = ClientWorkerWatch.start(ignite); // a killed client worker's attempts fail at once
+        }
         node.extensions = startExtensions(new NodeContext(ignite, options, GridSecurity.of(ignite)), roles, progress);
         return node;
     }
@@ -455,6 +459,7 @@ public final class DtfNode implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        closeQuietly(clientWorkerWatch);
         closeQuietly(extensions.toArray(AutoCloseable[]::new));
         AuditLogs.close(ignite); // what this node recorded reaches the grid before the node leaves it
         if (store != null) {
