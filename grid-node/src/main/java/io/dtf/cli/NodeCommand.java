@@ -134,6 +134,11 @@ final class NodeCommand implements Callable<Integer> {
             node.awaitShutdown();
             if (node.clientNode() && node.segmented()) {
                 // Its attempts ended with it; the grid ran them again elsewhere. A fresh node takes new work.
+                try {
+                    node.close(); // what the stopped node still holds (its audit writer, its report key)
+                } catch (RuntimeException e) {
+                    System.err.println("note: closing the stopped node: " + e);
+                }
                 System.out.println("the client node was cut off from the grid and stopped; joining again as a new node");
                 System.out.flush();
                 continue;

@@ -362,12 +362,14 @@ public final class DtfNode implements AutoCloseable {
 
     /** Whether this node joined as an Ignite client node ({@link JoinAs}). */
     public boolean clientNode() {
-        return ignite.cluster().localNode().isClient();
+        return Boolean.TRUE.equals(ignite.configuration().isClientMode());
     }
 
     /** Whether the node stopped because it was cut off from the grid (as a client node does when its server goes). */
     public boolean segmented() {
-        return !closing && Ignition.state(ignite.name()) == IgniteState.STOPPED_ON_SEGMENTATION;
+        IgniteState state = Ignition.state(ignite.name());
+        return !closing && state != IgniteState.STARTED
+                && (state == IgniteState.STOPPED_ON_SEGMENTATION || failures != null && failures.segmented());
     }
 
     public Map<String, Object> attributes() {
