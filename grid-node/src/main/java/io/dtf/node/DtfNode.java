@@ -49,6 +49,7 @@ import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.events.EventType;
 import org.apache.ignite.services.ServiceConfiguration;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
@@ -88,6 +89,8 @@ public final class DtfNode implements AutoCloseable {
     private volatile boolean closing;
     private volatile List<RunningExtension> extensions = List.of();
     private volatile ClientWorkerWatch clientWorkerWatch;
+    /** Set when this (client) node learns it is cut off from the grid, before Ignite stops it. */
+    private volatile boolean cutOff;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
                     DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
@@ -220,6 +223,12 @@ public final class DtfNode implements AutoCloseable {
                 auditReplicator);
         if (!client) {
             node.clientWorkerWatch = ClientWorkerWatch.start(ignite); // a killed client worker's attempts fail at once
+        } else {
+            // Ignite may report the stop that follows as another critical failure: remember the cause itself.
+            ignite.events().localListen(e -> {
+                node.cutOff = true;
+                return false;
+            }, EventType.EVT_NODE_SEGMENTED, EventType.EVT_CLIENT_NODE_DISCONNECTED);
         }
         node.extensions = startExtensions(new NodeContext(ignite, options, GridSecurity.of(ignite)), roles, progress);
         return node;
@@ -368,8 +377,8 @@ public final class DtfNode implements AutoCloseable {
     /** Whether the node stopped because it was cut off from the grid (as a client node does when its server goes). */
     public boolean segmented() {
         IgniteState state = Ignition.state(ignite.name());
-        return !closing && state != IgniteState.STARTED
-                && (state == IgniteState.STOPPED_ON_SEGMENTATION || failures != null && failures.segmented());
+        return !closing && state != IgniteState.STARTED && (cutOff || state == IgniteState.STOPPED_ON_SEGMENTATION
+                || failures != null && failures.segmented());
     }
 
     public Map<String, Object> attributes() {

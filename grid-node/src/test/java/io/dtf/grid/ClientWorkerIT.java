@@ -110,7 +110,8 @@ class ClientWorkerIT {
     /** A worker-only node with no --join-as: it must come up as a client node. */
     private static NodeProcess worker(String name, int place, String tag) throws Exception {
         NodeProcess worker = NodeProcess.start(ROOT.resolve(name), TestGrid.config("ignite-worker.xml").toString(),
-                25600 + place, 25620 + place, "--join", JOIN, "--tags", tag, "--slots", "1", "--allow-commands");
+                25600 + place, 25620 + place, "--client-port", String.valueOf(25640 + place), "--join", JOIN, "--tags",
+                tag, "--slots", "1", "--allow-commands");
         assertTrue(worker.output().contains(" up: client node, roles worker"), worker.output());
         return worker;
     }

@@ -44,8 +44,8 @@ class ClientWorkerRestartIT {
 
         NodeProcess first = NodeProcess.start(root.resolve("server-1"), server, 25650, 25670, serverArgs);
         try (first; NodeProcess worker = NodeProcess.start(root.resolve("worker"),
-                TestGrid.config("ignite-worker.xml").toString(), 25651, 25671, "--join", JOIN, "--slots", "1",
-                "--allow-commands")) {
+                TestGrid.config("ignite-worker.xml").toString(), 25651, 25671, "--client-port", "25691", "--join", JOIN,
+                "--slots", "1", "--allow-commands")) {
             String firstId = upIds(worker).get(0);
             try (DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:25690"))) {
                 String runId = client.submit(new Suite("long", List.of(longTask)));
