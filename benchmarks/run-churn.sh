@@ -2,7 +2,9 @@
 # Churn: a stream of short no-op tasks on a grid of nine node processes (a server and eight workers), steady and then
 # while workers leave (graceful stop, kill -9) and join every few seconds: the rate under churn against the steady
 # rate, tasks lost, retries (docs/PERFORMANCE.md, "Churn"). Ports 24500-24799 on 127.0.0.1.
-# Usage: benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5]
+# Usage: benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5] [join-as=both]
+# join-as: both (a grid whose workers are server nodes, then one whose workers are client nodes, and a summary),
+# server or client (that grid only).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (cd "$ROOT" && mvn -B -q -o -DskipTests -Djazzer.skip=true -pl benchmarks -am package)

@@ -2,6 +2,7 @@ package io.dtf.cli;
 
 import io.dtf.hardware.HardwareKeys;
 import io.dtf.node.DtfNode;
+import io.dtf.node.JoinAs;
 import io.dtf.node.NodeOptions;
 import io.dtf.node.Roles;
 import io.dtf.worker.artifact.CacheBound;
@@ -13,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ignite.IgniteSystemProperties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code dtf node}: starts a grid node and keeps it running until the process is stopped. */
 @Command(name = "node", description = {"Start a grid node (runs until stopped with Ctrl-C or SIGTERM).",
@@ -77,6 +81,12 @@ final class NodeCommand implements Callable<Integer> {
                     + "(default: 2GiB); least recently used ones go first.")
     String artifactCache;
 
+    @Option(names = "--join-as", paramLabel = "KIND", converter = JoinAsConverter.class,
+            description = "auto, server or client: join as an Ignite server node or a client node (default: the "
+                    + "config's clientMode, else auto: a client node when the only role is worker, so that workers coming "
+                    + "and going do not pause the grid). A client node may only have the worker role.")
+    JoinAs joinAs;
+
     @Option(names = "--console-port", paramLabel = "PORT", description = "The web console's HTTP port on a node with "
             + "the console role (default: 8080; 0: any free port; -1: no console). A port in use is reported and the "
             + "node goes on without the console.")
@@ -104,18 +114,50 @@ final class NodeCommand implements Callable<Integer> {
         DtfCli.configureLogging(dataDir, verbose);
         Path cfg = config != null ? config : DtfCli.home().resolve("config/ignite-default.xml");
         NodeOptions options = new NodeOptions(cfg, roles == null ? null : Roles.parse(roles), tags, attributes,
-                join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false, consolePort);
+                join, bind, port, commPort, clientPort, dataDir, slots, commands, name, false, consolePort, joinAs);
         // Only this command's hook stops the node on Ctrl-C or SIGTERM, so a stop it did not ask for is a failure.
         System.setProperty(IgniteSystemProperties.IGNITE_NO_SHUTDOWN_HOOK, "true");
-        DtfNode node = DtfNode.start(options, message -> {
-            System.out.println(message);
-            System.out.flush();
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "dtf-node-shutdown"));
+        AtomicReference<DtfNode> current = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            DtfNode running = current.get();
+            if (running != null) {
+                running.close();
+            }
+        }, "dtf-node-shutdown"));
+        while (true) {
+            DtfNode node = DtfNode.start(options, message -> {
+                System.out.println(message);
+                System.out.flush();
+            });
+            current.set(node);
+            announce(node, commands, dataDir);
+            node.awaitShutdown();
+            if (node.clientNode() && node.segmented()) {
+                // Its attempts ended with it; the grid ran them again elsewhere. A fresh node takes new work.
+                try {
+                    node.close(); // what the stopped node still holds (its audit writer, its report key)
+                } catch (RuntimeException e) {
+                    System.err.println("note: closing the stopped node: " + e);
+                }
+                System.out.println("the client node was cut off from the grid and stopped; joining again as a new node");
+                System.out.flush();
+                continue;
+            }
+            String failure = node.failure();
+            if (failure != null) {
+                System.err.println("dtf: the node stopped: " + failure);
+                return ExitCodes.GRID_ERROR;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private void announce(DtfNode node, CommandPolicy commands, Path dataDir) {
         var cluster = node.ignite().cluster();
         boolean worker = node.roles().contains(Roles.WORKER);
-        System.out.printf("DTF node %s up: roles %s, hardware class %s, %s; grid of %d node(s)%n",
-                node.nodeId(), String.join(",", node.roles()), node.attributes().get(HardwareKeys.HW_CLASS),
+        System.out.printf("DTF node %s up: %s node, roles %s, hardware class %s, %s; grid of %d node(s)%n",
+                node.nodeId(), node.clientNode() ? "client" : "server", String.join(",", node.roles()),
+                node.attributes().get(HardwareKeys.HW_CLASS),
                 worker ? node.attributes().get(HardwareKeys.SLOTS) + " slots" : "no slots (not a worker)",
                 cluster.nodes().size());
         System.out.println(node.ports().describe());
@@ -131,13 +173,18 @@ final class NodeCommand implements Callable<Integer> {
         }
         System.out.println("logs: " + dataDir.resolve("logs").toAbsolutePath() + "; stop with Ctrl-C");
         System.out.flush();
-        node.awaitShutdown();
-        String failure = node.failure();
-        if (failure != null) {
-            System.err.println("dtf: the node stopped: " + failure);
-            return ExitCodes.GRID_ERROR;
+    }
+
+    /** Reads {@code --join-as}; a bad value is a usage error naming the option. */
+    static final class JoinAsConverter implements ITypeConverter<JoinAs> {
+        @Override
+        public JoinAs convert(String value) {
+            try {
+                return JoinAs.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
-        return ExitCodes.OK;
     }
 
 }

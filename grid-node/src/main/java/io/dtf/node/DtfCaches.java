@@ -5,6 +5,7 @@ import io.dtf.coordinator.ignite.TaskRows;
 import io.dtf.wire.CacheNames;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.cache.QueryEntity;
@@ -27,6 +28,7 @@ public final class DtfCaches {
     /** Artifact chunks are 1 MiB each: 128 partitions spread them over dozens of data nodes at little cost. */
     private static final int CHUNK_PARTITIONS = 128;
     private static final Logger LOG = LoggerFactory.getLogger(DtfCaches.class);
+    private static final long CACHE_POLL_MS = 200;
 
     private DtfCaches() {
     }
@@ -64,6 +66,28 @@ public final class DtfCaches {
     public static void ensure(Ignite ignite) {
         ignite.getOrCreateCaches(configurations());
         addMissingTables(ignite);
+    }
+
+    /**
+     * On a client node: waits until a server node has created every DTF cache, then opens each here
+     * (a client's view of an existing cache starts locally, without a grid-wide change).
+     *
+     * @param progress told once what the node waits for, if it has to wait
+     */
+    public static void await(Ignite ignite, Consumer<String> progress) throws InterruptedException {
+        boolean told = false;
+        for (CacheConfiguration<?, ?> c : configurations()) {
+            while (!ignite.cacheNames().contains(c.getName())) {
+                if (!told) {
+                    String message = "waiting for a data node to create the grid's caches (" + c.getName() + " first)";
+                    LOG.info(message);
+                    progress.accept(message);
+                    told = true;
+                }
+                Thread.sleep(CACHE_POLL_MS);
+            }
+            ignite.cache(c.getName());
+        }
     }
 
     /**

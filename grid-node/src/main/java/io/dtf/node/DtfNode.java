@@ -49,6 +49,7 @@ import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.events.EventType;
 import org.apache.ignite.services.ServiceConfiguration;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
@@ -87,6 +88,9 @@ public final class DtfNode implements AutoCloseable {
     private final AuditReplicator auditReplicator;
     private volatile boolean closing;
     private volatile List<RunningExtension> extensions = List.of();
+    private volatile ClientWorkerWatch clientWorkerWatch;
+    /** Set when this (client) node learns it is cut off from the grid, before Ignite stops it. */
+    private volatile boolean cutOff;
 
     private DtfNode(Ignite ignite, Set<String> roles, Map<String, Object> attributes, Path dataDir,
                     DuckDbResultStore store, ResultReplicator replicator, NodeRecorder nodeRecorder,
@@ -121,8 +125,10 @@ public final class DtfNode implements AutoCloseable {
         }
         IgniteConfiguration cfg = IgniteConfigFactory.load(options);
         Set<String> roles = IgniteConfigFactory.roles(cfg, options);
+        boolean client = JoinAs.clientNode(options.joinAs(), cfg.isClientMode(), roles, options.config());
         Map<String, Object> attributes = attributes(cfg, options, roles, dataDir);
-        boolean persistent = GridActivation.persistent(cfg);
+        // A client node keeps nothing on disk and never enters the baseline, whatever its config's regions say.
+        boolean persistent = !client && GridActivation.persistent(cfg);
         if (persistent) {
             attributes.put(GridActivation.PERSISTENT_ATTRIBUTE, "true");
         }
@@ -133,7 +139,7 @@ public final class DtfNode implements AutoCloseable {
 
         Ignite ignite;
         try {
-            ignite = Ignition.start(finish(cfg, options, attributes));
+            ignite = Ignition.start(finish(cfg, options, attributes, client));
         } catch (IgniteException e) {
             throw TlsJoinFailure.explain(cfg, options.join(), e);
         }
@@ -151,11 +157,15 @@ public final class DtfNode implements AutoCloseable {
                 Ignition.stop(ignite.name(), true);
                 Thread.sleep(REJOIN_DELAY.toMillis());
                 // A stopped node's SPIs cannot start again: build the configuration afresh.
-                ignite = Ignition.start(finish(IgniteConfigFactory.load(options), options, attributes));
+                ignite = Ignition.start(finish(IgniteConfigFactory.load(options), options, attributes, client));
             }
             // Caches and the coordinator need an active grid; a persistent one may still be waiting for its baseline.
             GridActivation.await(ignite, persistent, dataNode, progress);
-            DtfCaches.ensure(ignite);
+            if (client) {
+                DtfCaches.await(ignite, progress); // creating them is for server nodes: from a client it is a grid-wide change
+            } else {
+                DtfCaches.ensure(ignite);
+            }
             // With security on, token checks follow the grid's deny list from now on (its query ends with the node).
             Ignite started = ignite;
             GridSecurity.of(ignite).ifPresent(s -> s.denyList().follow(CacheRevocationList.start(started)));
@@ -203,13 +213,23 @@ public final class DtfNode implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
-        LOG.info("node {} started: roles {}, attributes {}", ignite.cluster().localNode().id(), roles, attributes);
+        LOG.info("node {} started as a {} node: roles {}, attributes {}", ignite.cluster().localNode().id(),
+                client ? "client" : "server", roles, attributes);
         NetworkExposure.warning(ignite.configuration()).ifPresent(warning -> {
             LOG.warn(warning);
             progress.accept("WARNING: " + warning);
         });
         DtfNode node = new DtfNode(ignite, roles, attributes, dataDir, store, replicator, nodeRecorder, retention,
                 auditReplicator);
+        if (!client) {
+            node.clientWorkerWatch = ClientWorkerWatch.start(ignite); // a killed client worker's attempts fail at once
+        } else {
+            // Ignite may report the stop that follows as another critical failure: remember the cause itself.
+            ignite.events().localListen(e -> {
+                node.cutOff = true;
+                return false;
+            }, EventType.EVT_NODE_SEGMENTED, EventType.EVT_CLIENT_NODE_DISCONNECTED);
+        }
         node.extensions = startExtensions(new NodeContext(ignite, options, GridSecurity.of(ignite)), roles, progress);
         return node;
     }
@@ -246,8 +266,15 @@ public final class DtfNode implements AutoCloseable {
     }
 
     private static IgniteConfiguration finish(IgniteConfiguration cfg, NodeOptions options,
-                                              Map<String, Object> attributes) {
+                                              Map<String, Object> attributes, boolean client) {
         IgniteConfigFactory.apply(cfg, options, attributes);
+        cfg.setClientMode(client);
+        if (client && cfg.getDiscoverySpi() instanceof TcpDiscoverySpi discovery) {
+            // A client cut off from its server may win back the same connection; if not, Ignite would join it
+            // again under a new node id while its old attempts still run here and are run again elsewhere. It
+            // stops instead (segmented), which ends those attempts; `dtf node` then starts a fresh node.
+            discovery.setClientReconnectDisabled(true);
+        }
         int slots = attributes.get(HardwareKeys.SLOTS) instanceof Number n ? n.intValue() : 0; // none on a non-worker
         // Each running task holds a public-pool thread; leave room for Ignite's own jobs.
         cfg.setPublicThreadPoolSize(Math.max(cfg.getPublicThreadPoolSize(), slots + 4));
@@ -342,6 +369,18 @@ public final class DtfNode implements AutoCloseable {
         return roles;
     }
 
+    /** Whether this node joined as an Ignite client node ({@link JoinAs}). */
+    public boolean clientNode() {
+        return Boolean.TRUE.equals(ignite.configuration().isClientMode());
+    }
+
+    /** Whether the node stopped because it was cut off from the grid (as a client node does when its server goes). */
+    public boolean segmented() {
+        IgniteState state = Ignition.state(ignite.name());
+        return !closing && state != IgniteState.STARTED && (cutOff || state == IgniteState.STOPPED_ON_SEGMENTATION
+                || failures != null && failures.segmented());
+    }
+
     public Map<String, Object> attributes() {
         return attributes;
     }
@@ -366,7 +405,7 @@ public final class DtfNode implements AutoCloseable {
     public NodePorts ports() {
         IgniteConfiguration cfg = ignite.configuration();
         ClusterNode local = ignite.cluster().localNode();
-        int discovery = cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d.getLocalPort() : -1;
+        int discovery = !local.isClient() && cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d.getLocalPort() : -1;
         int communication = cfg.getCommunicationSpi() instanceof TcpCommunicationSpi c ? c.boundPort() : -1;
         ClientConnectorConfiguration client = cfg.getClientConnectorConfiguration();
         Object clientPort = local.attribute(CLIENT_PORT_ATTRIBUTE);
@@ -431,6 +470,7 @@ public final class DtfNode implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        closeQuietly(clientWorkerWatch);
         closeQuietly(extensions.toArray(AutoCloseable[]::new));
         AuditLogs.close(ignite); // what this node recorded reaches the grid before the node leaves it
         if (store != null) {

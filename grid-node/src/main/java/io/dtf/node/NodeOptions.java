@@ -24,6 +24,8 @@ import java.util.Set;
  * @param isolated          a private one-node grid on free ports, joining nothing (for {@code dtf run})
  * @param consolePort       the web console's HTTP port on a {@code console} node: null for the default
  *                          {@value #DEFAULT_CONSOLE_PORT}, 0 for any free port, negative for no console
+ * @param joinAs            server or client node ({@link JoinAs}); null means as the config's {@code clientMode}
+ *                          says, else {@link JoinAs#AUTO}
  */
 public record NodeOptions(
         Path config,
@@ -40,7 +42,8 @@ public record NodeOptions(
         CommandPolicy allowCommands,
         String instanceName,
         boolean isolated,
-        Integer consolePort) {
+        Integer consolePort,
+        JoinAs joinAs) {
 
     /** Where a {@code console} node serves the web console unless told otherwise. */
     public static final int DEFAULT_CONSOLE_PORT = 8080;
@@ -51,6 +54,14 @@ public record NodeOptions(
                        String instanceName, boolean isolated) {
         this(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort, clientPort, dataDir,
                 slots, allowCommands, instanceName, isolated, null);
+    }
+
+    public NodeOptions(Path config, Set<String> roles, Set<String> tags, Map<String, String> overrides,
+                       List<String> join, String bindHost, Integer discoveryPort, Integer communicationPort,
+                       Integer clientPort, Path dataDir, Integer slots, CommandPolicy allowCommands,
+                       String instanceName, boolean isolated, Integer consolePort) {
+        this(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort, clientPort, dataDir,
+                slots, allowCommands, instanceName, isolated, consolePort, null);
     }
 
     public NodeOptions {
@@ -80,45 +91,51 @@ public record NodeOptions(
 
     public NodeOptions withRoles(Set<String> value) {
         return new NodeOptions(config, value, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort, joinAs);
     }
 
     public NodeOptions withTags(Set<String> value) {
         return new NodeOptions(config, roles, value, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort, joinAs);
     }
 
     public NodeOptions withOverrides(Map<String, String> value) {
         return new NodeOptions(config, roles, tags, value, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort, joinAs);
     }
 
     public NodeOptions withSlots(Integer value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, value, allowCommands, instanceName, isolated, consolePort);
+                clientPort, dataDir, value, allowCommands, instanceName, isolated, consolePort, joinAs);
     }
 
     /** Network placement: where to listen and whom to join. Null keeps the config's value. */
     public NodeOptions withNetwork(String host, Integer discovery, Integer communication, Integer client,
                                    List<String> joinAddresses) {
         return new NodeOptions(config, roles, tags, overrides, joinAddresses, host, discovery, communication,
-                client, dataDir, slots, allowCommands, instanceName, isolated, consolePort);
+                client, dataDir, slots, allowCommands, instanceName, isolated, consolePort, joinAs);
     }
 
     public NodeOptions withInstanceName(String value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, value, isolated, consolePort);
+                clientPort, dataDir, slots, allowCommands, value, isolated, consolePort, joinAs);
     }
 
     /** Which command tasks this node runs as a worker ({@link CommandPolicy#ANY}, an allow-list, or none). */
     public NodeOptions withCommands(CommandPolicy value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, value, instanceName, isolated, consolePort);
+                clientPort, dataDir, slots, value, instanceName, isolated, consolePort, joinAs);
     }
 
     /** The web console's port on a {@code console} node: 0 for any free port, negative for none. */
     public NodeOptions withConsolePort(Integer value) {
         return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
-                clientPort, dataDir, slots, allowCommands, instanceName, isolated, value);
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, value, joinAs);
+    }
+
+    /** Whether the node joins as a server or a client node ({@link JoinAs}); null keeps the config's choice. */
+    public NodeOptions withJoinAs(JoinAs value) {
+        return new NodeOptions(config, roles, tags, overrides, join, bindHost, discoveryPort, communicationPort,
+                clientPort, dataDir, slots, allowCommands, instanceName, isolated, consolePort, value);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * Where a started node listens, as {@code dtf node} prints it once up.
  *
  * @param addresses      the IP addresses other nodes reach it on, reachable ones first
- * @param discovery      its discovery port (what other nodes' {@code --join} lists)
+ * @param discovery      its discovery port (what other nodes' {@code --join} lists); -1 on a client node, which has none
  * @param communication  its communication port
  * @param thinClientHost the address its thin-client port is bound to; {@code 0.0.0.0} for every address
  * @param thinClient     its thin-client port (what {@code --grid} names); null when it has none
@@ -22,7 +22,9 @@ public record NodePorts(List<String> addresses, int discovery, int communication
         String first = addresses.isEmpty() ? "127.0.0.1" : addresses.get(0);
         String client = thinClient == null ? "no thin-client port"
                 : "thin-client port " + thinClient + " on " + thinClientHost + " (--grid " + first + ":" + thinClient + ")";
-        return "listening on " + String.join(",", addresses) + ": discovery port " + discovery + " (--join " + first
-                + ":" + discovery + "), communication port " + communication + ", " + client;
+        String joinHere = discovery < 0 ? "no discovery port (a client node: others cannot --join it)"
+                : "discovery port " + discovery + " (--join " + first + ":" + discovery + ")";
+        return "listening on " + String.join(",", addresses) + ": " + joinHere + ", communication port " + communication
+                + ", " + client;
     }
 }

@@ -3,6 +3,7 @@ package io.dtf.node;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.failure.AbstractFailureHandler;
 import org.apache.ignite.failure.FailureContext;
+import org.apache.ignite.failure.FailureType;
 import org.apache.ignite.failure.FailureHandler;
 import org.apache.ignite.failure.StopNodeOrHaltFailureHandler;
 
@@ -14,6 +15,7 @@ import org.apache.ignite.failure.StopNodeOrHaltFailureHandler;
 public final class RecordingFailureHandler implements FailureHandler {
     private final FailureHandler handler;
     private volatile String reason;
+    private volatile boolean segmented;
 
     private RecordingFailureHandler(FailureHandler handler) {
         this.handler = handler;
@@ -33,10 +35,12 @@ public final class RecordingFailureHandler implements FailureHandler {
         String was = reason;
         if (!ignored && was == null) {
             reason = describe(ctx); // before the handler starts stopping the node: whoever sees it stopped reads this
+            segmented = ctx.type() == FailureType.SEGMENTATION;
         }
         boolean invalidated = handler.onFailure(ignite, ctx);
         if (!invalidated && was == null) {
             reason = null;
+            segmented = false;
         }
         return invalidated;
     }
@@ -44,6 +48,11 @@ public final class RecordingFailureHandler implements FailureHandler {
     /** Why the handler stopped (or is stopping) the node, or null if it never did. */
     public String reason() {
         return reason;
+    }
+
+    /** Whether the handler stopped the node because it was cut off from the grid. */
+    public boolean segmented() {
+        return segmented;
     }
 
     static String describe(FailureContext ctx) {

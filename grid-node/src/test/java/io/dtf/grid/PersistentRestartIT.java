@@ -173,9 +173,11 @@ class PersistentRestartIT {
 
     private static String[] workerArgs() {
         // Every node of a persistent grid runs the persistent profile (Ignite refuses a node whose
-        // default region differs); a worker is outside the baseline and keeps no DTF data.
-        return new String[] {"--config", persistentConfig(), "--roles", "worker", "--port", "28322",
-                "--comm-port", "28372", "--join", JOIN, "--slots", "1", "--allow-commands"};
+        // default region differs); a worker is outside the baseline and keeps no DTF data. A server node:
+        // this grid's point is a worker that holds the grid up while every data node is down (a client
+        // worker cannot: it stops with its last server and joins again as a new node).
+        return new String[] {"--config", persistentConfig(), "--roles", "worker", "--join-as", "server", "--port",
+                "28322", "--comm-port", "28372", "--join", JOIN, "--slots", "1", "--allow-commands"};
     }
 
     private static String persistentConfig() {
