@@ -103,7 +103,8 @@ class SessionCheckpointsIT {
     void aJobThatOutlivedItsMasterStillSavesCheckpoints() throws Exception {
         String taskKey = "run-4/long#1";
         DtfNode master = start("cp-master", Set.of(Roles.WORKER));
-        master.ignite().compute().executeAsync(new OrphanTask(),
+        // Every node, clients included: a worker-only node is a client, and compute() alone means servers.
+        master.ignite().compute(master.ignite().cluster()).executeAsync(new OrphanTask(),
                 new Probe(worker.ignite().cluster().localNode().id(), taskKey, "saved without a master"));
         assertTrue(OrphanJob.STARTED.await(20, TimeUnit.SECONDS), "the job never started");
 
@@ -142,7 +143,7 @@ class SessionCheckpointsIT {
 
     /** Runs a compute task of its own from the coordinator's node, whose job on {@code on} saves or loads. */
     private static String probe(ProbeTask task, DtfNode on, String taskKey, String state) {
-        return coordinator.compute().execute(task, new Probe(on.ignite().cluster().localNode().id(), taskKey, state));
+        return coordinator.compute(coordinator.cluster()).execute(task, new Probe(on.ignite().cluster().localNode().id(), taskKey, state));
     }
 
     private static DtfNode start(String name, Set<String> roles) {
