@@ -37,6 +37,9 @@ final class ClientWorkerWatch implements AutoCloseable {
         return t;
     });
 
+    /** Set first when the node stops: a ping its stop cut short must not fail a live client. */
+    private volatile boolean closed;
+
     private ClientWorkerWatch(Ignite ignite) {
         this.ignite = ignite;
     }
@@ -66,7 +69,8 @@ final class ClientWorkerWatch implements AutoCloseable {
         long started = System.nanoTime();
         boolean alive = ignite.cluster().pingNode(id);
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        if (alive || tookMs >= PROMPT.toMillis() || ignite.cluster().node(id) == null) {
+        if (alive || closed || Thread.currentThread().isInterrupted() || tookMs >= PROMPT.toMillis()
+                || ignite.cluster().node(id) == null) {
             return;
         }
         LOG.warn("client worker {} lost its connection to the grid (ping refused in {} ms): failing it now rather"
@@ -76,6 +80,15 @@ final class ClientWorkerWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        closed = true;
+        // Not shutdownNow(): an interrupted ping answers "no" at once, which reads as a dead client.
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(PROMPT.toMillis() * 4, TimeUnit.MILLISECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
