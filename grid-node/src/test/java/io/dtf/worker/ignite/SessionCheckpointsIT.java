@@ -143,7 +143,8 @@ class SessionCheckpointsIT {
 
     /** Runs a compute task of its own from the coordinator's node, whose job on {@code on} saves or loads. */
     private static String probe(ProbeTask task, DtfNode on, String taskKey, String state) {
-        return coordinator.compute(coordinator.cluster()).execute(task, new Probe(on.ignite().cluster().localNode().id(), taskKey, state));
+        Probe probe = new Probe(on.ignite().cluster().localNode().id(), taskKey, state);
+        return coordinator.compute(coordinator.cluster()).execute(task, probe);
     }
 
     private static DtfNode start(String name, Set<String> roles) {
@@ -180,7 +181,7 @@ class SessionCheckpointsIT {
         }
 
         ComputeJob job(Probe arg) {
-            return new ProbeJob(arg.taskKey, arg.state);
+            return new ProbeJob(arg.taskKey, arg.state, false);
         }
 
         @Override
@@ -246,75 +247,50 @@ class SessionCheckpointsIT {
         }
     }
 
+    /** Answers whether the attempt tried to save ({@link SessionCheckpoints#saveTried}), not what it did. */
     @ComputeTaskSessionFullSupport
     static final class FullSessionSaveTried extends ProbeTask {
         @Override
         ComputeJob job(Probe arg) {
-            return new SaveTriedJob(arg.taskKey, arg.state);
+            return new ProbeJob(arg.taskKey, arg.state, true);
         }
     }
 
     static final class PlainSessionSaveTried extends ProbeTask {
         @Override
         ComputeJob job(Probe arg) {
-            return new SaveTriedJob(arg.taskKey, arg.state);
+            return new ProbeJob(arg.taskKey, arg.state, true);
         }
     }
 
-    /** Saves {@code state}, or loads when it is null, and answers {@link SessionCheckpoints#saveTried}. */
-    static final class SaveTriedJob extends ComputeJobAdapter {
-        private final String taskKey;
-        private final String state;
-        @IgniteInstanceResource
-        private transient Ignite ignite;
-        @TaskSessionResource
-        private transient ComputeTaskSession session;
-
-        SaveTriedJob(String taskKey, String state) {
-            this.taskKey = taskKey;
-            this.state = state;
-        }
-
-        @Override
-        public Object execute() {
-            CheckpointStore store = SessionCheckpoints.of(ignite, session, taskKey);
-            try {
-                if (state == null) {
-                    store.load();
-                } else {
-                    store.save(state.getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (CheckpointException e) {
-                // A failed save is what the last case is about.
-            }
-            return String.valueOf(SessionCheckpoints.saveTried(store));
-        }
-    }
-
+    /** Saves {@code state}, or loads when it is null; answers what happened, or whether a save was tried. */
     static final class ProbeJob extends ComputeJobAdapter {
         private final String taskKey;
         private final String state;
+        private final boolean answerSaveTried;
         @IgniteInstanceResource
         private transient Ignite ignite;
         @TaskSessionResource
         private transient ComputeTaskSession session;
 
-        ProbeJob(String taskKey, String state) {
+        ProbeJob(String taskKey, String state, boolean answerSaveTried) {
             this.taskKey = taskKey;
             this.state = state;
+            this.answerSaveTried = answerSaveTried;
         }
 
         @Override
         public Object execute() {
             CheckpointStore store = SessionCheckpoints.of(ignite, session, taskKey);
+            String answer;
             try {
-                if (state != null) {
-                    return store.save(state.getBytes(StandardCharsets.UTF_8)) ? "saved" : "not saved";
-                }
-                return store.load().map(b -> new String(b, StandardCharsets.UTF_8)).orElse(NOTHING);
+                answer = state != null
+                        ? (store.save(state.getBytes(StandardCharsets.UTF_8)) ? "saved" : "not saved")
+                        : store.load().map(b -> new String(b, StandardCharsets.UTF_8)).orElse(NOTHING);
             } catch (CheckpointException e) {
-                return "failed: " + e.getMessage();
+                answer = "failed: " + e.getMessage();
             }
+            return answerSaveTried ? String.valueOf(SessionCheckpoints.saveTried(store)) : answer;
         }
     }
 }
