@@ -1,14 +1,14 @@
 package io.dtf.coordinator;
 
 import io.dtf.coordinator.placement.Eligibility.Matching;
-import io.dtf.requirements.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Places the retries that must avoid nodes or wait out a backoff, one by one and before the
- * groups: they have waited already, so none is held back for a faster worker. A retry whose wait
- * for a matching node ran out leaves the queue as expired.
+ * groups: they have waited already, so none is held back for a faster worker. A retry avoids the
+ * nodes it failed on while another matching worker is up, and falls back to them otherwise. A retry
+ * whose wait for a matching node ran out leaves the queue as expired.
  */
 final class RetryPlacement {
     private final SchedulingRound round;
@@ -31,25 +31,21 @@ final class RetryPlacement {
                 waiting.add(t);
                 continue;
             }
-            boolean command = Scheduler.isCommand(t);
-            List<Requirement> primary = Scheduler.primary(t);
-            boolean fallback = false;
-            Matching m = s.eligibility.matching(round.index(), primary, command);
-            int eligible = eligible(t, m);
-            if (eligible == 0 && !t.spec().fallback().isEmpty()) {
-                m = s.eligibility.matching(round.index(), SchedulingRound.withExtra(t.spec().fallback(), retry.extra()),
-                        command);
-                eligible = eligible(t, m);
-                fallback = true;
+            Candidates c = candidates(t, true);
+            if (c.eligible() == 0 && !retry.avoidNodes().isEmpty()) {
+                // Every matching worker up is one it failed on: one of them after the backoff, rather than none
+                // until the timeout (a grid of one worker, or a failure of the grid's, not the node's, seen there).
+                c = candidates(t, false);
             }
-            int best = best(t, m);
+            int eligible = c.eligible();
+            int best = best(t, c.matching(), c.avoid());
             if (best >= 0) {
-                round.place(t, best, fallback);
+                round.place(t, best, c.fallback());
             } else if (eligible == 0 && retry.waitUntil() != null && now >= retry.waitUntil().toEpochMilli()) {
                 s.retryReasons.remove(t.key());
                 round.expired().add(t);
             } else {
-                s.retryReasons.put(t.key(), eligible == 0 ? noMatch(t, primary, command)
+                s.retryReasons.put(t.key(), eligible == 0 ? noMatch(t)
                         : "all " + eligible + " matching worker(s) busy");
                 waiting.add(t);
             }
@@ -57,12 +53,33 @@ final class RetryPlacement {
         s.retrying.addAll(waiting);
     }
 
-    /** Matching workers that are neither quarantined nor to be avoided. */
-    private int eligible(TaskRecord t, Matching m) {
+    /**
+     * The workers a retry may go to: those meeting its requirements, else those meeting its fallback.
+     *
+     * @param avoid     leave out the nodes it failed on
+     * @param eligible  how many of them are neither quarantined nor (if {@code avoid}) failed on
+     */
+    private record Candidates(Matching matching, boolean fallback, boolean avoid, int eligible) {
+    }
+
+    private Candidates candidates(TaskRecord t, boolean avoid) {
+        boolean command = Scheduler.isCommand(t);
+        Matching m = s.eligibility.matching(round.index(), Scheduler.primary(t), command);
+        int eligible = eligible(t, m, avoid);
+        if (eligible > 0 || t.spec().fallback().isEmpty()) {
+            return new Candidates(m, false, avoid, eligible);
+        }
+        m = s.eligibility.matching(round.index(), SchedulingRound.withExtra(t.spec().fallback(), t.retry().extra()),
+                command);
+        return new Candidates(m, true, avoid, eligible(t, m, avoid));
+    }
+
+    /** Matching workers that are neither quarantined nor (if {@code avoid}) to be avoided. */
+    private int eligible(TaskRecord t, Matching m, boolean avoid) {
         int n = 0;
         for (int i : m.workers()) {
             String id = round.index().worker(i).nodeId();
-            if (!round.quarantined().contains(id) && !t.retry().avoidNodes().contains(id)) {
+            if (!round.quarantined().contains(id) && !(avoid && t.retry().avoidNodes().contains(id))) {
                 n++;
             }
         }
@@ -70,13 +87,13 @@ final class RetryPlacement {
     }
 
     /** The free matching worker the placement picks, or -1. */
-    private int best(TaskRecord t, Matching m) {
+    private int best(TaskRecord t, Matching m, boolean avoid) {
         round.newTask();
         int best = -1;
         for (int i : round.freeAmong(m.members())) {
             String id = round.index().worker(i).nodeId();
             boolean room = t.spec().exclusive() ? round.idle(i) : round.freeSlots(i) > 0;
-            if (!room || t.retry().avoidNodes().contains(id)) {
+            if (!room || avoid && t.retry().avoidNodes().contains(id)) {
                 continue;
             }
             if (best < 0 || better(t, i, best)) {
@@ -93,18 +110,14 @@ final class RetryPlacement {
         return round.freeSlots(a) > round.freeSlots(b);
     }
 
-    private String noMatch(TaskRecord t, List<Requirement> primary, boolean command) {
-        RetryState retry = t.retry();
-        List<WorkerNode> allowed = new ArrayList<>();
+    /** Why no worker at all can take it: the nodes it failed on count too (see {@link #run}). */
+    private String noMatch(TaskRecord t) {
+        List<WorkerNode> all = new ArrayList<>(round.index().size());
         for (int i = 0; i < round.index().size(); i++) {
-            WorkerNode w = round.index().worker(i);
-            if (!retry.avoidNodes().contains(w.nodeId())) {
-                allowed.add(w);
-            }
+            all.add(round.index().worker(i));
         }
-        return Scheduler.noMatchReason(primary, command, allowed, round.quarantined())
-                + (retry.avoidNodes().isEmpty() ? "" : "; avoiding " + retry.avoidNodes().size()
-                + " node(s) it failed on")
+        RetryState retry = t.retry();
+        return Scheduler.noMatchReason(Scheduler.primary(t), Scheduler.isCommand(t), all, round.quarantined())
                 + (retry.waitUntil() == null ? "" : "; gives up at " + retry.waitUntil());
     }
 }

@@ -44,6 +44,8 @@ class CoordinatorFailureTest {
     private final Map<String, Consumer<JobReply>> held = new ConcurrentHashMap<>();
     /** node id -> the category every attempt there fails with. */
     private final Map<String, FailureCategory> failingNodes = new ConcurrentHashMap<>();
+    /** node id -> the category its next attempt fails with. */
+    private final Map<String, FailureCategory> failingOnce = new ConcurrentHashMap<>();
     private volatile boolean hold;
     private volatile List<LiveAttempt> onWorkers = List.of();
     private final List<JobReply> forwarded = new CopyOnWriteArrayList<>();
@@ -57,7 +59,8 @@ class CoordinatorFailureTest {
 
         private void start(Assignment a, Consumer<JobReply> onDone) {
             dispatched.add(a);
-            FailureCategory failure = failingNodes.get(a.nodeId());
+            FailureCategory once = failingOnce.remove(a.nodeId());
+            FailureCategory failure = once != null ? once : failingNodes.get(a.nodeId());
             if (failure != null) {
                 onDone.accept(reply(a, failure));
             } else if (hold) {
@@ -119,6 +122,24 @@ class CoordinatorFailureTest {
         assertEquals(1, dispatched.size(), "never ran on the node without the tag");
         TaskResult last = c.results(runId, 0, 100).get(1);
         assertTrue(last.finalAttempt() && last.error().contains("no live worker met"), last.toString());
+    }
+
+    @Test
+    void aRetryWhoseOnlyMatchingNodeIsTheOneItFailedOnRunsThereAfterItsBackoff() {
+        failingOnce.put("w1", FailureCategory.INFRASTRUCTURE);
+        workers = List.of(worker("w1", 1));
+        Coordinator c = start();
+        String runId = submit(c, Tasks.spec("t", 0));
+
+        RunView done = awaitDone(c, runId);
+
+        assertTrue(done.passed(), "run again on the one worker, not given up at its timeout");
+        List<TaskResult> results = c.results(runId, 0, 100);
+        assertEquals(2, results.size());
+        assertEquals(FailureCategory.INFRASTRUCTURE, results.get(0).category());
+        assertEquals("w1", results.get(1).nodeId());
+        assertEquals(List.of("w1"), store.tasks.get(TaskRecord.key(runId, "t")).retry().avoidNodes(),
+                "still a node it failed on: preferred against as soon as another one matches");
     }
 
     @Test

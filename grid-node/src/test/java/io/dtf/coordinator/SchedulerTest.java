@@ -150,14 +150,32 @@ class SchedulerTest {
                 List.of("gpu"), List.of(), NOW, NOW.plusSeconds(30)));
         s.enqueue(t);
 
-        Scheduler.Round waiting = s.schedule(List.of(CPU, GPU), Set.of(), new HashMap<>(), NOW.plusSeconds(1));
+        // The GPU node it failed on has left.
+        Scheduler.Round waiting = s.schedule(List.of(CPU), Set.of(), new HashMap<>(), NOW.plusSeconds(1));
         assertTrue(waiting.assignments().isEmpty() && waiting.expired().isEmpty());
         String reason = s.waitingReason(t).orElseThrow();
         assertTrue(reason.contains("'tag cuda' unmet") && reason.contains("gives up at"), reason);
 
-        Scheduler.Round late = s.schedule(List.of(CPU, GPU), Set.of(), new HashMap<>(), NOW.plusSeconds(31));
+        Scheduler.Round late = s.schedule(List.of(CPU), Set.of(), new HashMap<>(), NOW.plusSeconds(31));
         assertEquals(List.of(t), late.expired());
         assertEquals(0, s.queued());
+    }
+
+    @Test
+    void aRetryGoesBackToTheNodeItFailedOnOnlyWhenNoOtherMatches() {
+        Scheduler s = new Scheduler();
+        RetryState failedOnGpu = new RetryState(0, 1, List.of("gpu"), List.of(), NOW, NOW.plusSeconds(30));
+        TaskRecord cuda = Tasks.queued(1, Tasks.spec("cuda", 0, "tag cuda")).withRetry(failedOnGpu);
+        TaskRecord any = Tasks.queued(2, Tasks.spec("any", 0)).withRetry(failedOnGpu);
+        s.enqueue(cuda);
+        s.enqueue(any);
+
+        Scheduler.Round round = s.schedule(List.of(CPU, GPU), Set.of(), new HashMap<>(), NOW.plusSeconds(1));
+
+        Map<String, String> placed = new HashMap<>();
+        round.assignments().forEach(a -> placed.put(a.task().spec().name(), a.nodeId()));
+        assertEquals(Map.of("cuda", "gpu", "any", "cpu"), placed,
+                "the GPU node is the only one cuda can run on; any has another");
     }
 
     @Test
