@@ -69,13 +69,22 @@ final class ClientWorkerWatch implements AutoCloseable {
         long started = System.nanoTime();
         boolean alive = ignite.cluster().pingNode(id);
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        if (alive || closed || Thread.currentThread().isInterrupted() || tookMs >= PROMPT.toMillis()
+        if (!connectionGone(alive, tookMs, closed, Thread.currentThread().isInterrupted())
                 || ignite.cluster().node(id) == null) {
             return;
         }
         LOG.warn("client worker {} lost its connection to the grid (ping refused in {} ms): failing it now rather"
                 + " than after the client failure-detection timeout", id, tookMs);
         ((IgniteEx) ignite).context().discovery().failNode(id, "DTF: the client worker's connection is gone");
+    }
+
+    /**
+     * Whether a ping's answer means the client's connection is gone: a prompt "no", not one that
+     * this node's own stop cut short ({@code closed}, {@code interrupted}) or that came late (a
+     * live client slow to answer).
+     */
+    static boolean connectionGone(boolean alive, long tookMs, boolean closed, boolean interrupted) {
+        return !alive && !closed && !interrupted && tookMs < PROMPT.toMillis();
     }
 
     @Override
