@@ -8,7 +8,15 @@ import io.dtf.cli.Launcher;
 import io.dtf.cli.Launcher.Outcome;
 import io.dtf.client.AggregatorClient;
 import io.dtf.client.ClientOptions;
+import io.dtf.model.FaultQuery;
+import io.dtf.model.FaultReport;
 import io.dtf.model.Metric;
+import io.dtf.model.ResultMatrix;
+import io.dtf.model.RunComparison;
+import io.dtf.model.SeriesDetail;
+import io.dtf.model.SeriesPage;
+import io.dtf.model.SeriesQuery;
+import io.dtf.model.SeriesSummary;
 import io.dtf.model.SeriesVerdict;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
@@ -31,8 +39,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Per-test history and a run's benchmark verdicts read from a running grid's aggregator: {@code dtf tests
- * --grid} and {@link AggregatorClient} answer what the file answers once the node has stopped, and results
- * read back through the grid carry their test cases. Ports 21200-21299.
+ * --grid} and {@link AggregatorClient} answer what the file answers once the node has stopped, results
+ * read back through the grid carry their test cases, and the client reads benchmark series, comparisons and
+ * faults as the console does. Ports 21200-21299.
  */
 class HistoryOfTestsThroughTheGridIT {
     private static final String GRID = "127.0.0.1:21280";
@@ -75,6 +84,22 @@ class HistoryOfTestsThroughTheGridIT {
                 assertTrue(verdicts.get(0).regressed(), verdicts.toString());
                 assertEquals("com.example.MyBench.parse", verdicts.get(0).metric());
                 assertEquals(List.of(), client.verdicts("no-such-run"));
+
+                SeriesPage page = client.series(SeriesQuery.all());
+                assertEquals(1, page.total(), page.toString());
+                SeriesSummary bench = page.series().get(0);
+                assertEquals("REGRESSION", bench.verdict(), bench.toString());
+                SeriesDetail detail = client.seriesDetail(bench.key()).orElseThrow();
+                assertEquals(12, detail.points().size(), detail.toString());
+                assertTrue(client.seriesDetail(bench.key() + "-none").isEmpty());
+                RunComparison compared = client.compareRuns("r11", "r12");
+                assertEquals(1, compared.rows().size(), compared.toString());
+                assertTrue(compared.rows().get(0).changePercent() < -15, compared.toString());
+                ResultMatrix matrix = client.matrix(SeriesQuery.all());
+                assertEquals(800.0, matrix.rows().get(0).cells().get("x86").value(), 1e-9, matrix.toString());
+                assertEquals("com.example.MyBench.parse", client.bestConfigurations(SeriesQuery.all()).get(0).metric());
+                FaultReport faults = client.faults(FaultQuery.latestRuns(12));
+                assertEquals(1, faults.failedAttempts(), faults.toString());
             }
             node.stop();
         }

@@ -5,6 +5,15 @@ import io.dtf.model.AnalysisReply;
 import io.dtf.model.AnalysisRequest;
 import io.dtf.model.AuditEvent;
 import io.dtf.model.AuditQuery;
+import io.dtf.model.BenchmarkBest;
+import io.dtf.model.FaultQuery;
+import io.dtf.model.FaultReport;
+import io.dtf.model.ResultMatrix;
+import io.dtf.model.RunComparison;
+import io.dtf.model.SeriesDetail;
+import io.dtf.model.SeriesPage;
+import io.dtf.model.SeriesQuery;
+import io.dtf.model.SeriesSummary;
 import io.dtf.model.SeriesVerdict;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TestDuration;
@@ -13,12 +22,14 @@ import io.dtf.model.TestQuery;
 import io.dtf.wire.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.ignite.client.IgniteClient;
 
 /**
- * Reads what a grid's aggregator keeps in DuckDB, while the grid runs: every attempt of a run and the
- * analysis report. Results that have already left the grid's caches are still there.
+ * Reads what a grid's aggregator keeps in DuckDB, while the grid runs: every attempt of a run, the
+ * analysis report, benchmark series and their verdicts, tests' history and the grid's faults. Results
+ * that have already left the grid's caches are still there.
  *
  * <pre>{@code
  * try (AggregatorClient client = AggregatorClient.connect(ClientOptions.of("127.0.0.1:10800"))) {
@@ -127,6 +138,67 @@ public final class AggregatorClient implements AutoCloseable {
      */
     public List<SeriesVerdict> verdicts(String runId) {
         return Json.read(call(() -> api.verdicts(runId)), new TypeReference<List<SeriesVerdict>>() { });
+    }
+
+    /**
+     * A page of the stored benchmark series that match {@code query}, each with its latest level and
+     * verdict (see {@link AggregatorApi#series}).
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public SeriesPage series(SeriesQuery query) {
+        return Json.read(call(() -> api.series(Json.write(query))), SeriesPage.class);
+    }
+
+    /**
+     * One stored series in full, by the key a {@link SeriesSummary} gives; empty when no stored series has
+     * that key.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public Optional<SeriesDetail> seriesDetail(String key) {
+        return Optional.ofNullable(call(() -> api.seriesDetail(key))).map(json -> Json.read(json, SeriesDetail.class));
+    }
+
+    /**
+     * Run {@code headRun} against run {@code baseRun}, series by series; its rows are empty when no series
+     * has both runs.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public RunComparison compareRuns(String baseRun, String headRun) {
+        return Json.read(call(() -> api.compareRuns(baseRun, headRun)), RunComparison.class);
+    }
+
+    /**
+     * Benchmarks against hardware classes, each cell the latest level of its series, for the series that
+     * match {@code query}.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public ResultMatrix matrix(SeriesQuery query) {
+        return Json.read(call(() -> api.matrix(Json.write(query))), ResultMatrix.class);
+    }
+
+    /**
+     * Per benchmark and metric of the series that match {@code query}: the dimension that explains its
+     * spread, and the best configuration.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public List<BenchmarkBest> bestConfigurations(SeriesQuery query) {
+        return Json.read(call(() -> api.bestConfigurations(Json.write(query))),
+                new TypeReference<List<BenchmarkBest>>() { });
+    }
+
+    /**
+     * What went wrong in a stretch of history and what the grid did about it, e.g. over the latest ten
+     * runs: {@code client.faults(FaultQuery.latestRuns(10))}.
+     *
+     * @throws NoAggregatorException when the grid has no aggregator node
+     */
+    public FaultReport faults(FaultQuery query) {
+        return Json.read(call(() -> api.faults(Json.write(query))), FaultReport.class);
     }
 
     private <T> T call(Supplier<T> call) {
