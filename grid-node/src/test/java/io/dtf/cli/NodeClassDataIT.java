@@ -21,8 +21,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The launcher's class-data archive for {@code dtf node} (config/README.md, "Class-data sharing"),
  * through the real {@code dtf} script, one node after the other (ports 26600, 26620, 26640): the
- * first node starts without an archive and writes one when it stops, the next starts with it, and a
- * node whose archive does not match starts all the same, without it. Each JVM's class loading is
+ * first node starts without an archive and writes one when it stops, the next starts with it, a node
+ * with other JVM options gets its own, and a node whose archive does not match starts all the same,
+ * without it. Each JVM's class loading is
  * logged to one file (the same option every time, since the options are part of the archive's name).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,6 +70,16 @@ class NodeClassDataIT {
 
     @Test
     @Order(3)
+    void aNodeWithOtherJvmOptionsHasAnArchiveOfItsOwn() throws Exception {
+        List<Path> first = files(".jsa");
+        String out = runNode("other-options", Map.of("DTF_CDS_DIR", archives.toString(), "DTF_JAVA_OPTS", "-Xmx200m"));
+        assertTrue(out.contains(" up: "), out);
+        assertEquals(first, files(".jsa"), "the other options' archive is kept");
+        assertEquals(1, files(".part").size(), "the node with other options wrote its own: " + files(""));
+    }
+
+    @Test
+    @Order(4)
     void aNodeWhoseArchiveDoesNotMatchStartsWithoutIt() throws Exception {
         Path archive = files(".jsa").get(0);
         Files.write(archive, new byte[] {'n', 'o', 't', ' ', 'a', 'n', ' ', 'a', 'r', 'c', 'h', 'i', 'v', 'e'});
@@ -79,6 +90,10 @@ class NodeClassDataIT {
 
     /** Starts a node holding data and running tasks (no other node needed), waits until it is up, stops it with SIGTERM. */
     private static String runNode(String name) throws Exception {
+        return runNode(name, env);
+    }
+
+    private static String runNode(String name, Map<String, String> env) throws Exception {
         Path log = dtf.work().resolve(name + ".log");
         Process node = dtf.start(env, log, "node", "--roles", "data,worker", "--bind", "127.0.0.1",
                 "--port", "26600", "--comm-port", "26620", "--client-port", "26640", "--join", "127.0.0.1:26600",
