@@ -39,8 +39,15 @@ public final class ChurnBenchmark {
     private static final int MIN_UP = 4;
     private static final int RUNNERS = 3;
     private static final int BATCH = 1_000;
-    /** Nine JVMs warming up on two cores: the rate climbs for about a minute before it holds. */
+    /**
+     * Nine JVMs warming up on two cores: the rate climbs for a minute or more. The warm-up lasts at
+     * least this long, then until the rate of the last {@link #SETTLE} is no more than 5% above
+     * that of the one before, and at most {@link #WARM_UP_MAX}: a steady window that still climbs
+     * would make the churn look cheaper than it is (the churn's window is compared with it).
+     */
     private static final Duration WARM_UP = Duration.ofSeconds(50);
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(180);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration BUCKET = Duration.ofSeconds(5);
     private static final String RUN_RETENTION = "dtf.runs.retention";
     /** How worker JVMs run with worker priority {@code nice}: they yield the CPU to the server's JVM. */
@@ -99,9 +106,10 @@ public final class ChurnBenchmark {
                                Duration every) throws Exception {
         LocalGrid grid = new LocalGrid(home, Path.of("target", "churn-benchmark", joinAs + "-" + priority).toAbsolutePath(),
                 BASE_PORT, priority.equals("nice") ? NICE : List.of());
-        // Ended runs are forgotten after 30 s, not 10 min: at 800 tasks/s the runs a 512 MiB coordinator holds
-        // would otherwise fill its heap budget within two minutes, and it refuses new runs (the stream stops).
-        RestartableNode server = grid.server("server", 0, "coordinator,data,aggregator", "-D" + RUN_RETENTION + "=30s");
+        // Ended runs are forgotten after 15 s, not 10 min: the runs a 512 MiB coordinator holds would otherwise fill
+        // its heap budget (about 64 runs of 1,000), and it refuses new runs (the stream stops); at 2,000 tasks/s
+        // 30 s was already too long.
+        RestartableNode server = grid.server("server", 0, "coordinator,data,aggregator", "-D" + RUN_RETENTION + "=15s");
         List<RestartableNode> workers = new ArrayList<>();
         for (int i = 1; i <= WORKERS; i++) {
             workers.add(grid.worker("worker-" + i, i, "--slots", String.valueOf(SLOTS), "--join-as", joinAs));
@@ -124,6 +132,17 @@ public final class ChurnBenchmark {
                 Instant start = Instant.now();
                 stream.start();
                 Thread.sleep(WARM_UP.toMillis());
+                while (Duration.between(start, Instant.now()).compareTo(WARM_UP_MAX) < 0) {
+                    Instant now = Instant.now();
+                    double last = stream.rate(now.minus(SETTLE), now);
+                    if (last <= 1.05 * stream.rate(now.minus(SETTLE.multipliedBy(2)), now.minus(SETTLE))) {
+                        break;
+                    }
+                    Thread.sleep(SETTLE.toMillis());
+                }
+                System.out.printf(Locale.ROOT, "warm-up: %d s (at least %d s, then until the rate stopped climbing, at "
+                        + "most %d s)%n", Duration.between(start, Instant.now()).toSeconds(), WARM_UP.toSeconds(),
+                        WARM_UP_MAX.toSeconds());
                 Instant steadyFrom = Instant.now();
                 Thread.sleep(steady.toMillis());
                 Instant churnFrom = Instant.now();
