@@ -91,8 +91,14 @@ public final class Launcher {
 
     /** Starts {@code dtf ARGS} in {@link #work()} in the background, both its streams written to {@code log}. */
     public Process start(Path log, String... args) throws IOException {
-        return new ProcessBuilder(dtf(args)).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(Map.of(), log, args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code env} added to its environment. */
+    public Process start(Map<String, String> env, Path log, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(dtf(args)).directory(work.toFile());
+        builder.environment().putAll(env);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /**

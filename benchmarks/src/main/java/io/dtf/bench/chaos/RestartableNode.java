@@ -25,6 +25,7 @@ public final class RestartableNode {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
+    private final List<String> prefix;
     private final Path launcher;
     private final Path root;
     private final Map<String, String> environment;
@@ -32,6 +33,7 @@ public final class RestartableNode {
     private volatile Process process;
     private volatile String nodeId;
     private volatile Path dataDir;
+    private volatile Duration cpuToUp = Duration.ZERO;
     private int starts;
 
     /**
@@ -40,7 +42,17 @@ public final class RestartableNode {
      * @param args         the {@code dtf node} options, {@code --data-dir} excepted
      */
     public RestartableNode(String name, Path launcher, Path root, Map<String, String> environment, List<String> args) {
+        this(name, List.of(), launcher, root, environment, args);
+    }
+
+    /**
+     * As above, the launcher run through {@code prefix} (e.g. {@code nice -n 10}: a program that execs the
+     * rest of its command line, so that the process is still the node's JVM).
+     */
+    public RestartableNode(String name, List<String> prefix, Path launcher, Path root, Map<String, String> environment,
+                           List<String> args) {
         this.name = name;
+        this.prefix = List.copyOf(prefix);
         this.launcher = launcher;
         this.root = root;
         this.environment = Map.copyOf(environment);
@@ -51,7 +63,8 @@ public final class RestartableNode {
     public synchronized String start() throws IOException, InterruptedException {
         Path dir = root.resolve(name + "-" + (++starts));
         Files.createDirectories(dir);
-        List<String> command = new ArrayList<>(List.of(launcher.toString(), "node", "--data-dir", dir.toString()));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(launcher.toString(), "node", "--data-dir", dir.toString()));
         command.addAll(args);
         Path console = dir.resolve("console.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
@@ -62,6 +75,7 @@ public final class RestartableNode {
             String out = Files.readString(console);
             Matcher m = UP.matcher(out);
             if (m.find()) {
+                cpuToUp = p.info().totalCpuDuration().orElse(Duration.ZERO);
                 dataDir = dir;
                 nodeId = m.group(1);
                 process = p;
@@ -102,6 +116,11 @@ public final class RestartableNode {
     public long pid() {
         Process p = process;
         return p == null ? -1 : p.pid();
+    }
+
+    /** The CPU time (all threads) the current (or last) life's JVM had used when it reported up; zero if unknown. */
+    public Duration cpuToUp() {
+        return cpuToUp;
     }
 
     public boolean isUp() {

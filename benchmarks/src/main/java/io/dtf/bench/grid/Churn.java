@@ -32,6 +32,10 @@ final class Churn implements AutoCloseable {
         }
     }
 
+    /** A restarted worker's JVM from its start to "up": seconds of wall clock and of CPU (all its threads). */
+    record Start(double seconds, double cpuSeconds) {
+    }
+
     private final List<RestartableNode> workers;
     private final Duration every;
     private final int minUp;
@@ -41,6 +45,7 @@ final class Churn implements AutoCloseable {
     private final List<RestartableNode> downSince = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Start> starts = new ConcurrentLinkedQueue<>();
     private Instant started;
 
     Churn(List<RestartableNode> workers, Duration every, int minUp, long seed) {
@@ -105,8 +110,10 @@ final class Churn implements AutoCloseable {
         background.submit(() -> {
             try {
                 w.start();
-                events.add(new Event(seconds(), "up", w.name() + String.format(Locale.ROOT, " (%.1f s after its start)",
-                        seconds() - at)));
+                Start s = new Start(seconds() - at, w.cpuToUp().toMillis() / 1000.0);
+                starts.add(s);
+                events.add(new Event(seconds(), "up", w.name() + String.format(Locale.ROOT,
+                        " (%.1f s after its start, %.1f s of CPU)", s.seconds(), s.cpuSeconds())));
             } catch (Exception e) {
                 failures.add(w.name() + ": " + e);
             } finally {
@@ -122,6 +129,11 @@ final class Churn implements AutoCloseable {
 
     List<Event> events() {
         return events.stream().sorted(Comparator.comparingDouble(Event::at)).toList();
+    }
+
+    /** The restarts that reached "up", in the order they did. */
+    List<Start> starts() {
+        return List.copyOf(starts);
     }
 
     List<String> failures() {

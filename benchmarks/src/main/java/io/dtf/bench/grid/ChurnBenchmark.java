@@ -2,6 +2,8 @@ package io.dtf.bench.grid;
 
 import io.dtf.bench.chaos.RestartableNode;
 import io.dtf.client.DtfClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +19,17 @@ import java.util.Locale;
  * (no final result, or one that did not pass; must be 0), final results recorded twice, and
  * retries (results of attempts that were not final). Exits 1 when a task was lost.
  *
+ * <p>Every node JVM runs on the same machine, so a restarted worker's start-up takes CPU from the
+ * grid it joins (on a real grid each worker has a machine of its own). The benchmark measures that:
+ * it prints each restarted worker's CPU seconds from start to "up", and a worker started alone beside
+ * the idle server first; with worker priority {@code nice}, every worker JVM, in the steady phase as
+ * in the churn, runs at a lower CPU priority ({@code nice -n 10}), so that a starting worker takes
+ * less from the server's coordinator.
+ *
  * <p>Run: {@code benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5]
- * [join-as=both|server|client]}: with {@code both}, one grid whose workers are server nodes, then one
- * whose workers are client nodes, on the same ports, and a summary of the two.
+ * [join-as=both|server|client] [worker-priority=normal|nice|both]}: with {@code both}, one grid per
+ * kind (join-as: workers as server nodes, then as client nodes; priority: normal, then nice), one
+ * after the other on the same ports, and a summary.
  */
 public final class ChurnBenchmark {
     /** Ports 24500 to 24799. */
@@ -29,22 +39,33 @@ public final class ChurnBenchmark {
     private static final int MIN_UP = 4;
     private static final int RUNNERS = 3;
     private static final int BATCH = 1_000;
-    /** Nine JVMs warming up on two cores: the rate climbs for about a minute before it holds. */
+    /**
+     * Nine JVMs warming up on two cores: the rate climbs for a minute or more. The warm-up lasts at
+     * least this long, then until the rate of the last {@link #SETTLE} is no more than 5% above
+     * that of the one before, and at most {@link #WARM_UP_MAX}: a steady window that still climbs
+     * would make the churn look cheaper than it is (the churn's window is compared with it).
+     */
     private static final Duration WARM_UP = Duration.ofSeconds(50);
+    private static final Duration WARM_UP_MAX = Duration.ofSeconds(180);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration BUCKET = Duration.ofSeconds(5);
     private static final String RUN_RETENTION = "dtf.runs.retention";
+    /** How worker JVMs run with worker priority {@code nice}: they yield the CPU to the server's JVM. */
+    private static final List<String> NICE = List.of("nice", "-n", "10");
 
     private ChurnBenchmark() {
     }
 
-    /** What one grid measured: its workers joined as {@code joinAs} nodes. */
-    private record Outcome(String joinAs, double steady, double churn, long kills, long stops, long starts, long tasks,
-                           long lost, long failed, long finalTwice, long retries, boolean ok) {
+    /** What one grid measured: its workers joined as {@code joinAs} nodes, at CPU priority {@code priority}. */
+    private record Outcome(String joinAs, String priority, double steady, double churn, long kills, long stops,
+                           long starts, long tasks, long lost, long failed, long finalTwice, long retries,
+                           String restarts, boolean ok) {
         String line() {
-            return String.format(Locale.ROOT, "%-14s steady %6.0f tasks/s, under churn %6.0f tasks/s = %3.0f%% "
-                            + "(%d kill -9 / %d stop / %d start); tasks %,d, lost %d, failed %d, final twice %d, retries %d",
-                    joinAs + " workers", steady, churn, 100 * churn / steady, kills, stops, starts, tasks, lost, failed,
-                    finalTwice, retries);
+            return String.format(Locale.ROOT, "%-14s %-6s steady %6.0f tasks/s, under churn %6.0f tasks/s = %3.0f%% "
+                            + "(%d kill -9 / %d stop / %d start); tasks %,d, lost %d, failed %d, final twice %d, retries %d;"
+                            + " restarts to up: %s",
+                    joinAs + " workers", priority, steady, churn, 100 * churn / steady, kills, stops, starts, tasks, lost,
+                    failed, finalTwice, retries, restarts);
         }
     }
 
@@ -58,12 +79,22 @@ public final class ChurnBenchmark {
             case "server", "client" -> List.of(modes);
             default -> throw new IllegalArgumentException("join-as: '" + modes + "' is not one of both, server, client");
         };
+        String priorities = args.length > 4 ? args[4] : "normal";
+        List<String> priority = switch (priorities) {
+            case "both" -> List.of("normal", "nice");
+            case "normal", "nice" -> List.of(priorities);
+            default -> throw new IllegalArgumentException("worker-priority: '" + priorities
+                    + "' is not one of normal, nice, both");
+        };
         Path home = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath().normalize();
         List<Outcome> outcomes = new ArrayList<>();
         for (String mode : joinAs) {
-            System.out.println("=== workers as " + mode + " nodes (dtf node --join-as " + mode + ") ===");
-            outcomes.add(run(home, mode, steady, churning, every));
-            System.out.println();
+            for (String p : priority) {
+                System.out.println("=== workers as " + mode + " nodes (dtf node --join-as " + mode + "), priority " + p
+                        + (p.equals("nice") ? " (" + String.join(" ", NICE) + ")" : "") + " ===");
+                outcomes.add(run(home, mode, p, steady, churning, every));
+                System.out.println();
+            }
         }
         System.out.println("summary (each its own grid, one after the other; goal >= 80% of steady under churn):");
         outcomes.forEach(o -> System.out.println("  " + o.line()));
@@ -71,17 +102,20 @@ public final class ChurnBenchmark {
     }
 
     /** One grid whose workers join as {@code joinAs} nodes: warm-up, steady window, churn, drain. */
-    private static Outcome run(Path home, String joinAs, Duration steady, Duration churning, Duration every)
-            throws Exception {
-        LocalGrid grid = new LocalGrid(home, Path.of("target", "churn-benchmark", joinAs).toAbsolutePath(), BASE_PORT);
-        // Ended runs are forgotten after 30 s, not 10 min: at 800 tasks/s the runs a 512 MiB coordinator holds
-        // would otherwise fill its heap budget within two minutes, and it refuses new runs (the stream stops).
-        RestartableNode server = grid.server("server", 0, "coordinator,data,aggregator", "-D" + RUN_RETENTION + "=30s");
+    private static Outcome run(Path home, String joinAs, String priority, Duration steady, Duration churning,
+                               Duration every) throws Exception {
+        LocalGrid grid = new LocalGrid(home, Path.of("target", "churn-benchmark", joinAs + "-" + priority).toAbsolutePath(),
+                BASE_PORT, priority.equals("nice") ? NICE : List.of());
+        // Ended runs are forgotten after 15 s, not 10 min: the runs a 512 MiB coordinator holds would otherwise fill
+        // its heap budget (about 64 runs of 1,000), and it refuses new runs (the stream stops); at 2,000 tasks/s
+        // 30 s was already too long.
+        RestartableNode server = grid.server("server", 0, "coordinator,data,aggregator", "-D" + RUN_RETENTION + "=15s");
         List<RestartableNode> workers = new ArrayList<>();
         for (int i = 1; i <= WORKERS; i++) {
             workers.add(grid.worker("worker-" + i, i, "--slots", String.valueOf(SLOTS), "--join-as", joinAs));
         }
         try {
+            aloneBesideTheServer(home, server, workers.get(0));
             server.start();
             RestartableNode.startAll(workers);
             try (DtfClient client = grid.client(0)) {
@@ -98,6 +132,17 @@ public final class ChurnBenchmark {
                 Instant start = Instant.now();
                 stream.start();
                 Thread.sleep(WARM_UP.toMillis());
+                while (Duration.between(start, Instant.now()).compareTo(WARM_UP_MAX) < 0) {
+                    Instant now = Instant.now();
+                    double last = stream.rate(now.minus(SETTLE), now);
+                    if (last <= 1.05 * stream.rate(now.minus(SETTLE.multipliedBy(2)), now.minus(SETTLE))) {
+                        break;
+                    }
+                    Thread.sleep(SETTLE.toMillis());
+                }
+                System.out.printf(Locale.ROOT, "warm-up: %d s (at least %d s, then until the rate stopped climbing, at "
+                        + "most %d s)%n", Duration.between(start, Instant.now()).toSeconds(), WARM_UP.toSeconds(),
+                        WARM_UP_MAX.toSeconds());
                 Instant steadyFrom = Instant.now();
                 Thread.sleep(steady.toMillis());
                 Instant churnFrom = Instant.now();
@@ -110,6 +155,7 @@ public final class ChurnBenchmark {
                 }
                 List<Churn.Event> events = churn.events(); // with the starts that ended after the stream
                 List<String> churnFailures = churn.failures();
+                String restarts = startRanges(churn.starts());
                 Instant end = Instant.now();
 
                 double steadyRate = stream.rate(steadyFrom, churnFrom);
@@ -129,6 +175,7 @@ public final class ChurnBenchmark {
                 System.out.printf(Locale.ROOT, "%nsteady rate          %8.0f tasks/s%n", steadyRate);
                 System.out.printf(Locale.ROOT, "rate under churn     %8.0f tasks/s = %.0f%% of steady (goal >= 80%%); "
                         + "%d kill -9, %d graceful stops, %d starts%n", churnRate, 100 * churnRate / steadyRate, kills, stops, starts);
+                System.out.println("restarted workers from start to up: " + restarts);
                 System.out.printf(Locale.ROOT, "tasks submitted %,d, completed %,d, lost %d, failed %d, final twice %d, "
                                 + "retries %d%n", stream.submitted(), stream.completed(), stream.lost(), stream.failed(),
                         stream.finalTwice(), stream.retries());
@@ -136,8 +183,8 @@ public final class ChurnBenchmark {
                 churnFailures.forEach(e -> System.out.println("churn failure: " + e));
                 boolean ok = stream.lost() == 0 && stream.failed() == 0 && stream.finalTwice() == 0
                         && stream.errors().isEmpty();
-                return new Outcome(joinAs, steadyRate, churnRate, kills, stops, starts, stream.submitted(), stream.lost(),
-                        stream.failed(), stream.finalTwice(), stream.retries(), ok);
+                return new Outcome(joinAs, priority, steadyRate, churnRate, kills, stops, starts, stream.submitted(),
+                        stream.lost(), stream.failed(), stream.finalTwice(), stream.retries(), restarts, ok);
             }
         } finally {
             for (int i = workers.size() - 1; i >= 0; i--) {
@@ -145,5 +192,58 @@ public final class ChurnBenchmark {
             }
             server.stop();
         }
+    }
+
+    /**
+     * Starts the server, then one worker alone beside it (no stream, no other start), and prints that
+     * worker's wall and CPU seconds to "up"; stops both gracefully. A build whose node JVMs have no
+     * class-data archive yet gets them here (config/README.md, "Class-data sharing"): each node writes
+     * one as it stops, so the worker is started alone once more, now with its archive.
+     */
+    private static void aloneBesideTheServer(Path home, RestartableNode server, RestartableNode worker)
+            throws Exception {
+        long before = archives(home);
+        server.start();
+        try {
+            for (int round = 0; round < 2; round++) {
+                Instant at = Instant.now();
+                worker.start();
+                System.out.printf(Locale.ROOT, "a worker alone beside the idle server: up %.1f s after its start, %.1f s "
+                        + "of CPU (class-data archives: %d)%n", Duration.between(at, Instant.now()).toMillis() / 1000.0,
+                        worker.cpuToUp().toMillis() / 1000.0, archives(home));
+                worker.stop();
+                if (before >= 2 || round == 1) { // one for the server's JVM options, one for the workers'
+                    break;
+                }
+                // Its archive is written as it stops; the server's as the server stops, so restart it too.
+                server.stop();
+                server.start();
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The class-data archives the launcher keeps for this build ({@code DTF_CDS_DIR} or its default). */
+    private static long archives(Path home) throws IOException {
+        String dir = System.getenv("DTF_CDS_DIR");
+        Path cds = dir != null ? Path.of(dir) : home.resolve("grid-node/target/cds");
+        if (!Files.isDirectory(cds)) {
+            return 0;
+        }
+        try (var files = Files.list(cds)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).count();
+        }
+    }
+
+    /** Restarts' wall and CPU seconds to "up", as ranges. */
+    private static String startRanges(List<Churn.Start> starts) {
+        if (starts.isEmpty()) {
+            return "none reached up";
+        }
+        var wall = starts.stream().mapToDouble(Churn.Start::seconds).summaryStatistics();
+        var cpu = starts.stream().mapToDouble(Churn.Start::cpuSeconds).summaryStatistics();
+        return String.format(Locale.ROOT, "%d, %.0f-%.0f s, %.1f-%.1f s of CPU (mean %.1f)", starts.size(), wall.getMin(),
+                wall.getMax(), cpu.getMin(), cpu.getMax(), cpu.getAverage());
     }
 }

@@ -29,6 +29,7 @@ final class LocalGrid {
     private final Path home;
     private final Path root;
     private final int base;
+    private final List<String> workerPrefix;
 
     /**
      * @param home the DTF installation whose launcher starts each node
@@ -36,16 +37,22 @@ final class LocalGrid {
      * @param base the first port of the block; the grid uses {@code base} to {@code base + 299}
      */
     LocalGrid(Path home, Path root, int base) throws IOException {
+        this(home, root, base, List.of());
+    }
+
+    /** As above; each worker's launcher runs through {@code workerPrefix} (e.g. {@code nice -n 10}). */
+    LocalGrid(Path home, Path root, int base, List<String> workerPrefix) throws IOException {
         this.home = home;
         this.root = root;
         this.base = base;
+        this.workerPrefix = List.copyOf(workerPrefix);
         deleteTree(root);
         Files.createDirectories(root);
     }
 
     /** A server place (the given roles, from {@code ignite-server.xml}); {@code jvm} is added to its JVM options. */
     RestartableNode server(String name, int place, String roles, String jvm) {
-        return node(name, place, SERVER_JVM + " " + jvm, "--config", home.resolve("config/ignite-server.xml").toString(),
+        return node(name, place, List.of(), SERVER_JVM + " " + jvm, "--config", home.resolve("config/ignite-server.xml").toString(),
                 "--roles", roles);
     }
 
@@ -53,10 +60,10 @@ final class LocalGrid {
     RestartableNode worker(String name, int place, String... options) {
         List<String> args = new ArrayList<>(List.of("--config", home.resolve("config/ignite-worker.xml").toString()));
         args.addAll(List.of(options));
-        return node(name, place, WORKER_JVM, args.toArray(String[]::new));
+        return node(name, place, workerPrefix, WORKER_JVM, args.toArray(String[]::new));
     }
 
-    private RestartableNode node(String name, int place, String jvm, String... options) {
+    private RestartableNode node(String name, int place, List<String> prefix, String jvm, String... options) {
         if (place < 0 || place >= PLACES) {
             throw new IllegalArgumentException("place " + place + ": a grid has places 0 to " + (PLACES - 1));
         }
@@ -64,7 +71,7 @@ final class LocalGrid {
         args.addAll(List.of("--bind", "127.0.0.1", "--port", String.valueOf(base + place),
                 "--comm-port", String.valueOf(base + 100 + place), "--client-port", String.valueOf(base + 200 + place),
                 "--join", "127.0.0.1:" + base + ".." + (base + PLACES - 1)));
-        return new RestartableNode(name, home.resolve("dtf"), root, Map.of("DTF_JAVA_OPTS", jvm), args);
+        return new RestartableNode(name, prefix, home.resolve("dtf"), root, Map.of("DTF_JAVA_OPTS", jvm), args);
     }
 
     /** A thin client of the node at {@code place}; calls reach the coordinator wherever it runs. */
