@@ -46,7 +46,9 @@ import org.apache.ignite.lang.IgniteFuture;
  * repeat; DTF's latency to the result's arrival in the results cache and to the client's
  * {@code await} returning (called right after the submit, as {@code dtf run} does), next to one raw
  * call at a time. Each round also runs the DTF path with
- * one attempt per compute job ({@code -Dunbatched=false} skips it).
+ * one attempt per compute job ({@code -Dunbatched=false} skips it). {@code -Djfr=PREFIX} records each
+ * round's DTF path alone with Flight Recorder, to {@code PREFIX-<round>.jfr}, and {@code -DthreadCpu=true}
+ * prints its CPU time per thread (see {@link DtfRoundRecording}).
  */
 public final class DispatchBenchmark {
     private static final int DISCOVERY = 23400;
@@ -80,7 +82,7 @@ public final class DispatchBenchmark {
             System.out.printf(Locale.ROOT, "%n%-22s %6s %12s %10s %10s%n", "path", "tasks", "tasks/s", "p50 ms", "p99 ms");
             for (int round = 1; round <= rounds; round++) {
                 Figures rawFigures = raw(ignite, workers, tasks);
-                Figures dtfFigures = dtf(server, client, tasks);
+                Figures dtfFigures = DtfRoundRecording.around(round, tasks, () -> dtf(server, client, tasks));
                 Figures unbatched = compareUnbatched ? unbatched(server, client, tasks) : null;
                 rawFigures.print("raw callAsync #" + round, tasks);
                 dtfFigures.print("dtf to DuckDB #" + round, tasks);

@@ -46,10 +46,10 @@ public final class RunRows {
         fields.put(CANCELLATION, String.class.getName());
         LinkedHashMap<String, Boolean> newestFirst = new LinkedHashMap<>();
         newestFirst.put(SUBMITTED_AT, false);
-        return new QueryEntity(String.class.getName(), TYPE)
+        return TaskRows.withInlineKeys(new QueryEntity(String.class.getName(), TYPE)
                 .setFields(fields)
                 .setIndexes(List.of(new QueryIndex(newestFirst, QueryIndexType.SORTED).setName("dtf_run_submitted")
-                        .setInlineSize(TaskRows.INLINE_SIZE)));
+                        .setInlineSize(TaskRows.INLINE_SIZE))));
     }
 
     public static BinaryObject of(IgniteBinary binary, RunRecord r) {

@@ -12,6 +12,7 @@ import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.QueryEntity;
 import org.apache.ignite.cache.QueryIndex;
 import org.apache.ignite.cache.QueryIndexType;
+import org.apache.ignite.internal.processors.query.QueryEntityEx;
 
 /**
  * The tasks cache's rows: one Ignite binary object of type {@value #TYPE} per task (its spec stays in
@@ -48,9 +49,12 @@ public final class TaskRows {
     public static final String RETRY = "retry";
 
     /**
-     * Bytes of each index entry kept in the index itself. Keys and run ids share long prefixes (a run
-     * id starts with its suite's name), so with Ignite's default an insert compared most entries by
-     * reading their rows from the data pages: the larger part of the write cost of indexing.
+     * Bytes of each index entry kept in the index itself, for the table's index and for its primary
+     * key index (on the cache key) alike. Keys and run ids share long prefixes (a run id starts with
+     * its suite's name), so with Ignite's default an insert compared most entries by reading their
+     * rows from the data pages: the larger part of the write cost of indexing. The primary key index
+     * does not take the cache's {@code sqlIndexMaxInlineSize}: without its own setting it kept 10
+     * bytes, 7 characters of a key, and so read a row for nearly every comparison.
      */
     public static final int INLINE_SIZE = 128;
 
@@ -71,9 +75,18 @@ public final class TaskRows {
         fields.put(PRIORITY, Integer.class.getName());
         fields.put(ATTEMPTS, Integer.class.getName());
         fields.put(UPDATED_AT, Long.class.getName());
-        return new QueryEntity(String.class.getName(), TYPE)
+        return withInlineKeys(new QueryEntity(String.class.getName(), TYPE)
                 .setFields(fields)
-                .setIndexes(List.of(index("dtf_task_run_state_ord", RUN_ID, STATE, ORD)));
+                .setIndexes(List.of(index("dtf_task_run_state_ord", RUN_ID, STATE, ORD))));
+    }
+
+    /**
+     * {@code entity} with its primary key index inlining {@value #INLINE_SIZE} bytes of each key. The
+     * public {@link QueryEntity} has no such setting in Ignite 2.17; its internal subclass, which
+     * {@code CREATE TABLE ... WITH "PK_INLINE_SIZE=..."} fills, has.
+     */
+    static QueryEntity withInlineKeys(QueryEntity entity) {
+        return new QueryEntityEx(entity).setPrimaryKeyInlineSize(INLINE_SIZE);
     }
 
     static QueryIndex index(String name, String... fields) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dtf.client.DtfClient;
 import io.dtf.coordinator.RunRecord;
+import io.dtf.coordinator.ignite.TaskRows;
 import io.dtf.grid.TestGrid;
 import io.dtf.live.Page;
 import io.dtf.live.RunQuery;
@@ -30,6 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.cache.query.index.Index;
+import org.apache.ignite.internal.cache.query.index.sorted.inline.InlineIndexImpl;
+import org.apache.ignite.internal.processors.query.QueryUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,6 +102,26 @@ class SqlLiveStateIT {
     @AfterAll
     static void stopGrid() {
         grid.close();
+    }
+
+    /**
+     * Every index of the two tables compares its entries without reading rows: keys and run ids share
+     * long prefixes, and an index that keeps only a few bytes of each reads a row per comparison.
+     */
+    @Test
+    @Order(0)
+    void everyIndexKeepsWholeKeysInline() {
+        for (String cache : List.of(CacheNames.TASKS, CacheNames.RUNS)) {
+            List<String> checked = new ArrayList<>();
+            for (Index index : ((IgniteEx) coreA.ignite()).context().indexProcessor().indexes(cache)) {
+                if (index instanceof InlineIndexImpl inline) {
+                    assertEquals(TaskRows.INLINE_SIZE, inline.segment(0).inlineSize(), cache + " " + index.name());
+                    checked.add(index.name());
+                }
+            }
+            assertTrue(checked.contains(QueryUtils.PRIMARY_KEY_INDEX), cache + ": " + checked);
+            assertEquals(2, checked.size(), cache + ": " + checked);
+        }
     }
 
     @Test
