@@ -17,11 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries the coordinator's changes to its store without making the event loop wait. Changes
  * collect during a loop turn (a task changed twice is written once); {@link #flush()} hands them
- * to one writer thread, which applies batches in order, results before task states, so a later
- * state of a task never lands before an earlier one. {@link #storeAll()} waits until everything
- * is stored: the coordinator calls it before answering any query. A failed batch is queued again,
- * unless newer state replaced it. Before each batch the writer checks that its coordinator is
- * still the current one (the fence): a replaced coordinator writes nothing more.
+ * to one writer thread, which applies batches in order ({@link CoordinatorStore#saveAll}: results
+ * before task states, task states before runs), so a later state of a task never lands before an
+ * earlier one. {@link #storeAll()} waits until everything is stored: the coordinator calls it
+ * before answering any query. A failed batch is queued again, unless newer state replaced it.
+ * Before each batch the writer checks that its coordinator is still the current one (the fence):
+ * a replaced coordinator writes nothing more.
  *
  * <p>Confined to the coordinator's loop thread, like the rest of its state.
  */
@@ -110,15 +111,7 @@ final class StateWriter {
             if (!stillCurrent.getAsBoolean()) {
                 throw new IllegalStateException("a newer coordinator took over; this one writes nothing more");
             }
-            if (!r.isEmpty()) {
-                store.saveResults(r);
-            }
-            if (!t.isEmpty()) {
-                store.saveTasks(t);
-            }
-            if (!u.isEmpty()) {
-                store.saveRuns(u);
-            }
+            store.saveAll(r, t, u);
             owner.stored(r, t, u);
             removeCheckpoints(ended);
         }, thread)));
