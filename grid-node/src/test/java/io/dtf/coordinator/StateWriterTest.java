@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
-/** What the store writer guarantees whatever the store overlaps: the fence first, results before task states. */
+/**
+ * What the store writer guarantees whatever the store overlaps: the fence first, results before task
+ * states; and where it writes (at once when little is to be written and nothing is in flight).
+ */
 class StateWriterTest {
     private static final Instant AT = Instant.parse("2026-12-02T10:00:00Z");
     private final InMemoryCoordinatorStore memory = new InMemoryCoordinatorStore();
@@ -95,7 +99,11 @@ class StateWriterTest {
     };
 
     private StateWriter writer(boolean current) {
-        return new StateWriter(store, Runnable::run, 4, () -> current, new StateWriter.Owner() {
+        return writer(Runnable::run, current);
+    }
+
+    private StateWriter writer(Executor thread, boolean current) {
+        return new StateWriter(store, thread, 4, () -> current, new StateWriter.Owner() {
             @Override
             public void indexed(TaskResult result, boolean stored) {
             }
@@ -149,5 +157,31 @@ class StateWriterTest {
         assertEquals(List.of(), seenEndedWithoutResult);
         assertEquals(TaskState.PASSED, store.loadTasks().get(0).state());
         assertTrue(store.loadResultIndex().containsValue("run-1"));
+    }
+
+    @Test
+    void aFewChangesWithNothingInFlightAreStoredAtOnceAndMoreGoToTheWriterThreadInOrder() {
+        List<Runnable> writerThread = new ArrayList<>();
+        StateWriter writer = writer(writerThread::add, true);
+        writer.run(new RunRecord("run-1", "suite", AT, 22, null));
+        writer.task(TaskRecord.queued("run-1", "suite", 0, Tasks.spec("t0", 0), AT));
+
+        writer.flush();
+
+        assertEquals(1, memory.loadTasks().size(), "a lone task's changes are stored when flush returns");
+        assertEquals(List.of(), writerThread);
+
+        for (int i = 1; i <= 20; i++) {
+            writer.task(TaskRecord.queued("run-1", "suite", i, Tasks.spec("t" + i, 0), AT));
+        }
+        writer.flush();
+        writer.task(TaskRecord.queued("run-1", "suite", 21, Tasks.spec("t21", 0), AT));
+        writer.flush();
+
+        assertEquals(2, writerThread.size(), "many changes, and then a few behind them, go to the writer thread");
+        assertEquals(1, memory.loadTasks().size());
+        writerThread.forEach(Runnable::run);
+        writer.storeAll();
+        assertEquals(22, memory.loadTasks().size());
     }
 }
