@@ -266,8 +266,8 @@ public final class DispatchBenchmark {
             long gcs = Arrays.stream(collections, 0, n).sum();
             long slowWithGc = IntStream.range(0, n).filter(i -> nanos[i] >= p99 && collections[i] > 0).count();
             long slow = IntStream.range(0, n).filter(i -> nanos[i] >= p99).count();
-            System.out.printf(Locale.ROOT, "%-22s %6d %12s %10.1f %10.1f   max %.1f, gc %d, gc in slowest %d of %d%n",
-                    label, n, "", Figures.percentile(sorted, 0.50) / 1e6, p99 / 1e6,
+            System.out.printf(Locale.ROOT, "%-22s %6d %12s %10.1f %10.1f   p10 %.1f, max %.1f, gc %d, gc in slowest %d of %d%n",
+                    label, n, "", Figures.percentile(sorted, 0.50) / 1e6, p99 / 1e6, Figures.percentile(sorted, 0.10) / 1e6,
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, gcs, slowWithGc, slow);
         }
     }
