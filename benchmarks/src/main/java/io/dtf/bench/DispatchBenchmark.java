@@ -95,12 +95,19 @@ public final class DispatchBenchmark {
                 }
             }
             if (oneAtATime > 0) {
-                System.out.printf(Locale.ROOT, "%none task at a time, %d times each:%n", oneAtATime);
-                Latencies.print("raw call", rawOneAtATime(ignite, workers, oneAtATime));
-                long[] submitCalls = new long[oneAtATime];
-                Latencies.print("dtf to results cache", dtfOneAtATime(server, client, oneAtATime, false, submitCalls));
-                Latencies.print("  of which submit call", submitCalls);
-                Latencies.print("dtf submit+await", dtfOneAtATime(server, client, oneAtATime, true, submitCalls));
+                System.out.printf(Locale.ROOT, "%none task at a time, %d times each (gc: collections that fell in a sample,"
+                        + " and those of the slowest 1%% of samples):%n", oneAtATime);
+                Latencies raw = new Latencies(oneAtATime);
+                rawOneAtATime(ignite, workers, raw);
+                raw.print("raw call");
+                Latencies toCache = new Latencies(oneAtATime);
+                Latencies submitCalls = new Latencies(oneAtATime);
+                dtfOneAtATime(server, client, false, toCache, submitCalls);
+                toCache.print("dtf to results cache");
+                submitCalls.print("  of which submit call");
+                Latencies throughClient = new Latencies(oneAtATime);
+                dtfOneAtATime(server, client, true, throughClient, new Latencies(oneAtATime));
+                throughClient.print("dtf submit+await");
             }
         } finally {
             for (int i = nodes.size() - 1; i >= 0; i--) {
@@ -181,26 +188,25 @@ public final class DispatchBenchmark {
         }
     }
 
-    /** One raw call at a time: submit, wait for its answer, repeat. Nanoseconds per call. */
-    private static long[] rawOneAtATime(Ignite ignite, ClusterGroup workers, int n) {
-        long[] took = new long[n];
-        for (int i = 0; i < n; i++) {
+    /** One raw call at a time: submit, wait for its answer, repeat. */
+    private static void rawOneAtATime(Ignite ignite, ClusterGroup workers, Latencies took) {
+        for (int i = 0; i < took.size(); i++) {
+            long gc = GcPauses.count();
             long start = System.nanoTime();
             ignite.compute(workers).callAsync((IgniteCallable<Integer>) () -> 1).get();
-            took[i] = System.nanoTime() - start;
+            took.add(System.nanoTime() - start, GcPauses.count() - gc);
         }
-        return took;
     }
 
     /**
      * One DTF task at a time: a suite of one no-op task, submitted once the previous one's result
-     * arrived. Nanoseconds from submit to the result's arrival in the results cache or, with
+     * arrived. Time from submit to the result's arrival in the results cache or, with
      * {@code throughClient}, to the client's {@code await}, called right after the submit, returning
      * (what a user of {@code dtf run} sees).
      * {@code submitCalls} receives how long each submit call took (its part of the latency).
      */
-    private static long[] dtfOneAtATime(DtfNode server, DtfClient client, int n, boolean throughClient,
-                                        long[] submitCalls) throws Exception {
+    private static void dtfOneAtATime(DtfNode server, DtfClient client, boolean throughClient, Latencies took,
+                                      Latencies submitCalls) throws Exception {
         Suite suite = new Suite("one-at-a-time", List.of(new TaskSpec("noop", "noop", Map.of(),
                 new BenchmarkAction("noop", 0, 1), List.of(), 0, Duration.ofMinutes(1), 0, 1)));
         IgniteCache<Long, String> results = server.ignite().cache(CacheNames.RESULTS);
@@ -214,34 +220,57 @@ public final class DispatchBenchmark {
                 }
             }
         });
-        long[] took = new long[n];
         try (QueryCursor<?> ignored = results.query(query)) {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < took.size(); i++) {
+                long gc = GcPauses.count();
                 long start = System.nanoTime();
                 String runId = client.submit(suite);
-                submitCalls[i] = System.nanoTime() - start;
+                long submitted = System.nanoTime();
+                submitCalls.add(submitted - start, GcPauses.count() - gc);
+                long end = 0;
                 if (throughClient) {
                     // As `dtf run` does: follow the run from the moment it is accepted.
                     client.await(runId, Duration.ofMinutes(1), r -> { });
-                    took[i] = System.nanoTime() - start;
+                    end = System.nanoTime();
                 }
                 Long arrived = arrivals.poll(1, TimeUnit.MINUTES);
                 if (arrived == null) {
                     throw new IllegalStateException("no result for run " + runId + " within a minute");
                 }
-                if (!throughClient) {
-                    took[i] = arrived - start;
-                }
+                took.add((throughClient ? end : arrived) - start, GcPauses.count() - gc);
             }
         }
-        return took;
     }
 
+    /** Latency samples of one pass, each with the collections that fell inside it. */
     private static final class Latencies {
-        static void print(String label, long[] nanos) {
-            long[] sorted = Arrays.stream(nanos).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-22s %6d %12s %10.1f %10.1f%n", label, sorted.length, "",
-                    Figures.percentile(sorted, 0.50) / 1e6, Figures.percentile(sorted, 0.99) / 1e6);
+        private final long[] nanos;
+        private final long[] collections;
+        private int n;
+
+        Latencies(int size) {
+            nanos = new long[size];
+            collections = new long[size];
+        }
+
+        int size() {
+            return nanos.length;
+        }
+
+        void add(long took, long gcs) {
+            nanos[n] = took;
+            collections[n++] = gcs;
+        }
+
+        void print(String label) {
+            long[] sorted = Arrays.stream(nanos, 0, n).sorted().toArray();
+            double p99 = Figures.percentile(sorted, 0.99);
+            long gcs = Arrays.stream(collections, 0, n).sum();
+            long slowWithGc = IntStream.range(0, n).filter(i -> nanos[i] >= p99 && collections[i] > 0).count();
+            long slow = IntStream.range(0, n).filter(i -> nanos[i] >= p99).count();
+            System.out.printf(Locale.ROOT, "%-22s %6d %12s %10.1f %10.1f   p10 %.1f, max %.1f, gc %d, gc in slowest %d of %d%n",
+                    label, n, "", Figures.percentile(sorted, 0.50) / 1e6, p99 / 1e6, Figures.percentile(sorted, 0.10) / 1e6,
+                    sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, gcs, slowWithGc, slow);
         }
     }
 

@@ -63,4 +63,23 @@ public interface CoordinatorStore {
 
     /** Drops the checkpoints of tasks that ended; a missing one is no error. */
     void removeCheckpoints(Collection<String> taskKeys);
+
+    /**
+     * Stores one batch of the coordinator's changes, in an order a reader can rely on: a task's state
+     * only once the results in the batch are stored (whoever sees a task's final state finds its
+     * result), and the runs only once their tasks are (a stored run has its tasks). A store whose
+     * writes can be in flight together may overlap those that need no order between them; this
+     * default makes them one after another.
+     */
+    default void saveAll(Collection<TaskResult> results, Collection<TaskRecord> tasks, Collection<RunRecord> runs) {
+        if (!results.isEmpty()) {
+            saveResults(results);
+        }
+        if (!tasks.isEmpty()) {
+            saveTasks(tasks);
+        }
+        if (!runs.isEmpty()) {
+            saveRuns(runs);
+        }
+    }
 }

@@ -15,18 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries the coordinator's changes to its store without making the event loop wait. Changes
- * collect during a loop turn (a task changed twice is written once); {@link #flush()} hands them
- * to one writer thread, which applies batches in order, results before task states, so a later
- * state of a task never lands before an earlier one. {@link #storeAll()} waits until everything
- * is stored: the coordinator calls it before answering any query. A failed batch is queued again,
- * unless newer state replaced it. Before each batch the writer checks that its coordinator is
- * still the current one (the fence): a replaced coordinator writes nothing more.
+ * Carries the coordinator's changes to its store without making the event loop wait under load.
+ * Changes collect during a loop turn (a task changed twice is written once); {@link #flush()} hands
+ * them to one writer thread, which applies batches in order ({@link CoordinatorStore#saveAll}:
+ * results before task states, task states before runs), so a later state of a task never lands
+ * before an earlier one. A few changes with no write in flight, as a lone task makes, are written
+ * at once on the caller's thread instead, sparing the hand-off. {@link #storeAll()} waits until
+ * everything is stored: the coordinator calls it before answering any query. A failed batch is
+ * queued again, unless newer state replaced it. Before each batch the writer checks that its
+ * coordinator is still the current one (the fence): a replaced coordinator writes nothing more.
  *
  * <p>Confined to the coordinator's loop thread, like the rest of its state.
  */
 final class StateWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
+    /** At most this many changes are written on the caller's thread when no write is in flight (see {@link #flush()}). */
+    private static final int INLINE_CHANGES = 8;
 
     /** What the writer asks of the coordinator's state. */
     interface Owner {
@@ -106,22 +110,19 @@ final class StateWriter {
         while (writes.size() >= maxPendingWrites) {
             settle(writes.poll(), true);
         }
+        // A few changes with no write in flight are written on the caller's thread (the loop's): a hand-off
+        // to the writer thread is a wake-up on a lone task's path, twice (its submission waits for its
+        // write, and its result is seen once written). Under load the writer thread keeps the writes off the loop.
+        boolean small = r.size() + t.size() + u.size() <= INLINE_CHANGES;
+        Executor on = small && writes.stream().allMatch(b -> b.done().isDone()) ? Runnable::run : thread;
         writes.add(new Batch(r, t, u, CompletableFuture.runAsync(() -> {
             if (!stillCurrent.getAsBoolean()) {
                 throw new IllegalStateException("a newer coordinator took over; this one writes nothing more");
             }
-            if (!r.isEmpty()) {
-                store.saveResults(r);
-            }
-            if (!t.isEmpty()) {
-                store.saveTasks(t);
-            }
-            if (!u.isEmpty()) {
-                store.saveRuns(u);
-            }
+            store.saveAll(r, t, u);
             owner.stored(r, t, u);
             removeCheckpoints(ended);
-        }, thread)));
+        }, on)));
     }
 
     /** Best effort: a checkpoint left behind costs space, not correctness. */

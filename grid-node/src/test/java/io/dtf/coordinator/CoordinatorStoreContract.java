@@ -21,9 +21,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -284,5 +286,70 @@ public abstract class CoordinatorStoreContract {
 
         assertFalse(hasCheckpoint(key));
         assertDoesNotThrow(() -> store().removeCheckpoints(List.of(key)));
+    }
+
+    @Test
+    void oneBatchOfResultsStatesAndRunsComesBackWhole() {
+        String runId = newRunId();
+        int n = 2_500; // more entries than one cache write takes
+        List<TaskRecord> queued = IntStream.range(0, n)
+                .mapToObj(i -> TaskRecord.queued(runId, "suite", i, spec("t" + i), Instant.now())).toList();
+        RunRecord run = run(runId, n);
+        store().saveAll(List.of(), queued, List.of(run)); // a submission: specs, states and the run
+
+        int ending = 1_200;
+        List<TaskRecord> latest = new ArrayList<>(queued);
+        List<TaskResult> results = new ArrayList<>();
+        for (int i = 0; i < ending; i++) {
+            latest.set(i, queued.get(i).startOn("node-1", 1, Instant.now()).moveTo(TaskState.PASSED, Instant.now()));
+            results.add(result(store().nextSeq(), runId, "t" + i));
+        }
+        store().saveAll(results, latest.subList(0, ending), List.of());
+
+        CoordinatorStore successor = anotherCoordinator();
+        assertEquals(latest.stream().map(CoordinatorStoreContract::asStored).toList(), tasksOf(successor, runId));
+        assertEquals(List.of(asStored(run)), runsOf(successor, runId));
+        assertEquals(results, successor.loadResults(results.stream().map(TaskResult::seq).toList()));
+    }
+
+    @Test
+    void whoeverSeesATasksFinalStateFindsItsResult() throws Exception {
+        String runId = newRunId();
+        int n = 200;
+        List<TaskRecord> queued = IntStream.range(0, n)
+                .mapToObj(i -> TaskRecord.queued(runId, "suite", i, spec("t" + i), Instant.now())).toList();
+        store().saveAll(List.of(), queued, List.of(run(runId, n)));
+        Map<String, Long> seqOf = new ConcurrentHashMap<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            // Another coordinator reads while this one ends the tasks one by one, each with its result.
+            Future<Integer> finalsSeen = reader.submit(() -> {
+                CoordinatorStore other = anotherCoordinator();
+                int finals = 0;
+                boolean last;
+                do {
+                    last = !writing.get();
+                    for (TaskRecord t : tasksOf(other, runId)) {
+                        if (t.state().isFinal()) {
+                            finals++;
+                            assertEquals(1, other.loadResults(List.of(seqOf.get(t.key()))).size(),
+                                    t.key() + " was seen ended before its result was stored");
+                        }
+                    }
+                } while (!last);
+                return finals;
+            });
+            for (TaskRecord t : queued) {
+                long seq = store().nextSeq();
+                seqOf.put(t.key(), seq);
+                TaskRecord ended = t.startOn("node-1", 1, Instant.now()).moveTo(TaskState.PASSED, Instant.now());
+                store().saveAll(List.of(result(seq, runId, t.spec().id())), List.of(ended), List.of());
+            }
+            writing.set(false);
+            assertTrue(finalsSeen.get() >= n, "the reader's last pass, after every write, sees every task ended");
+        } finally {
+            reader.shutdownNow();
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
 import io.dtf.wire.PartitionScan;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import org.apache.ignite.IgniteAtomicSequence;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.configuration.AtomicConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.lang.IgniteFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,22 +85,42 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
-        putInBatches(runs, records, RunRecord::runId, r -> RunRows.of(ignite.binary(), r));
+        saveAll(List.of(), List.of(), records);
     }
 
     @Override
     public void saveTasks(Collection<TaskRecord> records) {
-        // Specs are large and never change: written with a task's first save only, so the two
-        // state writes of every attempt stay small (they were most of the coordinator's write cost).
-        List<TaskRecord> submitted = records.stream()
-                .filter(t -> t.state() == TaskState.QUEUED && t.attempts() == 0).toList();
-        putInBatches(specs, submitted, TaskRecord::key, t -> withoutNulls(t.spec()));
-        putInBatches(tasks, records, TaskRecord::key, t -> TaskRows.of(ignite.binary(), t));
+        saveAll(List.of(), records, List.of());
     }
 
     @Override
     public void saveResults(Collection<TaskResult> records) {
-        putInBatches(results, records, TaskResult::seq, CacheCoordinatorStore::withoutNulls);
+        saveAll(records, List.of(), List.of());
+    }
+
+    /**
+     * Writes what needs no order between them at once, and waits only where the order matters: results
+     * and the specs of new tasks together; the task states once the results are stored (with the specs
+     * when there are no results: a state read before its spec is read again, see {@link #loadTasks});
+     * the runs once their tasks are. A lone submission's specs and states are one round trip, not two.
+     */
+    @Override
+    public void saveAll(Collection<TaskResult> newResults, Collection<TaskRecord> states,
+                        Collection<RunRecord> runRecords) {
+        Writes writes = new Writes();
+        writes.put(results, newResults, TaskResult::seq, CacheCoordinatorStore::withoutNulls);
+        // Specs are large and never change: written with a task's first save only, so the two
+        // state writes of every attempt stay small (they were most of the coordinator's write cost).
+        List<TaskRecord> submitted = states.stream()
+                .filter(t -> t.state() == TaskState.QUEUED && t.attempts() == 0).toList();
+        writes.put(specs, submitted, TaskRecord::key, t -> withoutNulls(t.spec()));
+        if (!newResults.isEmpty()) {
+            writes.await();
+        }
+        writes.put(tasks, states, TaskRecord::key, t -> TaskRows.of(ignite.binary(), t));
+        writes.await();
+        writes.put(runs, runRecords, RunRecord::runId, r -> RunRows.of(ignite.binary(), r));
+        writes.await();
     }
 
     /**
@@ -114,21 +136,60 @@ public final class CacheCoordinatorStore implements CoordinatorStore {
     }
 
     /**
-     * Writes in batches of {@value #BATCH}. Keys go in sorted order (a TreeMap), so two writers of
-     * overlapping keys cannot deadlock each other.
+     * Cache writes in flight together, in batches of {@value #BATCH} entries, at most {@value #IN_FLIGHT}
+     * batches at a time. Keys go in sorted order (a TreeMap), so two writers of overlapping keys cannot
+     * deadlock each other.
      */
-    private static <K extends Comparable<K>, V, S> void putInBatches(IgniteCache<K, S> cache, Collection<V> records,
-                                                                   Function<V, K> key, Function<V, ? extends S> value) {
-        Map<K, S> batch = new TreeMap<>();
-        for (V record : records) {
-            batch.put(key.apply(record), value.apply(record));
-            if (batch.size() == BATCH) {
-                cache.putAll(batch);
-                batch.clear();
+    private static final class Writes {
+        private static final int IN_FLIGHT = 8;
+        private final ArrayDeque<IgniteFuture<Void>> pending = new ArrayDeque<>();
+        private RuntimeException failed;
+
+        <K extends Comparable<K>, V, S> void put(IgniteCache<K, S> cache, Collection<V> records, Function<V, K> key,
+                                                Function<V, ? extends S> value) {
+            Map<K, S> batch = new TreeMap<>();
+            for (V record : records) {
+                batch.put(key.apply(record), value.apply(record));
+                if (batch.size() == BATCH) {
+                    send(cache, batch);
+                    batch = new TreeMap<>();
+                }
+            }
+            if (!batch.isEmpty()) {
+                send(cache, batch);
             }
         }
-        if (!batch.isEmpty()) {
-            cache.putAll(batch);
+
+        private <K, S> void send(IgniteCache<K, S> cache, Map<K, S> batch) {
+            if (pending.size() == IN_FLIGHT) {
+                settle(pending.poll());
+            }
+            pending.add(cache.putAllAsync(batch));
+        }
+
+        /**
+         * Waits for every write sent, then throws the first failure: a write still in flight after a
+         * failure could otherwise land after the retry of its batch, or after a newer state.
+         */
+        void await() {
+            while (!pending.isEmpty()) {
+                settle(pending.poll());
+            }
+            RuntimeException e = failed;
+            failed = null;
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        private void settle(IgniteFuture<Void> write) {
+            try {
+                write.get();
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                }
+            }
         }
     }
 
