@@ -1,5 +1,6 @@
 package io.dtf.coordinator;
 
+import io.dtf.client.CoordinatorApi;
 import io.dtf.model.TaskResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -154,6 +155,11 @@ final class StateWriter {
             }
             if (!failed) {
                 return;
+            }
+            if (!stillCurrent.getAsBoolean()) {
+                // Fenced: nothing of this batch was written, so the caller may make its call again, to the newer
+                // coordinator (its loop may not have noticed yet, as when a grid's second server takes it over).
+                throw new IllegalStateException(CoordinatorApi.MOVING);
             }
             if (attempt == 3) {
                 throw new IllegalStateException("the grid's caches are not accepting writes; try again shortly");

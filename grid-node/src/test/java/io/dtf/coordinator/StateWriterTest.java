@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.client.CoordinatorApi;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskState;
 import java.time.Instant;
@@ -133,8 +134,9 @@ class StateWriterTest {
         writer.task(queued);
         writer.result(result(store.nextSeq(), queued));
 
-        assertThrows(IllegalStateException.class, writer::storeAll);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, writer::storeAll);
 
+        assertEquals(CoordinatorApi.MOVING, refused.getMessage(), "nothing was done: the caller may try again");
         assertEquals(List.of(), store.loadRuns());
         assertEquals(List.of(), store.loadTasks());
         assertEquals(Map.of(), store.loadResultIndex());
