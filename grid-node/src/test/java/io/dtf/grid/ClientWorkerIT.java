@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.model.CommandAction;
-import io.dtf.model.FailureCategory;
 import io.dtf.model.RunView;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
 import io.dtf.model.TaskState;
-import io.dtf.model.TaskView;
 import io.dtf.requirements.Requirement;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,28 +57,15 @@ class ClientWorkerIT {
         try (NodeProcess first = worker("first", 1, "kill-test");
              NodeProcess second = worker("second", 2, "kill-test")) {
             String runId = client.submit(new Suite("client-failover", List.of(slow)));
-            TestGrid.await("the task to start", Duration.ofSeconds(60),
-                    () -> client.tasks(runId).get(0).state() == TaskState.RUNNING);
-            TaskView running = client.tasks(runId).get(0);
-            NodeProcess victim = running.nodeId().equals(first.nodeId()) ? first : second;
-            NodeProcess survivor = victim == first ? second : first;
-            victim.kill();
-
-            RunView done = client.await(runId, Duration.ofSeconds(120), r -> { });
-
-            assertTrue(done.passed(), done + " " + client.results(runId));
-            List<TaskResult> attempts = client.results(runId);
-            assertEquals(2, attempts.size(), attempts.toString());
-            TaskResult killed = attempts.get(0);
-            assertEquals(victim.nodeId(), killed.nodeId());
-            assertEquals(FailureCategory.NODE_LEFT, killed.category(), killed.toString());
-            TaskResult retried = attempts.get(1);
+            KilledWorker k = KilledWorker.whileRunning(client, runId, first, second, Duration.ofSeconds(60),
+                    Duration.ofSeconds(120));
+            TaskResult retried = k.retried();
             assertTrue(retried.finalAttempt(), retried.toString());
-            assertEquals(survivor.nodeId(), retried.nodeId(), "ran again on the other client worker");
+            assertEquals(k.survivor().nodeId(), retried.nodeId(), "ran again on the other client worker");
             assertEquals(1.0, retried.metrics().get(0).samples().get(0));
             // Failed as soon as its connection was gone, not after the client failure-detection timeout.
             String serverLog = Files.readString(ROOT.resolve("server").resolve("logs").resolve("dtf.log"));
-            assertTrue(serverLog.contains("client worker " + victim.nodeId() + " lost its connection"), serverLog);
+            assertTrue(serverLog.contains("client worker " + k.victim().nodeId() + " lost its connection"), serverLog);
         }
     }
 

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dtf.client.ClientOptions;
 import io.dtf.client.DtfClient;
 import io.dtf.model.CommandAction;
-import io.dtf.model.FailureCategory;
-import io.dtf.model.RunView;
 import io.dtf.model.Suite;
 import io.dtf.model.TaskResult;
 import io.dtf.model.TaskSpec;
-import io.dtf.model.TaskState;
-import io.dtf.model.TaskView;
 import io.dtf.requirements.Requirement;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,26 +45,14 @@ class WorkerFailoverIT {
              DtfClient client = DtfClient.connect(ClientOptions.of("127.0.0.1:10890"))) {
 
             String runId = client.submit(new Suite("failover", List.of(slow)));
-            TestGrid.await("the task to start", Duration.ofSeconds(30),
-                    () -> client.tasks(runId).get(0).state() == TaskState.RUNNING);
-            TaskView running = client.tasks(runId).get(0);
-            NodeProcess victim = running.nodeId().equals(first.nodeId()) ? first : second;
-            NodeProcess survivor = victim == first ? second : first;
-            victim.kill();
-
-            RunView done = client.await(runId, Duration.ofSeconds(90), r -> { });
-
-            assertTrue(done.passed(), done + " " + client.results(runId));
-            List<TaskResult> attempts = client.results(runId);
-            assertEquals(2, attempts.size(), attempts.toString());
-            TaskResult killed = attempts.get(0);
-            assertEquals(victim.nodeId(), killed.nodeId());
-            assertEquals(FailureCategory.NODE_LEFT, killed.category(), killed.toString());
+            KilledWorker k = KilledWorker.whileRunning(client, runId, first, second, Duration.ofSeconds(30),
+                    Duration.ofSeconds(90));
+            TaskResult killed = k.killed();
             assertTrue(!killed.finalAttempt() && killed.decision().startsWith("retry on another node"),
                     killed.decision());
-            TaskResult result = attempts.get(1);
+            TaskResult result = k.retried();
             assertTrue(result.finalAttempt());
-            assertEquals(survivor.nodeId(), result.nodeId(), "ran again on the other gpu worker");
+            assertEquals(k.survivor().nodeId(), result.nodeId(), "ran again on the other gpu worker");
             assertNotEquals(other.nodeId(), result.nodeId(), "never on the worker without the tag");
             assertEquals(1.0, result.metrics().get(0).samples().get(0));
         }
