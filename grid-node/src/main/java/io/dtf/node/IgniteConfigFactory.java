@@ -66,7 +66,7 @@ public final class IgniteConfigFactory {
         DataRegionSize.apply(cfg, MemorySettings.fromSystemProperties().dataRegionMaxBytes(),
                 MemorySettings.physicalMemory());
 
-        TcpDiscoverySpi discovery = cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d : new TcpDiscoverySpi();
+        TcpDiscoverySpi discovery = cfg.getDiscoverySpi() instanceof TcpDiscoverySpi d ? d : new DiscoverySockets();
         TcpCommunicationSpi communication = cfg.getCommunicationSpi() instanceof TcpCommunicationSpi c
                 ? c : new TcpCommunicationSpi();
         if (options.bindHost() != null) {
