@@ -3,6 +3,8 @@ package io.dtf.node;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.resources.LoggerResource;
 import org.apache.ignite.spi.IgniteSpiOperationTimeoutException;
 import org.apache.ignite.spi.IgniteSpiOperationTimeoutHelper;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
@@ -27,5 +29,14 @@ public class DiscoverySockets extends TcpDiscoverySpi {
             throws IOException, IgniteSpiOperationTimeoutException {
         sock.setSendBufferSize(SEND_BUFFER_BYTES); // before connecting: set, the kernel no longer grows it
         return super.openSocket(sock, remAddr, timeoutHelper);
+    }
+
+    /**
+     * Discovery logs under Ignite's name, as it did before this subclass, so that log settings for
+     * Ignite's packages still cover it. Ignite injects annotated methods after fields.
+     */
+    @LoggerResource(categoryClass = TcpDiscoverySpi.class)
+    private void logAsIgnite(IgniteLogger logger) {
+        log = logger;
     }
 }
