@@ -15,7 +15,7 @@ import org.apache.ignite.spi.discovery.tcp.messages.TcpDiscoveryAbstractMessage;
 import org.junit.jupiter.api.Test;
 
 class DiscoverySocketsTest {
-    /** Linux reports double the size set; other systems the size itself. */
+    /** Some kernels report double the size set (Linux reserves that much), others the size itself. */
     private static final int MOST = 2 * DiscoverySockets.SEND_BUFFER_BYTES;
 
     @Test
