@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * What an ended attempt means for its task. A pass ends it (FLAKY if a test attempt failed
  * before). A failure of the machine (see {@link FailureCategory#isInfrastructure}) is retried on
- * another node after a backoff, up to {@code retry.infra} times; running out of memory also asks
+ * another node after a backoff (on the same one when no other matching node is up), up to
+ * {@code retry.infra} times; running out of memory also asks
  * for more memory than the node that ran out. A test failure or timeout is retried only while
  * {@code retries} allows; a bad definition never is.
  */
@@ -74,7 +75,7 @@ public final class AttemptPolicy {
             RetryState retry = new RetryState(was.testFailures(), n, avoid, extra, now.plus(delay),
                     now.plus(delay).plus(spec.timeout()));
             return new Decision(TaskState.QUEUED, retry, String.format(Locale.ROOT,
-                    "retry on another node in %.1f s%s (%s, %d of %d)", delay.toMillis() / 1000.0, more, what, n,
+                    "retry in %.1f s on another node if one matches%s (%s, %d of %d)", delay.toMillis() / 1000.0, more, what, n,
                     spec.retry().infraRetries()));
         }
         if (category == FailureCategory.BAD_DEFINITION) {

@@ -33,7 +33,7 @@ class AttemptPolicyTest {
                 delay.toString());
         assertEquals(d.retry().notBefore().plus(t.spec().timeout()), d.retry().waitUntil(),
                 "it waits for a matching node at most its timeout");
-        assertTrue(d.decision().startsWith("retry on another node in 0.4 s (node left, 1 of 3)"), d.decision());
+        assertTrue(d.decision().startsWith("retry in 0.4 s on another node if one matches (node left, 1 of 3)"), d.decision());
     }
 
     @Test

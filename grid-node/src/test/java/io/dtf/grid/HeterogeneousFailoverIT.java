@@ -161,7 +161,7 @@ class HeterogeneousFailoverIT {
         assertEquals(victim.nodeId(), lost.nodeId(), lost.toString());
         assertEquals(TaskState.ERROR, lost.status(), lost.toString());
         assertEquals(FailureCategory.NODE_LEFT, lost.category(), lost.toString());
-        assertTrue(lost.decision() != null && lost.decision().startsWith("retry on another node"), lost.decision());
+        assertTrue(lost.decision() != null && lost.decision().startsWith("retry in "), lost.decision());
         TaskResult last = attempts.get(attempts.size() - 1);
         assertTrue(last.finalAttempt() && last.status() == TaskState.PASSED, attempts.toString());
         assertEquals(survivor, last.nodeId(), "the retry ran on the other cuda worker, the only other match");
@@ -227,7 +227,7 @@ class HeterogeneousFailoverIT {
                 for (TaskResult r : lost) {
                     assertTrue(killedNodes.contains(r.nodeId()) && r.status() == TaskState.ERROR, r.toString());
                     assertEquals(FailureCategory.NODE_LEFT, r.category(), r.toString());
-                    assertTrue(r.decision() != null && r.decision().startsWith("retry on another node"), r.decision());
+                    assertTrue(r.decision() != null && r.decision().startsWith("retry in "), r.decision());
                 }
                 Map<String, TaskSpec> specs = suite.tasks().stream().collect(Collectors.toMap(TaskSpec::id, t -> t));
                 for (TaskResult r : stored) {

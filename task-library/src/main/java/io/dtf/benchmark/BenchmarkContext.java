@@ -38,7 +38,9 @@ import java.util.OptionalLong;
  * {@link #checkpoint(byte[])} finds it in the next attempt's {@link #restored()} and can carry on
  * from there. Every call is a synchronous write to a replicated grid cache (a network round trip,
  * the state stored on two nodes): nothing is throttled or batched, so call it every few seconds of
- * work, not per iteration. State is at most {@link #MAX_CHECKPOINT_BYTES}; outside a grid (a
+ * work, not per iteration. The saved state is read at the first call that needs it ({@code restored...}
+ * or the first {@code checkpoint}), so a benchmark that uses neither costs its attempt no read.
+ * State is at most {@link #MAX_CHECKPOINT_BYTES}; outside a grid (a
  * plain {@link BenchmarkHarness} run) checkpoints go nowhere and {@code checkpoint} returns false.
  * When the grid cannot read the saved state or store a new one, {@link CheckpointException} ends
  * the run: let it through, and DTF retries the attempt as an infrastructure failure, resuming from
@@ -54,7 +56,8 @@ public final class BenchmarkContext {
     private final Instant deadline;
     private final long deadlineNanos;
     private final CheckpointStore checkpoints;
-    private final byte[] restored;
+    private byte[] restored; // guarded by this, read once: see restoredState()
+    private boolean loaded;
     private final Map<String, Reported> reported = new LinkedHashMap<>();
     private int reportedSamples;
 
@@ -73,9 +76,7 @@ public final class BenchmarkContext {
 
     /**
      * A context whose checkpoints go to {@code checkpoints}; the state saved there by an earlier
-     * attempt is read now, once, and is what {@link #restored()} returns.
-     *
-     * @throws CheckpointException when that state cannot be read
+     * attempt is what {@link #restored()} returns. It is read once, when first needed.
      */
     public BenchmarkContext(Map<String, String> params, Instant deadline, CheckpointStore checkpoints) {
         this.params = params == null ? Map.of() : Map.copyOf(params);
@@ -84,7 +85,21 @@ public final class BenchmarkContext {
         this.deadlineNanos = deadline == null ? 0
                 : System.nanoTime() + saturatedNanos(Duration.between(Instant.now(), deadline));
         this.checkpoints = checkpoints == null ? CheckpointStore.NONE : checkpoints;
-        this.restored = this.checkpoints.load().orElse(null);
+    }
+
+    /**
+     * The state the previous attempt saved, read at the first call: in a grid the read is a network
+     * round trip, which most benchmarks (that never checkpoint) need not pay. A save reads it first,
+     * so it is always the state from before this attempt.
+     *
+     * @throws CheckpointException when that state cannot be read
+     */
+    private synchronized byte[] restoredState() {
+        if (!loaded) {
+            restored = checkpoints.load().orElse(null);
+            loaded = true;
+        }
+        return restored;
     }
 
     public Map<String, String> params() {
@@ -115,13 +130,15 @@ public final class BenchmarkContext {
      *
      * @return whether it was stored; false outside a grid, where checkpoints go nowhere
      * @throws IllegalArgumentException when {@code state} is over {@link #MAX_CHECKPOINT_BYTES}
-     * @throws CheckpointException      when the grid could not store it: the attempt ends and is retried
+     * @throws CheckpointException      when the grid could not store it, or could not read the state of
+     *                                  the previous attempt: the attempt ends and is retried
      */
     public boolean checkpoint(byte[] state) {
         if (state.length > MAX_CHECKPOINT_BYTES) {
             throw new IllegalArgumentException("a checkpoint holds at most " + MAX_CHECKPOINT_BYTES
                     + " bytes, got " + state.length + "; save progress markers, not data");
         }
+        restoredState(); // the previous attempt's state, before this save replaces it
         return checkpoints.save(state.clone());
     }
 
@@ -135,9 +152,13 @@ public final class BenchmarkContext {
         return checkpoint(state.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The state the task's previous attempt saved last, or empty when this is a fresh start. */
+    /**
+     * The state the task's previous attempt saved last, or empty when this is a fresh start.
+     *
+     * @throws CheckpointException when that state cannot be read: the attempt ends and is retried
+     */
     public Optional<byte[]> restored() {
-        return Optional.ofNullable(restored).map(byte[]::clone);
+        return Optional.ofNullable(restoredState()).map(byte[]::clone);
     }
 
     /**
@@ -146,19 +167,20 @@ public final class BenchmarkContext {
      * @throws IllegalStateException when the saved state is not such a number
      */
     public OptionalLong restoredLong() {
-        if (restored == null) {
+        byte[] state = restoredState();
+        if (state == null) {
             return OptionalLong.empty();
         }
-        if (restored.length != Long.BYTES) {
-            throw new IllegalStateException("the restored checkpoint has " + restored.length
+        if (state.length != Long.BYTES) {
+            throw new IllegalStateException("the restored checkpoint has " + state.length
                     + " bytes, not the " + Long.BYTES + " of a number saved with checkpoint(long)");
         }
-        return OptionalLong.of(ByteBuffer.wrap(restored).getLong());
+        return OptionalLong.of(ByteBuffer.wrap(state).getLong());
     }
 
     /** The text saved with {@link #checkpoint(String)}. */
     public Optional<String> restoredString() {
-        return Optional.ofNullable(restored).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        return Optional.ofNullable(restoredState()).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     /**

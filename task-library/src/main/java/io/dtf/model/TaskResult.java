@@ -13,7 +13,7 @@ import java.util.Map;
  * @param finalAttempt  true for the attempt that ended the task (exactly one per task)
  * @param hwClass       the hardware class of the node that ran it
  * @param category      why the attempt did not pass; null when it passed
- * @param decision      what the coordinator did next, e.g. "retry on another node in 0.7 s (infrastructure 1 of 3)"
+ * @param decision      what the coordinator did next, e.g. "retry in 0.7 s on another node if one matches (infrastructure, 1 of 3)"
  * @param signature     the worker's signature over the report this result was made from; null when the
  *                      coordinator made the result itself, when signing is off, and in results stored
  *                      before signing existed

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.checkpoint.CheckpointException;
 import io.dtf.model.Metric;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkContextTest {
@@ -72,6 +75,42 @@ class BenchmarkContextTest {
 
         assertEquals("row 17", resumed.restoredString().orElseThrow());
         assertEquals("row 18", new String(store.load().orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBenchmarkThatNeitherRestoresNorSavesReadsNoCheckpoint() {
+        AtomicInteger reads = new AtomicInteger();
+        MemoryCheckpoints store = new MemoryCheckpoints(new byte[] {7}) {
+            @Override
+            public synchronized Optional<byte[]> load() {
+                reads.incrementAndGet();
+                return super.load();
+            }
+        };
+        BenchmarkContext context = new BenchmarkContext(Map.of("n", "1"), null, store);
+        context.longParam("n", 0, 0, 10);
+        context.report("steps", "", 1);
+        context.checkCancelled();
+
+        assertEquals(0, reads.get(), "in a grid each read is a round trip that a no-op benchmark need not make");
+        assertArrayEquals(new byte[] {7}, context.restored().orElseThrow());
+        assertTrue(context.restoredString().isPresent(), "read from what was loaded, not again");
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void anUnreadableCheckpointFailsTheFirstCallThatNeedsItAndNothingIsSaved() {
+        MemoryCheckpoints store = new MemoryCheckpoints(new byte[] {7}) {
+            @Override
+            public synchronized Optional<byte[]> load() {
+                throw new CheckpointException("its checkpoint could not be loaded", new IllegalStateException("lost"));
+            }
+        };
+        BenchmarkContext context = new BenchmarkContext(Map.of(), null, store);
+
+        assertThrows(CheckpointException.class, context::restored);
+        assertThrows(CheckpointException.class, () -> context.checkpoint(1L));
+        assertEquals(0, store.saves().size(), "a save must never replace a state this attempt could not read");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
  * One attempt of a task as the console shows it.
  *
  * @param category       why it did not pass; null when it passed
- * @param decision       what the coordinator did next ("retry on another node in 0.7 s ..."), or null
+ * @param decision       what the coordinator did next ("retry in 0.7 s on another node if one matches ..."), or null
  * @param durationMillis from start to end; null when either is unknown
  * @param tests          the test cases of a junit attempt; empty for other task types
  */
