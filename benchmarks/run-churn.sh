@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Churn: a stream of short no-op tasks on a grid of nine node processes (a server and eight workers), steady and then
-# while workers leave (graceful stop, kill -9) and join every few seconds: the rate under churn against the steady
-# rate, tasks lost, retries (docs/PERFORMANCE.md, "Churn"). Ports 24500-24799 on 127.0.0.1.
+# Churn: a stream of short no-op tasks on a grid of nine node processes (a server and eight workers): steady, then
+# while workers leave (graceful stop, kill -9) and join every few seconds, then steady again once every worker is
+# back up (a window as long as the first): the rate under churn against the mean of the two steady rates, the drift
+# between them, tasks lost, retries (docs/PERFORMANCE.md, "Churn"). Ports 24500-24799 on 127.0.0.1.
 # Usage: benchmarks/run-churn.sh [steady-seconds=30] [churn-seconds=60] [event-every-seconds=5] [join-as=both]
 #        [worker-priority=normal]
 # join-as: both (a grid whose workers are server nodes, then one whose workers are client nodes, and a summary),

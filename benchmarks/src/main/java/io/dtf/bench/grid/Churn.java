@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * graceful stop, SIGTERM, and a SIGKILL, of a random worker that is up, as long as more than
  * {@code minUp} are) and a join (the worker down longest is started again, on its ports). Starts
  * and graceful stops run in the background, so the events keep their pace however long a JVM
- * takes to start on a busy machine.
+ * takes to start on a busy machine. Afterwards {@link #rejoinAll} starts every worker left down.
  */
 final class Churn implements AutoCloseable {
     /** One thing done to a worker, {@code at} seconds into the churn. */
@@ -46,6 +46,8 @@ final class Churn implements AutoCloseable {
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Start> starts = new ConcurrentLinkedQueue<>();
+    /** Set by {@link #rejoinAll}: a leave that ends then starts its worker again at once. Guarded by downSince. */
+    private boolean rejoining;
     private Instant started;
 
     Churn(List<RestartableNode> workers, Duration every, int minUp, long seed) {
@@ -85,7 +87,16 @@ final class Churn implements AutoCloseable {
                 } else {
                     w.stop();
                 }
-                downSince.add(w);
+                boolean now;
+                synchronized (downSince) {
+                    now = rejoining;
+                    if (!now) {
+                        downSince.add(w);
+                    }
+                }
+                if (now) {
+                    startAgain(w, "rejoin");
+                }
             } catch (Exception e) {
                 failures.add(w.name() + ": " + e);
             } finally {
@@ -105,22 +116,42 @@ final class Churn implements AutoCloseable {
             w = downSince.remove(0);
         }
         changing.add(w);
+        background.submit(() -> startAgain(w, "start"));
+    }
+
+    /**
+     * Once the churn is over: starts again, all at once, every worker that is down, and each one still
+     * leaving as soon as it has left (event "rejoin"; {@link #close} waits for them).
+     */
+    void rejoinAll() {
+        List<RestartableNode> down;
+        synchronized (downSince) {
+            rejoining = true;
+            down = List.copyOf(downSince);
+            downSince.clear();
+        }
+        for (RestartableNode w : down) {
+            changing.add(w);
+            background.submit(() -> startAgain(w, "rejoin"));
+        }
+    }
+
+    /** Starts {@code w} again (it is in {@code changing}), recorded as event {@code what} and, once up, "up". */
+    private Void startAgain(RestartableNode w, String what) {
         double at = seconds();
-        events.add(new Event(at, "start", w.name()));
-        background.submit(() -> {
-            try {
-                w.start();
-                Start s = new Start(seconds() - at, w.cpuToUp().toMillis() / 1000.0);
-                starts.add(s);
-                events.add(new Event(seconds(), "up", w.name() + String.format(Locale.ROOT,
-                        " (%.1f s after its start, %.1f s of CPU)", s.seconds(), s.cpuSeconds())));
-            } catch (Exception e) {
-                failures.add(w.name() + ": " + e);
-            } finally {
-                changing.remove(w);
-            }
-            return null;
-        });
+        events.add(new Event(at, what, w.name()));
+        try {
+            w.start();
+            Start s = new Start(seconds() - at, w.cpuToUp().toMillis() / 1000.0);
+            starts.add(s);
+            events.add(new Event(seconds(), "up", w.name() + String.format(Locale.ROOT,
+                    " (%.1f s after its start, %.1f s of CPU)", s.seconds(), s.cpuSeconds())));
+        } catch (Exception e) {
+            failures.add(w.name() + ": " + e);
+        } finally {
+            changing.remove(w);
+        }
+        return null;
     }
 
     private double seconds() {

@@ -10,12 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Dispatch under churn: a stream of short no-op tasks on a grid of node processes (one server with
  * the coordinator, data and aggregator roles, eight workers), first undisturbed (the steady rate),
- * then while workers leave (graceful stop and SIGKILL, in turn) and join again every few seconds.
- * Prints the rate under churn as a share of the steady rate (the goal is 80% or more), tasks lost
+ * then while workers leave (graceful stop and SIGKILL, in turn) and join again every few seconds,
+ * then undisturbed again once every worker is back (a second steady window as long as the first).
+ * Prints the rate under churn as a share of the mean of the two steady rates (the goal is 80% or
+ * more), the drift between them (a grid still warming up climbs from one to the other), tasks lost
  * (no final result, or one that did not pass; must be 0), final results recorded twice, and
  * retries (results of attempts that were not final). Exits 1 when a task was lost.
  *
@@ -43,12 +46,15 @@ public final class ChurnBenchmark {
      * Nine JVMs warming up on two cores: the rate climbs for a minute or more. The warm-up lasts at
      * least this long, then until the rate of the last {@link #SETTLE} is no more than 5% above
      * that of the one before, and at most {@link #WARM_UP_MAX}: a steady window that still climbs
-     * would make the churn look cheaper than it is (the churn's window is compared with it).
+     * would make the churn look cheaper than it is. The second steady window, after the churn,
+     * brackets it: a grid that climbs all the same shows it as drift between the two.
      */
     private static final Duration WARM_UP = Duration.ofSeconds(50);
     private static final Duration WARM_UP_MAX = Duration.ofSeconds(180);
     private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration BUCKET = Duration.ofSeconds(5);
+    /** From the churn's end until every worker is up again and listed, and then this long, before the second steady window. */
+    private static final Duration RECOVER = Duration.ofSeconds(10);
     private static final String RUN_RETENTION = "dtf.runs.retention";
     /** How worker JVMs run with worker priority {@code nice}: they yield the CPU to the server's JVM. */
     private static final List<String> NICE = List.of("nice", "-n", "10");
@@ -57,15 +63,34 @@ public final class ChurnBenchmark {
     }
 
     /** What one grid measured: its workers joined as {@code joinAs} nodes, at CPU priority {@code priority}. */
-    private record Outcome(String joinAs, String priority, double steady, double churn, long kills, long stops,
-                           long starts, long tasks, long lost, long failed, long finalTwice, long retries,
-                           String restarts, boolean ok) {
+    private record Outcome(String joinAs, String priority, Rates rates, long kills, long stops, long starts,
+                           long tasks, long lost, long failed, long finalTwice, long retries, String restarts,
+                           boolean ok) {
         String line() {
-            return String.format(Locale.ROOT, "%-14s %-6s steady %6.0f tasks/s, under churn %6.0f tasks/s = %3.0f%% "
-                            + "(%d kill -9 / %d stop / %d start); tasks %,d, lost %d, failed %d, final twice %d, retries %d;"
-                            + " restarts to up: %s",
-                    joinAs + " workers", priority, steady, churn, 100 * churn / steady, kills, stops, starts, tasks, lost,
-                    failed, finalTwice, retries, restarts);
+            return String.format(Locale.ROOT, "%-14s %-6s %s (%d kill -9 / %d stop / %d start); tasks %,d, lost %d, "
+                            + "failed %d, final twice %d, retries %d; restarts to up: %s",
+                    joinAs + " workers", priority, rates.line(), kills, stops, starts, tasks, lost, failed, finalTwice,
+                    retries, restarts);
+        }
+    }
+
+    /** Tasks per second in the steady window before the churn, under churn, and in the steady window after it. */
+    private record Rates(double before, double churn, double after) {
+        double steady() {
+            return (before + after) / 2;
+        }
+
+        double share() {
+            return 100 * churn / steady();
+        }
+
+        double drift() {
+            return 100 * (after - before) / before;
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "steady %6.0f then %6.0f tasks/s (drift %+4.0f%%), under churn %6.0f "
+                    + "tasks/s = %3.0f%% of their mean", before, after, drift(), churn, share());
         }
     }
 
@@ -96,7 +121,8 @@ public final class ChurnBenchmark {
                 System.out.println();
             }
         }
-        System.out.println("summary (each its own grid, one after the other; goal >= 80% of steady under churn):");
+        System.out.println("summary (each its own grid, one after the other; goal >= 80% of the steady rate, the mean of the "
+                + "windows before and after the churn, under churn):");
         outcomes.forEach(o -> System.out.println("  " + o.line()));
         System.exit(outcomes.stream().allMatch(Outcome::ok) ? 0 : 1);
     }
@@ -125,8 +151,9 @@ public final class ChurnBenchmark {
                         Runtime.getRuntime().availableProcessors(), Runtime.version(), WORKERS, SLOTS, joinAs,
                         LocalGrid.WORKER_JVM);
                 System.out.printf(Locale.ROOT, "stream: %d runs in flight, %,d no-op tasks each; warm-up %d s, steady %d s, "
-                                + "churn %d s (an event every %d s, at least %d workers up)%n%n", RUNNERS, BATCH,
-                        WARM_UP.toSeconds(), steady.toSeconds(), churning.toSeconds(), every.toSeconds(), MIN_UP);
+                                + "churn %d s (an event every %d s, at least %d workers up), every worker up again and "
+                                + "%d s more, steady %d s%n%n", RUNNERS, BATCH, WARM_UP.toSeconds(), steady.toSeconds(),
+                        churning.toSeconds(), every.toSeconds(), MIN_UP, RECOVER.toSeconds(), steady.toSeconds());
 
                 TaskStream stream = new TaskStream(client, RUNNERS, BATCH);
                 Instant start = Instant.now();
@@ -151,19 +178,28 @@ public final class ChurnBenchmark {
                 try (churn) {
                     churn.run(churnTo);
                     Thread.sleep(Math.max(0, Duration.between(Instant.now(), churnTo).toMillis()));
-                    stream.stopAndDrain();
-                }
-                List<Churn.Event> events = churn.events(); // with the starts that ended after the stream
+                    churn.rejoinAll();
+                } // closing waits for the starts and stops under way
+                List<Churn.Event> events = churn.events();
                 List<String> churnFailures = churn.failures();
                 String restarts = startRanges(churn.starts());
+
+                List<String> startedAgain = everyWorkerUp(client, workers);
+                Instant allUp = Instant.now();
+                Thread.sleep(RECOVER.toMillis());
+                Instant afterFrom = Instant.now();
+                Thread.sleep(steady.toMillis());
+                Instant afterTo = Instant.now();
+                stream.stopAndDrain();
                 Instant end = Instant.now();
 
-                double steadyRate = stream.rate(steadyFrom, churnFrom);
-                double churnRate = stream.rate(churnFrom, churnTo);
+                Rates rates = new Rates(stream.rate(steadyFrom, churnFrom), stream.rate(churnFrom, churnTo),
+                        stream.rate(afterFrom, afterTo));
                 System.out.println("tasks/s per " + BUCKET.toSeconds() + " s (time from the stream's start):");
                 for (Instant t = start; t.isBefore(end); t = t.plus(BUCKET)) {
                     String phase = t.isBefore(steadyFrom) ? "warm-up" : t.isBefore(churnFrom) ? "steady"
-                            : t.isBefore(churnTo) ? "churn" : "drain";
+                            : t.isBefore(churnTo) ? "churn" : t.isBefore(afterFrom) ? "recover"
+                            : t.isBefore(afterTo) ? "steady" : "drain";
                     System.out.printf(Locale.ROOT, "  %5d s  %-8s %8.0f%n", Duration.between(start, t).toSeconds(), phase,
                             stream.rate(t, t.plus(BUCKET)));
                 }
@@ -172,9 +208,22 @@ public final class ChurnBenchmark {
                 long kills = events.stream().filter(e -> e.what().equals("kill -9")).count();
                 long stops = events.stream().filter(e -> e.what().equals("stop")).count();
                 long starts = events.stream().filter(e -> e.what().equals("start")).count();
-                System.out.printf(Locale.ROOT, "%nsteady rate          %8.0f tasks/s%n", steadyRate);
-                System.out.printf(Locale.ROOT, "rate under churn     %8.0f tasks/s = %.0f%% of steady (goal >= 80%%); "
-                        + "%d kill -9, %d graceful stops, %d starts%n", churnRate, 100 * churnRate / steadyRate, kills, stops, starts);
+                System.out.printf(Locale.ROOT, "%nevery worker up and listed %.1f s after the churn's end%s; second steady "
+                        + "window from %.0f s after it%n", Duration.between(churnTo, allUp).toMillis() / 1000.0,
+                        startedAgain.isEmpty() ? "" : " (started again after failed starts: " + startedAgain + ")",
+                        Duration.between(churnTo, afterFrom).toMillis() / 1000.0);
+                System.out.printf(Locale.ROOT, "%nsteady rate before   %8.0f tasks/s%n", rates.before());
+                System.out.printf(Locale.ROOT, "steady rate after    %8.0f tasks/s (drift %+.0f%%; mean %.0f tasks/s)%n",
+                        rates.after(), rates.drift(), rates.steady());
+                System.out.printf(Locale.ROOT, "rate under churn     %8.0f tasks/s = %.0f%% of the steady mean (goal >= 80%%); "
+                        + "%d kill -9, %d graceful stops, %d starts%n", rates.churn(), rates.share(), kills, stops, starts);
+                // The second window starts later after the churn than the first ends before it: with drift, the mean
+                // stands for a moment after the churn's middle. The straight line between the windows does not.
+                double line = rates.before() + (rates.after() - rates.before())
+                        * seconds(steadyFrom.plus(steady.dividedBy(2)), churnFrom.plus(churning.dividedBy(2)))
+                        / seconds(steadyFrom.plus(steady.dividedBy(2)), afterFrom.plus(steady.dividedBy(2)));
+                System.out.printf(Locale.ROOT, "                              = %.0f%% of %.0f tasks/s, the straight line "
+                        + "between the two steady windows at the churn's middle%n", 100 * rates.churn() / line, line);
                 System.out.println("restarted workers from start to up: " + restarts);
                 System.out.printf(Locale.ROOT, "tasks submitted %,d, completed %,d, lost %d, failed %d, final twice %d, "
                                 + "retries %d%n", stream.submitted(), stream.completed(), stream.lost(), stream.failed(),
@@ -183,7 +232,7 @@ public final class ChurnBenchmark {
                 churnFailures.forEach(e -> System.out.println("churn failure: " + e));
                 boolean ok = stream.lost() == 0 && stream.failed() == 0 && stream.finalTwice() == 0
                         && stream.errors().isEmpty();
-                return new Outcome(joinAs, priority, steadyRate, churnRate, kills, stops, starts, stream.submitted(),
+                return new Outcome(joinAs, priority, rates, kills, stops, starts, stream.submitted(),
                         stream.lost(), stream.failed(), stream.finalTwice(), stream.retries(), restarts, ok);
             }
         } finally {
@@ -192,6 +241,20 @@ public final class ChurnBenchmark {
             }
             server.stop();
         }
+    }
+
+    /**
+     * Starts again, all at once, every worker still down (a start of the churn's that failed) and waits
+     * until the coordinator lists exactly the eight; returns the names of those started.
+     */
+    private static List<String> everyWorkerUp(DtfClient client, List<RestartableNode> workers) throws Exception {
+        List<RestartableNode> down = workers.stream().filter(w -> !w.isUp()).toList();
+        if (!down.isEmpty()) {
+            RestartableNode.startAll(down);
+        }
+        LocalGrid.awaitWorkers(client, workers.stream().map(RestartableNode::nodeId).collect(Collectors.toSet()),
+                Duration.ofSeconds(120));
+        return down.stream().map(RestartableNode::name).toList();
     }
 
     /**
@@ -222,6 +285,10 @@ public final class ChurnBenchmark {
         } finally {
             server.stop();
         }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     /** The class-data archives the launcher keeps for this build ({@code DTF_CDS_DIR} or its default). */

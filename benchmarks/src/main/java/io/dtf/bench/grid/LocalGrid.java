@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -99,6 +101,29 @@ final class LocalGrid {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the coordinator did not list " + count + " workers within "
+                + timeout.toSeconds() + " s: " + last);
+    }
+
+    /**
+     * Waits until the coordinator lists exactly the workers with these node ids: each restarted one
+     * under its new id, none that has left still there.
+     */
+    static void awaitWorkers(DtfClient client, Set<String> nodeIds, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Set<String> listed = client.workers().stream().map(WorkerView::nodeId).collect(Collectors.toSet());
+                if (listed.equals(nodeIds)) {
+                    return;
+                }
+                last = listed.size() + " workers, " + listed.stream().filter(nodeIds::contains).count() + " of them ours";
+            } catch (RuntimeException e) {
+                last = e.toString();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the coordinator did not list exactly " + nodeIds.size() + " workers within "
                 + timeout.toSeconds() + " s: " + last);
     }
 
