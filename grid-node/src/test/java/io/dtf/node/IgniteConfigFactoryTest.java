@@ -21,7 +21,7 @@ class IgniteConfigFactoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"ignite-default.xml", "ignite-server.xml", "ignite-worker.xml", "ignite-persistent.xml"})
     void everyShippedConfigDiscoversWithSmallSendBuffers(String file) {
-        assertInstanceOf(DiscoverySockets.class, started(file).getDiscoverySpi(), file);
+        assertInstanceOf(DiscoverySockets.class, configOf(file).getDiscoverySpi(), file);
     }
 
     @Test
@@ -29,7 +29,7 @@ class IgniteConfigFactoryTest {
         // It reads its TLS material when loaded.
         System.setProperty(GridSecurity.DIR_PROPERTY, TestKeys.create(dir.resolve("keys")).dir().toString());
         try {
-            assertInstanceOf(DiscoverySockets.class, started("ignite-secure.xml").getDiscoverySpi());
+            assertInstanceOf(DiscoverySockets.class, configOf("ignite-secure.xml").getDiscoverySpi());
         } finally {
             System.clearProperty(GridSecurity.DIR_PROPERTY);
         }
@@ -43,7 +43,7 @@ class IgniteConfigFactoryTest {
     }
 
     /** As {@code dtf node} makes it, with a join list and ports of its own. */
-    private IgniteConfiguration started(String file) {
+    private IgniteConfiguration configOf(String file) {
         NodeOptions options = NodeOptions.of(TestGrid.config(file), dir.resolve("data"))
                 .withNetwork("127.0.0.1", 30990, 30991, 30992, List.of("127.0.0.1:30990"));
         return IgniteConfigFactory.apply(IgniteConfigFactory.load(options), options, Map.of());
