@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -86,22 +88,8 @@ final class LocalGrid {
      * moving or not deployed yet is asked again.
      */
     static List<WorkerView> awaitWorkers(DtfClient client, int count, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                List<WorkerView> workers = client.workers();
-                if (workers.size() >= count) {
-                    return workers;
-                }
-                last = workers.size() + " workers";
-            } catch (RuntimeException e) {
-                last = e.toString();
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the coordinator did not list " + count + " workers within "
-                + timeout.toSeconds() + " s: " + last);
+        return awaitListed(client, listed -> listed.size() >= count, listed -> listed.size() + " workers",
+                count + " workers", timeout);
     }
 
     /**
@@ -109,22 +97,35 @@ final class LocalGrid {
      * under its new id, none that has left still there.
      */
     static void awaitWorkers(DtfClient client, Set<String> nodeIds, Duration timeout) throws InterruptedException {
+        awaitListed(client, listed -> ids(listed).equals(nodeIds), listed -> listed.size() + " workers, "
+                        + ids(listed).stream().filter(nodeIds::contains).count() + " of them ours",
+                "exactly " + nodeIds.size() + " workers", timeout);
+    }
+
+    private static Set<String> ids(List<WorkerView> workers) {
+        return workers.stream().map(WorkerView::nodeId).collect(Collectors.toSet());
+    }
+
+    /** Asks the coordinator for its workers every 200 ms until {@code done}; moving or absent, it is asked again. */
+    private static List<WorkerView> awaitListed(DtfClient client, Predicate<List<WorkerView>> done,
+                                                Function<List<WorkerView>, String> describe, String wanted,
+                                                Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
-                Set<String> listed = client.workers().stream().map(WorkerView::nodeId).collect(Collectors.toSet());
-                if (listed.equals(nodeIds)) {
-                    return;
+                List<WorkerView> workers = client.workers();
+                if (done.test(workers)) {
+                    return workers;
                 }
-                last = listed.size() + " workers, " + listed.stream().filter(nodeIds::contains).count() + " of them ours";
+                last = describe.apply(workers);
             } catch (RuntimeException e) {
                 last = e.toString();
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the coordinator did not list exactly " + nodeIds.size() + " workers within "
-                + timeout.toSeconds() + " s: " + last);
+        throw new IllegalStateException("the coordinator did not list " + wanted + " within " + timeout.toSeconds()
+                + " s: " + last);
     }
 
     private static void deleteTree(Path dir) throws IOException {
