@@ -175,6 +175,29 @@ class AuthIT {
     }
 
     @Test
+    void theLoginPageSendsABrowserLoggedInOnOnlyWhenItWasGoingSomewhere() throws Exception {
+        TokenIssuer.Issued viewer = console.issue(Role.VIEWER, "nora");
+        Session session = logIn(viewer.token());
+        String next = URLEncoder.encode("/runs?state=FAILED", StandardCharsets.UTF_8);
+        HttpResponse<String> sent = send(get("/login?next=" + next).header("Cookie", session.cookies()));
+        assertEquals(303, sent.statusCode());
+        assertEquals("/runs?state=FAILED", sent.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> away = send(get("/login?next=" + URLEncoder.encode("//evil.example", StandardCharsets.UTF_8))
+                .header("Cookie", session.cookies()));
+        assertEquals("/", away.headers().firstValue("Location").orElseThrow(), "only to a path of this console");
+
+        assertEquals(200, send(get("/login").header("Cookie", session.cookies())).statusCode(),
+                "opening /login itself shows the form: one may log in as someone else");
+        assertEquals(200, send(get("/login?next=" + next)).statusCode(), "no cookie: the form");
+        Session node = new Session(console.issueNode("n1"), "x");
+        assertEquals(200, send(get("/login?next=" + next).header("Cookie", node.cookies())).statusCode(),
+                "a node token is no login");
+        console.revoke(viewer.tokenId());
+        assertEquals(200, send(get("/login?next=" + next).header("Cookie", session.cookies())).statusCode(),
+                "a revoked login: the form");
+    }
+
+    @Test
     void aCookieStateChangeWithoutTheCsrfTokenOrFromAnotherSiteIsRefusedAndDoesNothing() throws Exception {
         Session session = logIn(console.token(Role.SUBMITTER, "sue"));
         int before = routes.submitted();

@@ -8,6 +8,8 @@ import io.dtf.console.Browser;
 import io.dtf.console.SecureConsole;
 import io.dtf.console.TestRoutes;
 import io.dtf.security.Role;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -90,10 +92,20 @@ class LoginBrowserIT {
             assertEquals(200L, done.get("status"), done.toString());
             assertEquals(before + 1, routes.submitted());
 
-            // A link from another site arrives without the strict cookie and lands on the login page, which
-            // sends a browser that is logged in on by itself.
+            // Sent to the login page from this site while logged in (say, by a page that found a cookie missing):
+            // the console sends the browser on at once.
             browser.go(console.uri("/login?next=%2F%3Frun%3Dr-7"));
             browser.await(d -> d.getCurrentUrl().endsWith("/?run=r-7"));
+
+            // A link from another site arrives without the strict cookie and gets the login form, whose script
+            // (its request carries the cookie) sends the browser on: the next page's referrer is the login page.
+            String link = "<a id='away' href='" + console.uri("/login?next=%2F%3Frun%3Dr-8") + "'>a shared run</a>";
+            browser.driver().get("data:text/html;charset=utf-8," + URLEncoder.encode(link, StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+            browser.awaitElement("#away").click();
+            browser.await(d -> d.getCurrentUrl().endsWith("/?run=r-8"));
+            String referrer = (String) script(browser, "return document.referrer");
+            assertTrue(referrer.contains("/login?next="), "sent on by the login page's script: " + referrer);
 
             browser.awaitElement("#dtf-logout").click();
             browser.await(d -> d.getCurrentUrl().endsWith("/login"));
