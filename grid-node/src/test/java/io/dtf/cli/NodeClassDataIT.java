@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The launcher's class-data archive for {@code dtf node} (config/README.md, "Class-data sharing"),
+ * The launcher's class-data archives, {@code dtf node}'s above all (config/README.md, "Class-data sharing"),
  * through the real {@code dtf} script, one node after the other (ports 26600, 26620, 26640): the
  * first node starts without an archive and writes one when it stops, the next starts with it, a node
  * with other JVM options gets its own, and a node whose archive does not match starts all the same,
- * without it. Each JVM's class loading is
+ * without it; a short command ({@code dtf hw}) has an archive of its own. Each JVM's class loading is
  * logged to one file (the same option every time, since the options are part of the archive's name).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -86,6 +86,27 @@ class NodeClassDataIT {
         String out = runNode("third");
         assertTrue(out.contains(" up: "), out);
         assertFalse(Files.readString(classLog).contains(FROM_ARCHIVE), "a broken archive mapped");
+    }
+
+    @Test
+    @Order(5)
+    void aShortCommandHasAnArchiveOfItsOwnAndCompilesWithTheFirstTierOnly() throws Exception {
+        Files.deleteIfExists(classLog);
+        Launcher.Outcome first = dtf.run(env, "hw", "--json");
+        assertEquals(0, first.exitCode(), first.err());
+        assertFalse(Files.readString(classLog).contains(FROM_ARCHIVE), "no archive of hw's yet");
+        Files.deleteIfExists(classLog);
+        Launcher.Outcome second = dtf.run(env, "hw", "--json");
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(first.out(), second.out());
+        assertTrue(Files.readString(classLog).contains(FROM_ARCHIVE), "hw's classes not mapped from its archive");
+        assertEquals(1, files(".jsa").stream().filter(f -> f.getFileName().toString().startsWith("hw-")).count(),
+                files("").toString());
+
+        Map<String, String> flags = Map.of("DTF_CDS", "off", "DTF_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        assertTrue(dtf.run(flags, "hw").out().matches("(?s).* TieredStopAtLevel += 1 .*"), "hw: the first tier only");
+        assertTrue(dtf.run(flags, "run", "--help").out().matches("(?s).* TieredStopAtLevel += 4 .*"),
+                "run keeps the optimising compiler");
     }
 
     /** Starts a node holding data and running tasks (no other node needed), waits until it is up, stops it with SIGTERM. */
