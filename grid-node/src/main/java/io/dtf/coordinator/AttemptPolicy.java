@@ -52,9 +52,10 @@ public final class AttemptPolicy {
         if (category.isInfrastructure()) {
             int n = was.infraFailures() + 1;
             if (n > spec.retry().infraRetries()) {
+                // Not "on other nodes": with no other node matching, a retry runs where the task failed before.
                 return new Decision(outcome.status(), was.withInfraFailures(n),
-                        "final: " + what + ", and the " + spec.retry().infraRetries()
-                                + " retries on other nodes are used up");
+                        "final: " + what + ", and its " + spec.retry().infraRetries()
+                                + " infrastructure retries are used up");
             }
             Duration delay = spec.retry().delay(n, unit);
             List<String> avoid = new ArrayList<>(was.avoidNodes());

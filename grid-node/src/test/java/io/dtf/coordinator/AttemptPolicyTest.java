@@ -53,7 +53,7 @@ class AttemptPolicyTest {
         AttemptPolicy.Decision d = AttemptPolicy.decide(t, failed(FailureCategory.PROCESS_CRASH, ""), NODE, NOW, 0);
 
         assertEquals(TaskState.ERROR, d.next());
-        assertTrue(d.decision().contains("3 retries on other nodes are used up"), d.decision());
+        assertTrue(d.decision().contains("its 3 infrastructure retries are used up"), d.decision());
     }
 
     @Test
