@@ -30,6 +30,11 @@ public final class InMemoryCoordinatorStore implements CoordinatorStore {
     final Set<String> removedCheckpoints = ConcurrentHashMap.newKeySet();
     /** Writes of results that fail before one succeeds, as when data nodes restart. */
     final AtomicInteger failingResultWrites = new AtomicInteger();
+    /**
+     * How long a write of results takes before it lands, as a remote write does: long enough for a reader to see
+     * what a batch wrote before its results, were {@link #saveAll} ever to write them out of order.
+     */
+    volatile long resultWriteMillis;
 
     @Override
     public void saveRuns(Collection<RunRecord> records) {
@@ -57,6 +62,14 @@ public final class InMemoryCoordinatorStore implements CoordinatorStore {
     public void saveResults(Collection<TaskResult> records) {
         if (failingResultWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("data nodes unavailable");
+        }
+        if (resultWriteMillis > 0) {
+            try {
+                Thread.sleep(resultWriteMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing results", e);
+            }
         }
         records.forEach(r -> results.put(r.seq(), r));
     }

@@ -4,6 +4,12 @@ package io.dtf.coordinator;
 class InMemoryCoordinatorStoreTest extends CoordinatorStoreContract {
     private final InMemoryCoordinatorStore store = new InMemoryCoordinatorStore();
 
+    InMemoryCoordinatorStoreTest() {
+        // A write of results lasts a millisecond, as a remote one would: a batch that stored a task's final state
+        // before its result would then be seen doing so.
+        store.resultWriteMillis = 1;
+    }
+
     @Override
     protected CoordinatorStore store() {
         return store;
