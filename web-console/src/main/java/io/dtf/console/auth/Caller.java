@@ -28,6 +28,11 @@ public record Caller(String subject, Role role, String bearer) {
         return caller;
     }
 
+    /** The caller of a public route when the request showed a good token (the access check verified it), else null. */
+    static Caller ifShown(Context ctx) {
+        return ctx.attribute(ATTRIBUTE);
+    }
+
     void attach(Context ctx) {
         ctx.attribute(ATTRIBUTE, this);
     }

@@ -43,28 +43,15 @@ public final class LoginRoutes {
             return;
         }
         String next = LocalPaths.safe(ctx.queryParam("next"));
-        if (ctx.queryParam("next") != null && loggedIn(ctx)) {
-            // Sent here from a page of this site while logged in: on at once, without the form or a script.
+        // Sent here from a page of this site while logged in: on at once, without the form or a script. A link from
+        // another site arrives without the SameSite=Strict cookie; then the page's script asks /api/me, whose request
+        // carries it.
+        Caller caller = Caller.ifShown(ctx);
+        if (ctx.queryParam("next") != null && caller != null && caller.role() != Role.NODE) {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
             return;
         }
         html(ctx, HttpStatus.OK, LoginPage.form(next, SessionCookies.ensureCsrf(ctx), null));
-    }
-
-    /**
-     * Whether the request carries the cookie of a good login. A link from another site arrives without it
-     * (SameSite=Strict): then the page's script asks {@code /api/me}, whose request does carry it.
-     */
-    private boolean loggedIn(Context ctx) {
-        String token = SessionCookies.token(ctx);
-        if (token == null) {
-            return false;
-        }
-        try {
-            return grid.verify(token).role() != Role.NODE;
-        } catch (TokenRejectedException e) {
-            return false;
-        }
     }
 
     private void logIn(Context ctx) {
