@@ -1,5 +1,6 @@
 package io.dtf.bench;
 
+import io.dtf.bench.chaos.RestartableNode;
 import io.dtf.client.DtfClient;
 import io.dtf.coordinator.ignite.ComputeDispatcher;
 import io.dtf.model.BenchmarkAction;
@@ -9,6 +10,7 @@ import io.dtf.model.TaskSpec;
 import io.dtf.node.DtfNode;
 import io.dtf.node.NodeOptions;
 import io.dtf.wire.CacheNames;
+import io.dtf.worker.ignite.StopJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,10 +51,18 @@ import org.apache.ignite.lang.IgniteFuture;
  * one attempt per compute job ({@code -Dunbatched=false} skips it). {@code -Djfr=PREFIX} records each
  * round's DTF path alone with Flight Recorder, to {@code PREFIX-<round>.jfr}, and {@code -DthreadCpu=true}
  * prints its CPU time per thread (see {@link DtfRoundRecording}).
+ *
+ * <p>{@code -Dworkers=processes} starts the two workers as {@code dtf node} processes of their own
+ * instead (the server stays in this JVM); {@code -DworkerCpus=LIST} runs them under {@code taskset -c LIST}.
+ * With {@code -DworkerCpus=1} and this JVM under {@code taskset -c 0}, the coordinator's node and the
+ * workers have a core each, closer to a grid whose workers are other machines. The raw calls to
+ * such workers are {@link StopJob}s for an attempt that does not exist (a lookup that finds nothing):
+ * a worker's JVM has no class of this benchmark's.
  */
 public final class DispatchBenchmark {
     private static final int DISCOVERY = 23400;
     private static final int COMMUNICATION = 23450;
+    private static final int CLIENT = 23480;
 
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -63,25 +73,46 @@ public final class DispatchBenchmark {
         boolean compareUnbatched = Boolean.parseBoolean(System.getProperty("unbatched", "true"));
         Path root = Path.of("target", "dispatch-benchmark").toAbsolutePath();
         Path config = Path.of(System.getProperty("dtf.home", "..")).resolve("config/ignite-default.xml");
+        boolean workerProcesses = "processes".equals(System.getProperty("workers", "in-jvm"));
         List<DtfNode> nodes = new ArrayList<>();
+        List<RestartableNode> processes = new ArrayList<>();
         try {
             DtfNode server = start(nodes, config, root, "server", Set.of("coordinator", "data", "aggregator"), slots);
-            start(nodes, config, root, "worker-1", Set.of("worker"), slots);
-            start(nodes, config, root, "worker-2", Set.of("worker"), slots);
+            if (workerProcesses) {
+                Path home = Path.of(System.getProperty("dtf.home", "..")).toAbsolutePath();
+                String cpus = System.getProperty("workerCpus");
+                List<String> prefix = cpus == null ? List.of() : List.of("taskset", "-c", cpus);
+                for (int i = 1; i <= 2; i++) {
+                    processes.add(new RestartableNode("worker-" + i, prefix, home.resolve("dtf"), root, Map.of(),
+                            List.of("--config", home.resolve("config/ignite-worker.xml").toString(),
+                                    "--slots", String.valueOf(slots), "--bind", "127.0.0.1",
+                                    "--port", String.valueOf(DISCOVERY + i), "--comm-port", String.valueOf(COMMUNICATION + i),
+                                    "--client-port", String.valueOf(CLIENT + i),
+                                    "--join", "127.0.0.1:" + DISCOVERY + ".." + (DISCOVERY + 9))));
+                }
+                RestartableNode.startAll(processes);
+            } else {
+                start(nodes, config, root, "worker-1", Set.of("worker"), slots);
+                start(nodes, config, root, "worker-2", Set.of("worker"), slots);
+            }
             Ignite ignite = server.ignite();
             DtfClient client = DtfClient.over(server.coordinator(Duration.ofSeconds(30)));
             ClusterGroup workers = ignite.cluster().forAttribute("dtf.roles", "worker");
+            awaitWorkers(workers, 2);
+            IgniteCallable<?> noop = workerProcesses ? new StopJob("none", "none", 0) : () -> 1;
 
-            System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s; 3 nodes in one JVM (1 server, 2 workers, %d slots each)%n",
+            System.out.printf(Locale.ROOT, "machine: %d cores, %s, Java %s; %s (1 server, 2 workers, %d slots each)%n",
                     Runtime.getRuntime().availableProcessors(), server.attributes().get("dtf.hw.class"),
-                    Runtime.version(), slots);
+                    Runtime.version(), workerProcesses ? "the server in this JVM, each worker a process of its own"
+                            + (System.getProperty("workerCpus") == null ? "" : " on CPUs " + System.getProperty("workerCpus"))
+                            : "3 nodes in one JVM", slots);
             System.out.println("warm-up: 2,000 tasks through each path");
-            raw(ignite, workers, 2_000);
+            raw(ignite, workers, noop, 2_000);
             dtf(server, client, 2_000);
 
             System.out.printf(Locale.ROOT, "%n%-22s %6s %12s %10s %10s%n", "path", "tasks", "tasks/s", "p50 ms", "p99 ms");
             for (int round = 1; round <= rounds; round++) {
-                Figures rawFigures = raw(ignite, workers, tasks);
+                Figures rawFigures = DtfRoundRecording.rawRound(round, tasks, () -> raw(ignite, workers, noop, tasks));
                 Figures dtfFigures = DtfRoundRecording.around(round, tasks, () -> dtf(server, client, tasks));
                 Figures unbatched = compareUnbatched ? unbatched(server, client, tasks) : null;
                 rawFigures.print("raw callAsync #" + round, tasks);
@@ -98,7 +129,7 @@ public final class DispatchBenchmark {
                 System.out.printf(Locale.ROOT, "%none task at a time, %d times each (gc: collections that fell in a sample,"
                         + " and those of the slowest 1%% of samples):%n", oneAtATime);
                 Latencies raw = new Latencies(oneAtATime);
-                rawOneAtATime(ignite, workers, raw);
+                rawOneAtATime(ignite, workers, noop, raw);
                 raw.print("raw call");
                 Latencies toCache = new Latencies(oneAtATime);
                 Latencies submitCalls = new Latencies(oneAtATime);
@@ -110,6 +141,9 @@ public final class DispatchBenchmark {
                 throughClient.print("dtf submit+await");
             }
         } finally {
+            for (RestartableNode p : processes) {
+                p.stop();
+            }
             for (int i = nodes.size() - 1; i >= 0; i--) {
                 nodes.get(i).close();
             }
@@ -125,14 +159,26 @@ public final class DispatchBenchmark {
         return node;
     }
 
+    /** Worker processes join on their own time; both must be in before anything is measured. */
+    private static void awaitWorkers(ClusterGroup workers, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (workers.nodes().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + workers.nodes().size() + " of " + count + " workers joined");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Baseline: no-op callables straight onto the workers, all in flight at once. */
-    private static Figures raw(Ignite ignite, ClusterGroup workers, int n) throws InterruptedException {
+    private static Figures raw(Ignite ignite, ClusterGroup workers, IgniteCallable<?> noop, int n)
+            throws InterruptedException {
         long[] done = new long[n];
         CountDownLatch latch = new CountDownLatch(n);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             int slot = i;
-            IgniteFuture<Integer> f = ignite.compute(workers).callAsync((IgniteCallable<Integer>) () -> 1);
+            IgniteFuture<?> f = ignite.compute(workers).callAsync(noop);
             f.listen(x -> {
                 done[slot] = System.nanoTime();
                 latch.countDown();
@@ -189,11 +235,11 @@ public final class DispatchBenchmark {
     }
 
     /** One raw call at a time: submit, wait for its answer, repeat. */
-    private static void rawOneAtATime(Ignite ignite, ClusterGroup workers, Latencies took) {
+    private static void rawOneAtATime(Ignite ignite, ClusterGroup workers, IgniteCallable<?> noop, Latencies took) {
         for (int i = 0; i < took.size(); i++) {
             long gc = GcPauses.count();
             long start = System.nanoTime();
-            ignite.compute(workers).callAsync((IgniteCallable<Integer>) () -> 1).get();
+            ignite.compute(workers).callAsync(noop).get();
             took.add(System.nanoTime() - start, GcPauses.count() - gc);
         }
     }
