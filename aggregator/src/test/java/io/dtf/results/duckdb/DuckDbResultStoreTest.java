@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dtf.history.CsvHistoryImporter;
 import io.dtf.model.FailureCategory;
 import io.dtf.model.Metric;
 import io.dtf.model.TaskResult;
@@ -277,6 +278,43 @@ class DuckDbResultStoreTest {
 
         store.ingest(GRID, attempts);
         assertEquals(attempts, store.results("r"));
+    }
+
+    /**
+     * Batches read only the stored rows their origin seqs can collide with; more than one of DuckDB's
+     * row groups (122,880 rows) lies between the copy and the rows stored last.
+     */
+    @Test
+    void aRedeliveryOfAResultStoredLongAgoIsStillRecognisedAndItsChangedCopyRecorded() {
+        long seq = 0;
+        while (seq < 130_000) {
+            List<TaskResult> batch = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                batch.add(passed(++seq, "r" + seq / 10_000));
+            }
+            store.ingest(GRID, batch);
+        }
+
+        assertEquals(0, store.ingest(GRID, List.of(passed(5, "r0"))));
+        assertEquals(0, store.ingest(GRID, List.of(passed(seq, "r" + seq / 10_000), passed(5, "r0"))));
+        assertEquals(1, store.ingest(GRID, List.of(passed(5, "changed"))));
+        assertEquals(seq + 1, store.count());
+        assertEquals(List.of(5L), store.conflicts().stream().map(IngestConflict::originSeq).toList());
+    }
+
+    /** A history import between two batches stores keys above this writer's last: the next batch goes above them. */
+    @Test
+    void keysStayAboveRowsAnImportStoredAfterTheLastBatch() throws Exception {
+        store.ingest(GRID, List.of(passed(1, "r"), passed(2, "r")));
+        Path csv = Files.createTempFile(file.getParent(), "history", ".csv");
+        Files.writeString(csv, String.join(",", CsvHistoryImporter.REQUIRED) + "\n"
+                + "old-1,2024-05-01T00:00:00Z,sort,n=1,time,ms,x86,3.5\n"
+                + "old-2,2024-05-02T00:00:00Z,sort,n=1,time,ms,x86,3.25\n");
+        new CsvHistoryImporter().importFile(csv, store);
+
+        assertEquals(1, store.ingest(GRID, List.of(passed(3, "r"))));
+        assertEquals(5, store.count());
+        assertEquals(List.of(passed(1, "r"), passed(2, "r"), passed(3, "r")), store.results("r"));
     }
 
     @Test
