@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import org.duckdb.DuckDBAppender;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>Identity as for results: an entry is its origin (the grid incarnation) and its seq there.
  * {@link #ingest} skips an entry stored already with the same content, and keeps (with an error in the
  * log) one that arrives under a stored identity with different content: the replica never drops what
- * it has not proven it holds.
+ * it has not proven it holds. As for results, a batch reads only the stored entries it can collide
+ * with (its seqs' range) and keys from the highest this instance gave out, so its cost does not grow
+ * with the table.
  *
  * <pre>{@code
  * DuckDbAuditStore audit = new DuckDbAuditStore(store);
@@ -43,24 +46,32 @@ public final class DuckDbAuditStore {
             CREATE OR REPLACE TEMP TABLE stage_audit (
                 local BIGINT, origin VARCHAR, origin_seq BIGINT, recorded_at TIMESTAMP, action VARCHAR, subject VARCHAR,
                 node VARCHAR, allowed BOOLEAN, detail VARCHAR)""";
+    /** Parameters (as literals), here and in {@link #CONFLICTS}: the lowest and highest seq staged. */
     private static final String DROP_STORED = """
             DELETE FROM stage_audit s WHERE EXISTS (
                 SELECT 1 FROM audit a
-                WHERE a.origin = s.origin AND a.origin_seq = s.origin_seq AND a.recorded_at IS NOT DISTINCT FROM s.recorded_at
+                WHERE a.origin_seq BETWEEN %1$d AND %2$d
+                  AND a.origin = s.origin AND a.origin_seq = s.origin_seq AND a.recorded_at IS NOT DISTINCT FROM s.recorded_at
                   AND a.action = s.action AND a.subject IS NOT DISTINCT FROM s.subject
                   AND a.node IS NOT DISTINCT FROM s.node AND a.allowed = s.allowed
                   AND a.detail IS NOT DISTINCT FROM s.detail)""";
     private static final String CONFLICTS = """
             SELECT s.origin_seq FROM stage_audit s
-            WHERE EXISTS (SELECT 1 FROM audit a WHERE a.origin = s.origin AND a.origin_seq = s.origin_seq)
+            WHERE EXISTS (SELECT 1 FROM audit a
+                          WHERE a.origin_seq BETWEEN %1$d AND %2$d AND a.origin = s.origin AND a.origin_seq = s.origin_seq)
             ORDER BY s.local""";
+    /** Parameter (as a literal), here and in {@link #HIGHEST_KEY}: the highest key this instance gave out. */
     private static final String INSERT = """
             INSERT INTO audit
-            SELECT (SELECT coalesce(max(seq), 0) FROM audit) + row_number() OVER (ORDER BY local),
+            SELECT (SELECT coalesce(max(seq), %1$d) FROM audit WHERE seq >= %1$d) + row_number() OVER (ORDER BY local),
                    origin, origin_seq, recorded_at, action, subject, node, allowed, detail
             FROM stage_audit""";
 
+    private static final String HIGHEST_KEY = "SELECT coalesce(max(seq), %1$d) FROM audit WHERE seq >= %1$d";
+
     private final DuckDbResultStore store;
+    /** The highest key this instance has stored (0: none yet); read and written under the store's write lock. */
+    private long highestKey;
 
     /** The audit table of the file {@code store} holds; the caller keeps owning (and closes) the store. */
     public DuckDbAuditStore(DuckDbResultStore store) {
@@ -83,15 +94,22 @@ public final class DuckDbAuditStore {
             stage(connection, origin, events);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate(DROP_STORED);
+                statement.executeUpdate(String.format(Locale.ROOT, DROP_STORED, events.firstKey(), events.lastKey()));
                 List<Long> conflicts = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery(CONFLICTS)) {
+                try (ResultSet rs = statement.executeQuery(
+                        String.format(Locale.ROOT, CONFLICTS, events.firstKey(), events.lastKey()))) {
                     while (rs.next()) {
                         conflicts.add(rs.getLong(1));
                     }
                 }
-                int stored = statement.executeUpdate(INSERT);
+                int stored = statement.executeUpdate(String.format(Locale.ROOT, INSERT, highestKey));
+                long keysUpTo;
+                try (ResultSet rs = statement.executeQuery(String.format(Locale.ROOT, HIGHEST_KEY, highestKey))) {
+                    rs.next();
+                    keysUpTo = rs.getLong(1);
+                }
                 connection.commit();
+                highestKey = keysUpTo;
                 if (!conflicts.isEmpty()) {
                     LOG.error("{} audit entries of {} arrived with content other than the entry stored under their seq "
                             + "(first seq {}): both are kept", conflicts.size(), origin, conflicts.get(0));

@@ -76,6 +76,20 @@ class DuckDbAuditStoreTest {
         assertEquals(3, audit.count());
     }
 
+    /** Keys start above the highest this instance gave out, and above whatever another writer stored since. */
+    @Test
+    void entriesStoredMeanwhileByAnotherWriterKeepTheirKeysAndAnOldEntryIsStillRecognised() {
+        assertEquals(2, audit.ingest(GRID, seqs(event(0, "submit", "alice", true, "run r1"),
+                event(1, "submit", "bob", true, "run r2"))));
+        TreeMap<Long, AuditEvent> elsewhere = new TreeMap<>(Map.of(1L, event(2, "cancel", "carol", true, "run r1")));
+        assertEquals(1, new DuckDbAuditStore(store).ingest(ResultOrigin.grid("other-grid"), elsewhere));
+
+        TreeMap<Long, AuditEvent> next = new TreeMap<>(Map.of(3L, event(3, "submit", "dave", true, "run r3")));
+        assertEquals(1, audit.ingest(GRID, next));
+        assertEquals(0, audit.ingest(GRID, new TreeMap<>(Map.of(1L, event(0, "submit", "alice", true, "run r1")))));
+        assertEquals(4, audit.count());
+    }
+
     @Test
     void filtersSelectBySinceActionFamilySubjectAndRefusalNewestFirstThenInOrder() {
         audit.ingest(GRID, seqs(
