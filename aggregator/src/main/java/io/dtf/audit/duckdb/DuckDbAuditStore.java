@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link #ingest} skips an entry stored already with the same content, and keeps (with an error in the
  * log) one that arrives under a stored identity with different content: the replica never drops what
  * it has not proven it holds. As for results, a batch reads only the stored entries it can collide
- * with (its seqs' range) and keys from the highest this instance gave out, so its cost does not grow
+ * with (its seqs' range) and keys from the last this instance gave out, so its cost does not grow
  * with the table.
  *
  * <pre>{@code
@@ -60,17 +60,19 @@ public final class DuckDbAuditStore {
             WHERE EXISTS (SELECT 1 FROM audit a
                           WHERE a.origin_seq BETWEEN %1$d AND %2$d AND a.origin = s.origin AND a.origin_seq = s.origin_seq)
             ORDER BY s.local""";
-    /** Parameter (as a literal), here and in {@link #HIGHEST_KEY}: the highest key this instance gave out. */
+    /** Parameter (as a literal): at most the highest key in the table (see {@link #highestKey}). */
     private static final String INSERT = """
             INSERT INTO audit
             SELECT (SELECT coalesce(max(seq), %1$d) FROM audit WHERE seq >= %1$d) + row_number() OVER (ORDER BY local),
                    origin, origin_seq, recorded_at, action, subject, node, allowed, detail
             FROM stage_audit""";
 
-    private static final String HIGHEST_KEY = "SELECT coalesce(max(seq), %1$d) FROM audit WHERE seq >= %1$d";
-
     private final DuckDbResultStore store;
-    /** The highest key this instance has stored (0: none yet); read and written under the store's write lock. */
+    /**
+     * At most the highest key in the table: 0 until this instance's first batch, then raised by the
+     * keys each batch gives out (entries another writer stored meanwhile lie above it and are still
+     * read). Read and written under the store's write lock.
+     */
     private long highestKey;
 
     /** The audit table of the file {@code store} holds; the caller keeps owning (and closes) the store. */
@@ -103,13 +105,9 @@ public final class DuckDbAuditStore {
                     }
                 }
                 int stored = statement.executeUpdate(String.format(Locale.ROOT, INSERT, highestKey));
-                long keysUpTo;
-                try (ResultSet rs = statement.executeQuery(String.format(Locale.ROOT, HIGHEST_KEY, highestKey))) {
-                    rs.next();
-                    keysUpTo = rs.getLong(1);
-                }
                 connection.commit();
-                highestKey = keysUpTo;
+                // Its keys were the next ones above a maximum at or above highestKey.
+                highestKey += stored;
                 if (!conflicts.isEmpty()) {
                     LOG.error("{} audit entries of {} arrived with content other than the entry stored under their seq "
                             + "(first seq {}): both are kept", conflicts.size(), origin, conflicts.get(0));

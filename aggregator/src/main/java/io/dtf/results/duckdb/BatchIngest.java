@@ -36,7 +36,7 @@ import org.duckdb.DuckDBConnection;
  * with, if any.
  *
  * <p>The stored rows a batch is checked against are read only where they can be: with an origin seq
- * inside the batch's range, and keys from the highest this writer gave out before. Both bounds hold
+ * inside the batch's range, and keys from the last this writer gave out. Both bounds hold
  * by construction (a collision has the staged row's origin seq; keys only grow), and both let DuckDB
  * skip the row groups outside them by their min/max statistics, so a batch costs about the same
  * whatever the file already holds. Unbounded, every batch read the whole table twice: a one-result
@@ -62,8 +62,8 @@ final class BatchIngest {
 
     /**
      * Keys above the highest in the file, and the key each row collides with (stored, else staged
-     * earlier). Parameters (as literals): the lowest and highest origin seq staged, and the highest
-     * key this writer gave out (no key in the file above it is missed: keys only grow).
+     * earlier). Parameters (as literals): the lowest and highest origin seq staged, and
+     * {@link #highestKey} (no key in the file above it is missed: keys only grow).
      */
     private static final String KEYS = """
             CREATE OR REPLACE TEMP TABLE stage_keys AS
@@ -89,12 +89,20 @@ final class BatchIngest {
             FROM stage_keys k JOIN stage_results s ON s.seq = k.local
             WHERE k.existing_seq IS NOT NULL ORDER BY k.seq""";
 
-    private static final List<String> MERGE = List.of(
-            """
+    private static final String INSERT_CONFLICTS = """
             INSERT INTO ingest_conflicts
             SELECT k.seq, k.existing_seq, s.origin, s.origin_seq, s.run_id, now()::TIMESTAMP
-            FROM stage_keys k JOIN stage_results s ON s.seq = k.local WHERE k.existing_seq IS NOT NULL""",
-            "INSERT INTO results SELECT k.seq, s.* EXCLUDE (seq) FROM stage_results s JOIN stage_keys k ON k.local = s.seq",
+            FROM stage_keys k JOIN stage_results s ON s.seq = k.local WHERE k.existing_seq IS NOT NULL""";
+
+    private static final String INSERT_RESULTS =
+            "INSERT INTO results SELECT k.seq, s.* EXCLUDE (seq) FROM stage_results s JOIN stage_keys k ON k.local = s.seq";
+
+    private static final String INSERT_TESTS = """
+            INSERT INTO test_cases
+            SELECT k.seq, t.* EXCLUDE (seq) FROM stage_tests t JOIN stage_keys k ON k.local = t.seq""";
+
+    /** The rest of a batch, whatever it holds. */
+    private static final List<String> MERGE = List.of(
             """
             INSERT INTO metrics
             SELECT k.seq, m.metric, m.unit, m.ordinal FROM stage_metrics m JOIN stage_keys k ON k.local = m.local""",
@@ -102,9 +110,6 @@ final class BatchIngest {
             INSERT INTO samples
             SELECT k.seq, m.metric, m.unit, generate_subscripts(m.samples, 1) - 1, unnest(m.samples)
             FROM stage_metrics m JOIN stage_keys k ON k.local = m.local""",
-            """
-            INSERT INTO test_cases
-            SELECT k.seq, t.* EXCLUDE (seq) FROM stage_tests t JOIN stage_keys k ON k.local = t.seq""",
             """
             INSERT INTO runs
             SELECT s.run_id, arg_min(s.suite, k.seq), min(k.seq), min(coalesce(s.started_at, s.ended_at))
@@ -114,16 +119,19 @@ final class BatchIngest {
                 first_seq = least(runs.first_seq, excluded.first_seq),
                 first_seen = least(runs.first_seen, excluded.first_seen)""");
 
-    /** Index of the statement in {@link #MERGE} whose update count is the number of new results. */
-    private static final int INSERT_RESULTS = 1;
-
     /** What one batch did: how many results it stored, and the conflicts among them. */
     record Outcome(int stored, List<IngestConflict> conflicts) {
     }
 
     private final DuckDBConnection connection;
-    /** The highest key this writer has stored; 0 until its first batch, which reads the whole key column once. */
+    /**
+     * At most the highest key in the file: 0 until this writer's first batch (which reads the whole
+     * key column once), then raised by the keys each batch gives out. Keys stored meanwhile by
+     * another writer (a history import) lie above it and are still read.
+     */
     private long highestKey;
+    /** Whether the staging table of test cases holds rows from the last batch. */
+    private boolean testsStaged;
 
     BatchIngest(DuckDBConnection connection) throws SQLException {
         this.connection = connection;
@@ -140,7 +148,10 @@ final class BatchIngest {
         if (unique.isEmpty()) {
             return new Outcome(0, List.of());
         }
-        execute(List.of("DELETE FROM stage_results", "DELETE FROM stage_metrics", "DELETE FROM stage_tests"));
+        // Statements a batch does not need are left out: each costs a millisecond or more, whatever it does.
+        execute(testsStaged ? List.of("DELETE FROM stage_results", "DELETE FROM stage_metrics", "DELETE FROM stage_tests")
+                : List.of("DELETE FROM stage_results", "DELETE FROM stage_metrics"));
+        testsStaged = unique.values().stream().anyMatch(s -> !s.result().tests().isEmpty());
         stage(origin, unique.values());
         long lowest = unique.values().stream().mapToLong(s -> s.result().seq()).min().orElseThrow();
         long highest = unique.values().stream().mapToLong(s -> s.result().seq()).max().orElseThrow();
@@ -149,16 +160,19 @@ final class BatchIngest {
             statement.executeUpdate(String.format(Locale.ROOT, DROP_STORED, lowest, highest));
             statement.execute(String.format(Locale.ROOT, KEYS, lowest, highest, highestKey));
             List<IngestConflict> conflicts = conflicts(statement);
-            long keysUpTo = highestStaged(statement);
-            int stored = 0;
-            for (int i = 0; i < MERGE.size(); i++) {
-                int count = statement.executeUpdate(MERGE.get(i));
-                if (i == INSERT_RESULTS) {
-                    stored = count;
-                }
+            if (!conflicts.isEmpty()) {
+                statement.executeUpdate(INSERT_CONFLICTS);
+            }
+            int stored = statement.executeUpdate(INSERT_RESULTS);
+            if (testsStaged) {
+                statement.executeUpdate(INSERT_TESTS);
+            }
+            for (String sql : MERGE) {
+                statement.executeUpdate(sql);
             }
             connection.commit();
-            highestKey = Math.max(highestKey, keysUpTo);
+            // Its keys were the next ones above a maximum at or above highestKey.
+            highestKey += stored;
             return new Outcome(stored, conflicts);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -169,14 +183,6 @@ final class BatchIngest {
     }
 
     private record Staged(long local, TaskResult result, String hash) {
-    }
-
-    /** The highest key this batch gives out (0 when every row was stored already). */
-    private static long highestStaged(Statement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM stage_keys")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static List<IngestConflict> conflicts(Statement statement) throws SQLException {
