@@ -3,6 +3,7 @@ package io.dtf.audit.replica;
 import io.dtf.audit.duckdb.DuckDbAuditStore;
 import io.dtf.model.AuditEvent;
 import io.dtf.results.ResultOrigin;
+import io.dtf.results.ignite.BatchGathering;
 import io.dtf.results.ignite.GridIdentity;
 import io.dtf.wire.CacheNames;
 import io.dtf.wire.Json;
@@ -185,11 +186,7 @@ public final class AuditReplicator implements AutoCloseable {
         List<Map.Entry<Long, String>> batch = new ArrayList<>(MAX_BATCH);
         try {
             while (true) {
-                Map.Entry<Long, String> first = queue.poll(LINGER_MS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                }
+                BatchGathering.take(queue, batch, MAX_BATCH, LINGER_MS, stopping ? Duration.ZERO : BatchGathering.WINDOW);
                 if (!stopping) {
                     readBack(batch);
                 }

@@ -145,12 +145,8 @@ final class ResultWriter implements Runnable {
         Set<Map.Entry<Long, String>> readByKey = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             while (true) {
-                Map.Entry<Long, String> first = queue.poll(LINGER_MS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    queuedChars.addAndGet(-batch.stream().mapToLong(e -> e.getValue().length()).sum());
-                }
+                BatchGathering.take(queue, batch, MAX_BATCH, LINGER_MS, stopping ? Duration.ZERO : BatchGathering.WINDOW);
+                queuedChars.addAndGet(-batch.stream().mapToLong(e -> e.getValue().length()).sum());
                 if (batch.size() < MAX_BATCH && !stopping) {
                     readBack(batch, readByKey);
                 }
