@@ -60,18 +60,19 @@ public final class DuckDbAuditStore {
             WHERE EXISTS (SELECT 1 FROM audit a
                           WHERE a.origin_seq BETWEEN %1$d AND %2$d AND a.origin = s.origin AND a.origin_seq = s.origin_seq)
             ORDER BY s.local""";
-    /** Parameter (as a literal): at most the highest key in the table (see {@link #highestKey}). */
+    /** Parameter (as a literal): {@link #highestKey}. Returns the keys it stored. */
     private static final String INSERT = """
             INSERT INTO audit
             SELECT (SELECT coalesce(max(seq), %1$d) FROM audit WHERE seq >= %1$d) + row_number() OVER (ORDER BY local),
                    origin, origin_seq, recorded_at, action, subject, node, allowed, detail
-            FROM stage_audit""";
+            FROM stage_audit
+            RETURNING seq""";
 
     private final DuckDbResultStore store;
     /**
-     * At most the highest key in the table: 0 until this instance's first batch, then raised by the
-     * keys each batch gives out (entries another writer stored meanwhile lie above it and are still
-     * read). Read and written under the store's write lock.
+     * The highest key this instance gave out: 0 until its first batch (which reads the whole key
+     * column once). Entries another writer stored meanwhile lie above it and are still read. Read
+     * and written under the store's write lock.
      */
     private long highestKey;
 
@@ -104,10 +105,16 @@ public final class DuckDbAuditStore {
                         conflicts.add(rs.getLong(1));
                     }
                 }
-                int stored = statement.executeUpdate(String.format(Locale.ROOT, INSERT, highestKey));
+                int stored = 0;
+                long keysUpTo = highestKey;
+                try (ResultSet keys = statement.executeQuery(String.format(Locale.ROOT, INSERT, highestKey))) {
+                    while (keys.next()) {
+                        stored++;
+                        keysUpTo = Math.max(keysUpTo, keys.getLong(1));
+                    }
+                }
                 connection.commit();
-                // Its keys were the next ones above a maximum at or above highestKey.
-                highestKey += stored;
+                highestKey = keysUpTo;
                 if (!conflicts.isEmpty()) {
                     LOG.error("{} audit entries of {} arrived with content other than the entry stored under their seq "
                             + "(first seq {}): both are kept", conflicts.size(), origin, conflicts.get(0));

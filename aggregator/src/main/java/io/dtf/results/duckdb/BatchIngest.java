@@ -94,8 +94,10 @@ final class BatchIngest {
             SELECT k.seq, k.existing_seq, s.origin, s.origin_seq, s.run_id, now()::TIMESTAMP
             FROM stage_keys k JOIN stage_results s ON s.seq = k.local WHERE k.existing_seq IS NOT NULL""";
 
-    private static final String INSERT_RESULTS =
-            "INSERT INTO results SELECT k.seq, s.* EXCLUDE (seq) FROM stage_results s JOIN stage_keys k ON k.local = s.seq";
+    /** Returns the keys it stored: how many results are new, and the highest key given out. */
+    private static final String INSERT_RESULTS = """
+            INSERT INTO results SELECT k.seq, s.* EXCLUDE (seq) FROM stage_results s JOIN stage_keys k ON k.local = s.seq
+            RETURNING seq""";
 
     private static final String INSERT_TESTS = """
             INSERT INTO test_cases
@@ -125,9 +127,9 @@ final class BatchIngest {
 
     private final DuckDBConnection connection;
     /**
-     * At most the highest key in the file: 0 until this writer's first batch (which reads the whole
-     * key column once), then raised by the keys each batch gives out. Keys stored meanwhile by
-     * another writer (a history import) lie above it and are still read.
+     * The highest key this writer gave out: 0 until its first batch (which reads the whole key
+     * column once). Keys stored meanwhile by another writer (a history import) lie above it and
+     * are still read.
      */
     private long highestKey;
     /** Whether the staging table of test cases holds rows from the last batch. */
@@ -163,7 +165,14 @@ final class BatchIngest {
             if (!conflicts.isEmpty()) {
                 statement.executeUpdate(INSERT_CONFLICTS);
             }
-            int stored = statement.executeUpdate(INSERT_RESULTS);
+            int stored = 0;
+            long keysUpTo = highestKey;
+            try (ResultSet keys = statement.executeQuery(INSERT_RESULTS)) {
+                while (keys.next()) {
+                    stored++;
+                    keysUpTo = Math.max(keysUpTo, keys.getLong(1));
+                }
+            }
             if (testsStaged) {
                 statement.executeUpdate(INSERT_TESTS);
             }
@@ -171,8 +180,7 @@ final class BatchIngest {
                 statement.executeUpdate(sql);
             }
             connection.commit();
-            // Its keys were the next ones above a maximum at or above highestKey.
-            highestKey += stored;
+            highestKey = keysUpTo;
             return new Outcome(stored, conflicts);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
