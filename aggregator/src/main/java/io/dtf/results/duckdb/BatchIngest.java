@@ -40,7 +40,7 @@ import org.duckdb.DuckDBConnection;
  * by construction (a collision has the staged row's origin seq; keys only grow), and both let DuckDB
  * skip the row groups outside them by their min/max statistics, so a batch costs about the same
  * whatever the file already holds. Unbounded, every batch read the whole table twice: a one-result
- * batch took 22 ms with 10,000 rows stored and 100 ms with 400,000; bounded, 23 and 31 ms
+ * batch took 79 ms with 400,000 rows stored and 217 ms with a million; bounded, 21 and 32 ms
  * (docs/PERFORMANCE.md, "Storing results as the file grows").
  *
  * <p>Not thread-safe: one instance per writing connection, used under the store's write lock.
