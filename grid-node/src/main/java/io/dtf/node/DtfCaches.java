@@ -3,9 +3,12 @@ package io.dtf.node;
 import io.dtf.coordinator.ignite.RunRows;
 import io.dtf.coordinator.ignite.TaskRows;
 import io.dtf.wire.CacheNames;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.cache.CacheException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.cache.QueryEntity;
@@ -29,6 +32,9 @@ public final class DtfCaches {
     private static final int CHUNK_PARTITIONS = 128;
     private static final Logger LOG = LoggerFactory.getLogger(DtfCaches.class);
     private static final long CACHE_POLL_MS = 200;
+    private static final String STATE_CHANGE = "cluster state change is in progress";
+    /** A baseline change moves partitions: seconds, rarely more; a grid stuck longer is worth an error. */
+    private static final Duration STATE_CHANGE_WAIT = Duration.ofMinutes(2);
 
     private DtfCaches() {
     }
@@ -64,8 +70,48 @@ public final class DtfCaches {
 
     /** Creates the caches when missing; safe to call from every node at start-up. */
     public static void ensure(Ignite ignite) {
-        ignite.getOrCreateCaches(configurations());
+        create(ignite, configurations());
         addMissingTables(ignite);
+    }
+
+    /**
+     * Creates the caches when missing. Ignite refuses to while the grid's state or baseline is
+     * changing ("cluster state change is in progress"), as it is for a second or so after a
+     * persistent data node adds itself to the baseline: a node starting then waits that out
+     * instead of failing to start.
+     */
+    @SuppressWarnings("rawtypes")
+    static void create(Ignite ignite, Collection<CacheConfiguration> configurations) {
+        Instant deadline = Instant.now().plus(STATE_CHANGE_WAIT);
+        for (boolean told = false; ; told = true) {
+            try {
+                ignite.getOrCreateCaches(configurations);
+                return;
+            } catch (CacheException e) {
+                if (!duringStateChange(e) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                if (!told) {
+                    LOG.info("the grid's state or baseline is changing: creating its caches once that is over");
+                }
+                try {
+                    Thread.sleep(CACHE_POLL_MS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Ignite says so only in the message of the IgniteCheckedException it wraps. */
+    private static boolean duringStateChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IgniteCheckedException && String.valueOf(t.getMessage()).contains(STATE_CHANGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
