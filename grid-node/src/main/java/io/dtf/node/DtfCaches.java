@@ -19,6 +19,7 @@ import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.internal.processors.query.QueryUtils;
+import org.apache.ignite.internal.util.typedef.X;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,8 @@ public final class DtfCaches {
                 ignite.getOrCreateCaches(configurations);
                 return;
             } catch (CacheException e) {
-                if (!duringStateChange(e) || Instant.now().isAfter(deadline)) {
+                // Ignite says so only in the message of the IgniteCheckedException it wraps.
+                if (!X.hasCause(e, STATE_CHANGE, IgniteCheckedException.class) || Instant.now().isAfter(deadline)) {
                     throw e;
                 }
                 if (!told) {
@@ -102,16 +104,6 @@ public final class DtfCaches {
                 }
             }
         }
-    }
-
-    /** Ignite says so only in the message of the IgniteCheckedException it wraps. */
-    private static boolean duringStateChange(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IgniteCheckedException && String.valueOf(t.getMessage()).contains(STATE_CHANGE)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
